@@ -1,0 +1,36 @@
+# One command sets up and builds (`make site`); one runs every test (`make test`).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+BROWSER := /usr/bin/chromium
+
+.PHONY: setup site test serve check bundle bench search-eval browser clean
+
+setup: $(INSTALLED)
+
+$(INSTALLED): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $@
+
+# Debian packages for the headless-browser tests and CJK fonts for screenshots.
+browser: $(BROWSER)
+
+$(BROWSER):
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk
+
+site: setup
+	$(VENV)/bin/mkdocs build --strict
+
+serve: setup
+	$(VENV)/bin/mkdocs serve
+
+test: setup browser
+	$(PY) -m pytest
+
+clean:
+	rm -rf site dist .cache docs/documents docs/browse

@@ -1,0 +1,23 @@
+"""MkDocs hooks (``hooks:`` in mkdocs.yml).
+
+Why a hook: ``mkdocs build`` and ``mkdocs serve`` then always see pages
+converted from the current sources, without a separate step to forget.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from build_tools.convert import convert_all
+from build_tools.project import Project
+
+log = logging.getLogger("mkdocs.hooks.archive")
+
+
+def on_pre_build(config, **kwargs) -> None:
+    """Convert source_docs/ before MkDocs collects the files in docs/."""
+    project = Project(Path(config.config_file_path).parent)
+    report = convert_all(project)
+    for error in report.errors:
+        log.error(str(error))
+    log.info("archive: %d pages, %d written", len(report.documents), len(report.written))

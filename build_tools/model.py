@@ -1,0 +1,79 @@
+"""Plain data passed between the pipeline stages.
+
+Every stage takes and returns these dataclasses, so a stage can be tested
+on a small inline example without running the others.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A raw source file, decoded: what ``reader`` hands to ``structure``."""
+
+    path: PurePosixPath  # relative to the project root, e.g. source_docs/x.txt
+    text: str  # decoded, line endings normalised to LF
+    sha256: str  # of the raw bytes, so provenance is computed, not typed
+    encoding: str = "utf-8"
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+
+@dataclass
+class Block:
+    """One body element of a document, in reading order.
+
+    ``kind`` is one of: heading, paragraph, table, list_item.
+    ``line`` is the 1-based source line the block starts on, for messages.
+    """
+
+    kind: str
+    text: str = ""
+    level: int = 0  # heading level (1 = top level inside the document)
+    rows: list[list[str]] = field(default_factory=list)  # table rows, header first
+    caption: str = ""  # table caption (表 1-1 …)
+    lead: str = ""  # run-in heading of a paragraph: （一）指导思想。
+    line: int = 0
+
+
+@dataclass
+class Removed:
+    """Text deliberately dropped as layout, reported so nothing vanishes silently."""
+
+    reason: str  # toc, separator, duplicate, page_number
+    text: str
+    line: int = 0
+
+
+@dataclass
+class ParsedDocument:
+    """Output of ``structure``: header fields as found, body blocks, annexes.
+
+    ``header`` holds the raw strings of the document's own header and
+    footer block (banner, doc_number, title, addressee, signature, date,
+    contact, cc, printed, web_meta …); ``metadata`` interprets them.
+    """
+
+    source: SourceText
+    header: dict[str, str] = field(default_factory=dict)
+    blocks: list[Block] = field(default_factory=list)
+    annexes: list["ParsedDocument"] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+    part: str = ""  # '' for the main document, e.g. '附件一' for an annex
+    first_line: int = 1
+
+
+@dataclass
+class Document:
+    """A converted page: metadata (front matter) plus body blocks."""
+
+    slug: str  # ASCII, stable; the page lives at docs/documents/<slug>.md
+    meta: dict  # front matter, already validated and normalised
+    blocks: list[Block]
+    source: SourceText
+    part: str = ""
+    notes: list[str] = field(default_factory=list)  # conversion reports (duplicates …)

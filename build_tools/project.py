@@ -1,0 +1,41 @@
+"""Where things live in a project checkout; passed explicitly, never global."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Project:
+    """Paths of one archive project (the repository, or a test's temp folder)."""
+
+    root: Path
+
+    @property
+    def sources(self) -> Path:
+        """Raw texts and their sidecars, as editors add them."""
+        return self.root / "source_docs"
+
+    @property
+    def docs(self) -> Path:
+        """MkDocs' docs_dir: hand-written pages plus generated ones."""
+        return self.root / "docs"
+
+    @property
+    def documents(self) -> Path:
+        """Generated document pages (never edited by hand)."""
+        return self.docs / "documents"
+
+    @property
+    def browse(self) -> Path:
+        """Generated browse pages (by region, issuer, year, type …)."""
+        return self.docs / "browse"
+
+    @property
+    def cache(self) -> Path:
+        """Conversion cache keyed by content hash and converter version."""
+        return self.root / ".cache" / "convert"
+
+    def source_files(self) -> list[Path]:
+        """Raw text files, sorted so every build sees them in the same order."""
+        return sorted(self.sources.glob("*.txt"))

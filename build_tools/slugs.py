@@ -1,0 +1,22 @@
+"""Stable ASCII slugs for document URLs.
+
+A page's URL comes from its source file name (or a sidecar ``slug``), not
+from its title, so correcting a title never breaks links.
+"""
+from __future__ import annotations
+
+import re
+
+from pypinyin import lazy_pinyin
+
+_UNSAFE = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str) -> str:
+    """Lower-case ASCII words joined by hyphens; Chinese becomes pinyin."""
+    ascii_text = "-".join(lazy_pinyin(text, errors="default"))
+    return _UNSAFE.sub("-", ascii_text.lower()).strip("-")
+
+
+def annex_slug(parent_slug: str, index: int) -> str:
+    return f"{parent_slug}-fujian-{index}"

@@ -1,0 +1,28 @@
+"""Write generated files only when their content changes.
+
+Unchanged files keep their mtime, so MkDocs' dirty rebuilds and git diffs
+stay small, and a rebuild that changes nothing writes nothing.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def write_if_changed(path: Path, content: str) -> bool:
+    """Write UTF-8, LF-only ``content``; return True if the file changed."""
+    data = content.encode("utf-8")
+    if path.exists() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(path.suffix + ".tmp")
+    temporary.write_bytes(data)
+    temporary.replace(path)
+    return True
+
+
+def remove_stale(folder: Path, keep: set[Path], pattern: str = "*.md") -> list[Path]:
+    """Delete generated files in ``folder`` that no source produces any more."""
+    stale = [path for path in sorted(folder.glob(pattern)) if path not in keep]
+    for path in stale:
+        path.unlink()
+    return stale

@@ -1,0 +1,54 @@
+"""Shared fixtures: the real project, its converted pages and its built site."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from build_tools.convert import convert_all
+from build_tools.project import Project
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = sorted((ROOT / "source_docs").glob("*.txt"))
+
+
+def read_page(path: Path) -> tuple[dict, str]:
+    """Split a generated page into (front matter, Markdown body)."""
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("---\n"), f"{path}: no front matter"
+    head, body = text[4:].split("\n---\n", 1)
+    return yaml.safe_load(head), body
+
+
+@pytest.fixture(scope="session")
+def project() -> Project:
+    return Project(ROOT)
+
+
+@pytest.fixture(scope="session")
+def converted(project):
+    """Convert the real sources once per test session."""
+    report = convert_all(project)
+    assert not report.errors, report.errors
+    return report
+
+
+@pytest.fixture(scope="session")
+def pages(converted, project) -> dict[str, tuple[dict, str]]:
+    """slug → (front matter, body) of every generated document page."""
+    return {doc.slug: read_page(project.documents / f"{doc.slug}.md") for doc in converted.documents}
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, converted) -> Path:
+    """The hosted site, built once with --strict into a temporary folder."""
+    out = tmp_path_factory.mktemp("site")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr[-4000:]
+    return out
