@@ -1,14 +1,14 @@
 """Run the conversion stages over every source and write docs/documents/.
 
 This is the only place that strings the stages together:
-read → structure → metadata → render → write.
+read → structure → metadata (all documents) → catalogue → render → write.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import metadata, reader, render, structure
+from . import catalogue, metadata, reader, render, structure
 from .errors import SourceError
 from .model import Document, ParsedDocument
 from .project import Project
@@ -50,11 +50,12 @@ def convert_all(project: Project) -> ConvertReport:
             report.documents.extend(convert_file(path, project))
         except SourceError as error:
             report.errors.append(error)
+    archive = catalogue.build(report.documents)
     keep = set()
     for document in report.documents:
         target = project.documents / f"{document.slug}.md"
         keep.add(target)
-        if write_if_changed(target, render.render(document)):
+        if write_if_changed(target, render.render(document, archive.context_for(document))):
             report.written.append(target)
     if not report.errors:
         report.removed = remove_stale(project.documents, keep)

@@ -77,3 +77,17 @@ class Document:
     source: SourceText
     part: str = ""
     notes: list[str] = field(default_factory=list)  # conversion reports (duplicates …)
+
+
+@dataclass
+class PageContext:
+    """What the catalogue stage adds to one page before it is rendered.
+
+    Rendering needs to know about other documents (citation links, cited-by,
+    annex links), so ``catalogue`` computes this for every page first.
+    """
+
+    card: str = ""  # Markdown of the metadata card shown above the text
+    relations: str = ""  # Markdown of the relations section shown below the text
+    # Citation key (normalised doc number, or a title in 《》) → relative URL of the cited page.
+    links: dict[str, str] = field(default_factory=dict)

@@ -10,7 +10,7 @@ import re
 
 import yaml
 
-from .model import Block, Document
+from .model import Block, Document, PageContext
 
 # Inline characters that Markdown or HTML would interpret anywhere in a line.
 _INLINE_SPECIAL = re.compile(r"[\\`*_\[\]<>&|{}]")
@@ -47,7 +47,11 @@ def render_block(block: Block) -> str:
     return escape(block.text)
 
 
-def render(document: Document) -> str:
-    body = "\n\n".join(render_block(block) for block in document.blocks)
-    title = "# " + escape(document.meta["title"])
-    return f"{front_matter(document.meta)}\n{title}\n\n{body}\n"
+def render(document: Document, context: PageContext | None = None) -> str:
+    """The whole page: front matter, title, card, text, relations."""
+    context = context or PageContext()
+    parts = ["# " + escape(document.meta["title"]), context.card]
+    parts += [render_block(block) for block in document.blocks]
+    parts.append(context.relations)
+    body = "\n\n".join(part for part in parts if part)
+    return f"{front_matter(document.meta)}\n{body}\n"
