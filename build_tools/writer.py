@@ -5,6 +5,7 @@ stay small, and a rebuild that changes nothing writes nothing.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
@@ -14,7 +15,7 @@ def write_if_changed(path: Path, content: str) -> bool:
     if path.exists() and path.read_bytes() == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(path.suffix + ".tmp")
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     temporary.write_bytes(data)
     temporary.replace(path)
     return True
