@@ -26,8 +26,8 @@ def decode(raw: bytes, path: str) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             return _strict(raw, encoding, path), encoding
-    if _looks_like_utf16(raw):
-        encoding = "utf-16-le" if raw[1:2] == b"\x00" else "utf-16-be"
+    if b"\x00" in raw:
+        encoding = _utf16_byte_order(raw)
         return _strict(raw, encoding, path), encoding
     try:
         return raw.decode("utf-8"), "utf-8"
@@ -45,10 +45,12 @@ def decode(raw: bytes, path: str) -> tuple[str, str]:
             ) from None
 
 
-def _looks_like_utf16(raw: bytes) -> bool:
-    """BOM-less UTF-16 text has a NUL in every other byte of ASCII runs."""
-    sample = raw[:200]
-    return len(sample) >= 4 and sample.count(b"\x00") >= len(sample) // 4
+def _utf16_byte_order(raw: bytes) -> str:
+    """Text files never contain NUL bytes, except as the high byte of UTF-16
+    code units: newlines and digits put them at odd offsets in little-endian."""
+    odd = raw[1::2].count(b"\x00")
+    even = raw[0::2].count(b"\x00")
+    return "utf-16-le" if odd >= even else "utf-16-be"
 
 
 def _strict(raw: bytes, encoding: str, path: str) -> str:
@@ -71,8 +73,6 @@ def read_source(path: Path, root: Path) -> SourceText:
     raw = path.read_bytes()
     relative = PurePosixPath(path.relative_to(root).as_posix())
     text, encoding = decode(raw, str(relative))
-    if "\x00" in text:
-        raise SourceError(relative, "文件含有空字符（NUL），可能是二进制文件 / contains NUL bytes")
     return SourceText(
         path=relative,
         text=normalise_newlines(text),
