@@ -42,14 +42,33 @@ def convert_file(path: Path, project: Project) -> list[Document]:
     return documents_from(structure.parse(source), slugify(path.stem))
 
 
+def claim_slugs(documents: list[Document], owners: dict[str, Document]) -> list[Document]:
+    """Register the pages of one source; two sources may never share a page."""
+    for document in documents:
+        other = owners.get(document.slug)
+        if not document.slug:
+            raise SourceError(document.source.path, "文件名无法生成网址，请改用字母、数字或汉字命名 / file name gives an empty slug")
+        if other is not None:
+            raise SourceError(
+                document.source.path,
+                f"页面网址 {document.slug} 与 {other.source.path} 冲突 / page slug collides with {other.source.path}",
+                hint="请重命名其中一个文件，或在附属 YAML 中设置不同的 slug / rename one of the files",
+            )
+    owners.update((document.slug, document) for document in documents)
+    return documents
+
+
 def convert_all(project: Project) -> ConvertReport:
     """Convert every source; a bad source is reported and the others still build."""
     report = ConvertReport()
+    owners: dict[str, Document] = {}
     for path in project.source_files():
         try:
-            report.documents.extend(convert_file(path, project))
+            documents = claim_slugs(convert_file(path, project), owners)
         except SourceError as error:
             report.errors.append(error)
+        else:
+            report.documents.extend(documents)
     archive = catalogue.build(report.documents)
     keep = set()
     for document in report.documents:
