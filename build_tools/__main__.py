@@ -8,6 +8,19 @@ from pathlib import Path
 from .project import Project
 
 
+def arg(*flags, **options) -> tuple[tuple, dict]:
+    """One argparse argument of a command, as (flags, options)."""
+    return flags, options
+
+
+def takes(*arguments: tuple[tuple, dict]):
+    """Declare a command's own arguments right above the command."""
+    def attach(function):
+        function.arguments = arguments
+        return function
+    return attach
+
+
 def cmd_convert(project: Project, args: argparse.Namespace) -> int:
     """Convert source_docs/ into Markdown pages under docs/."""
     from .convert import convert_all
@@ -19,8 +32,24 @@ def cmd_convert(project: Project, args: argparse.Namespace) -> int:
     return 1 if report.errors else 0
 
 
+@takes(arg("--out", type=Path, default=Path("dist"), help="output folder (default: dist)"))
+def cmd_bundle(project: Project, args: argparse.Namespace) -> int:
+    """Build the offline site and zip it: dist/policy-archive-<date>.zip."""
+    from .bundle import BundleError, build_date, make_bundle
+    from .mkdocs_glue.engine import SiteBuildError
+
+    try:
+        bundle = make_bundle(project, project.root / args.out, build_date())
+    except (BundleError, SiteBuildError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"{bundle.path} ({bundle.files} files, {bundle.size / 1e6:.1f} MB)")
+    return 0
+
+
 COMMANDS = {
     "convert": cmd_convert,
+    "bundle": cmd_bundle,
 }
 
 
@@ -29,7 +58,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: current)")
     sub = parser.add_subparsers(dest="command", required=True)
     for name, function in COMMANDS.items():
-        sub.add_parser(name, help=function.__doc__)
+        command = sub.add_parser(name, help=function.__doc__)
+        for flags, options in getattr(function, "arguments", ()):
+            command.add_argument(*flags, **options)
     args = parser.parse_args(argv)
     return COMMANDS[args.command](Project(args.root.resolve()), args)
 
