@@ -32,5 +32,18 @@ serve: setup
 test: setup browser
 	$(PY) -m pytest
 
+# Metadata and source checks with messages for editors (also run by CI).
+check: setup
+	$(PY) -m build_tools check
+
+# Offline site in one zip: dist/policy-archive-<date>.zip.
+bundle: setup
+	$(PY) -m build_tools bundle
+
+# Build and search figures on generated corpora (SIZES=100,1000 to go faster).
+SIZES ?= 100,1000,5000
+bench: setup browser
+	$(PY) -m build_tools bench --sizes $(SIZES)
+
 clean:
 	rm -rf site dist .cache docs/documents docs/browse
