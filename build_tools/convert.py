@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import catalogue, metadata, reader, render, structure
+from . import browse, catalogue, export, metadata, reader, render, structure
 from .errors import SourceError
 from .model import Document, ParsedDocument
 from .project import Project
@@ -78,4 +78,13 @@ def convert_all(project: Project) -> ConvertReport:
             report.written.append(target)
     if not report.errors:
         report.removed = remove_stale(project.documents, keep)
+    write_browse(project, archive, report)
     return report
+
+
+def write_browse(project: Project, archive: catalogue.Catalogue, report: ConvertReport) -> None:
+    """Browse pages and the catalogue export, regenerated with the pages they describe."""
+    generated = {project.docs / path: text for path, text in {**browse.pages(archive), **export.files(archive)}.items()}
+    report.written += [path for path, text in sorted(generated.items()) if write_if_changed(path, text)]
+    if not report.errors:
+        report.removed += remove_stale(project.browse, set(generated), "**/*.md")
