@@ -47,7 +47,7 @@ def overview_page(catalogue: Catalogue, kind: str) -> str:
     here = f"browse/{kind}.md"
     facets = facets_of_kind(catalogue, kind)
     if kind == "year":
-        facets = sorted(facets, key=lambda facet: facet.label, reverse=True)
+        facets = sorted(facets, key=lambda facet: (facet.label.isdigit(), facet.label), reverse=True)
     items = region_tree(catalogue, here) if kind == "region" else \
         ["- " + facet_item(catalogue, facet, here, facet.title) for facet in facets]
     lines = [f"# {OVERVIEWS[kind]}", "", f"共 {len(facets)} 个{KIND_LABELS[kind]}。", "", *items]

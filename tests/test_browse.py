@@ -1,0 +1,111 @@
+"""Browse pages on small inline archives: hierarchy with counts, order, sessions, to-do list."""
+from __future__ import annotations
+
+import re
+
+from build_tools import browse, catalogue
+from test_catalogue import doc
+
+YUNNAN, CHUXIONG, QUJING = "云南省", "楚雄彝族自治州", "曲靖市"
+SESSION = "州政协十一届二次会议"
+
+
+def reply(slug: str, number: str, date: str) -> object:
+    return doc(slug, title=f"对第{number}号提案的答复", doc_type="答复", issuer="楚雄州教育体育局", date=date,
+               doc_number=f"楚教复〔2023〕{number}号", region=[YUNNAN, CHUXIONG],
+               proposal={"session": SESSION, "number": number, "title": f"提案{number}", "proposer": f"委员{number}"})
+
+
+def archive():
+    return catalogue.build([
+        reply("r148", "148", "2023-06-20"),
+        reply("r343", "343", "2023-07-05"),
+        doc("city", title="楚雄市答复", doc_type="答复", date="2025-05-01", region=[YUNNAN, CHUXIONG, "楚雄市"]),
+        doc("report", title="质量年度报告", doc_type="质量年度报告", date="2021-01", date_precision="month",
+            region=[YUNNAN, QUJING, "麒麟区"], cites=["国发〔2014〕19号", "《国家职业教育改革实施方案》"]),
+        doc("plan", title="实施方案", doc_type="实施方案", status="现行有效", cites=["国发〔2014〕19号"]),
+    ])
+
+
+def linked_slugs(markdown: str) -> list[str]:
+    return re.findall(r"documents/([\w-]+)\.md", markdown)
+
+
+def test_region_hierarchy_with_counts():
+    lines = browse.pages(archive())["browse/region.md"].splitlines()
+    tree = [line for line in lines if line.lstrip().startswith("- ")]
+    assert [re.sub(r"\]\([^)]*\)", "]", line) for line in tree] == [
+        "- [云南省]（4）",
+        "    - [曲靖市]（1）",
+        "        - [麒麟区]（1）",
+        "    - [楚雄彝族自治州]（3）",
+        "        - [楚雄市]（1）",
+        "- [地区不详]（1）",
+    ]
+
+
+def test_region_page_lists_descendants_newest_first_with_number_and_date():
+    built = archive()
+    page = browse.pages(built)[built.facet_paths[catalogue.Facet("region", (YUNNAN, CHUXIONG))]]
+    assert linked_slugs(page) == ["city", "r343", "r148"]
+    assert "| 楚教复〔2023〕343号 | [《对第343号提案的答复》](../../documents/r343.md) | 2023年7月5日 |" in page
+    assert "共 3 件文件" in page and "下级地区：[楚雄市]" in page
+
+
+def test_every_document_is_on_its_region_issuer_year_and_type_pages():
+    built = archive()
+    generated = browse.pages(built)
+    for document in built.documents:
+        kinds = {facet.kind for facet in built.members if document in built.members[facet]
+                 and document.slug in linked_slugs(generated[built.facet_paths[facet]])}
+        assert {"region", "issuer", "year", "type"} <= kinds, document.slug
+
+
+def test_overview_counts_match_the_listed_documents():
+    built = archive()
+    generated = browse.pages(built)
+    for kind in ("issuer", "year", "type"):
+        for label, path, count in re.findall(r"\[([^\]]+)\]\(([^)]+)\)（(\d+)）", generated[f"browse/{kind}.md"]):
+            assert len(linked_slugs(generated[f"browse/{path}"])) == int(count), (kind, label)
+
+
+def test_year_overview_is_newest_first_and_undated_last():
+    page = browse.pages(archive())["browse/year.md"]
+    assert re.findall(r"^- \[([^\]]+)\]", page, re.M) == ["2025", "2023", "2021", "日期不详"]
+
+
+def test_session_page_lists_every_reply_of_the_session_by_number():
+    built = archive()
+    session = catalogue.Facet("session", (YUNNAN, CHUXIONG, SESSION))
+    page = browse.pages(built)[built.facet_paths[session]]
+    assert linked_slugs(page) == ["r148", "r343"]
+    assert "第148号提案《提案148》（提案人：委员148）" in page
+    assert f"# {YUNNAN} · {CHUXIONG} · {SESSION}" in page
+    overview = browse.pages(built)["browse/session.md"]
+    assert f"{SESSION}]" in overview and "（2）" in overview
+
+
+def test_missing_page_counts_and_places():
+    page = browse.pages(archive())["browse/missing.md"]
+    rows = [line for line in page.splitlines() if line.startswith("| ") and "documents/" in line]
+    assert rows[0].startswith("| 国发〔2014〕19号 | 2 | ")
+    assert linked_slugs(rows[0]) == ["plan", "report"]
+    assert rows[1].startswith("| 《国家职业教育改革实施方案》 | 1 | ")
+
+
+def test_in_force_page_lists_only_documents_in_force():
+    page = browse.pages(archive())["browse/in-force.md"]
+    assert linked_slugs(page) == ["plan"] and "共 1 件" in page
+
+
+def test_home_part_counts_and_latest_first():
+    page = browse.pages(archive())["browse/_home.md"]
+    assert "本站共收录 **5** 件文件，其中现行有效 1 件" in page
+    latest = page.split("## 最新收录", 1)[1]
+    assert linked_slugs(latest) == ["city", "r343", "r148", "report", "plan"]
+
+
+def test_browse_lists_escape_titles():
+    built = catalogue.build([doc("x", title="<b>粗体</b>|竖线", doc_type="通知")])
+    page = browse.pages(built)["browse/type.md"] + browse.pages(built)[built.facet_paths[catalogue.Facet("type", ("通知",))]]
+    assert "<b>" not in page and "&lt;b&gt;粗体&lt;/b&gt;\\|竖线" in page
