@@ -1,0 +1,79 @@
+"""MkDocs wiring of the archive search (``build_tools.search``).
+
+Material's header search box is kept (``overrides/partials/search.html``)
+but driven by ``archive-search.js``; this hook adds that script and its
+stylesheet, a search page with filters, keeps Material's own index empty,
+and writes the archive's index once every page has been rendered to HTML.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.structure.files import File, InclusionLevel
+
+from build_tools.search import extract
+from build_tools.search.index import build_index
+from build_tools.search.shards import write_shards
+
+log = logging.getLogger("mkdocs.hooks.archive_search")
+
+ASSETS = Path(extract.__file__).parent / "assets"
+ASSET_DIR = "assets/archive-search"
+INDEX_DIR = "search-index"  # must match the path in archive-search.js
+SEARCH_PAGE = "search.md"
+SEARCH_PAGE_MARKDOWN = """---
+title: 搜索
+hide:
+  - navigation
+  - toc
+---
+
+# 搜索
+
+<div id="archive-search-page"><p>正在加载搜索……（搜索需要启用 JavaScript）</p></div>
+"""
+
+
+def on_config(config):
+    config.extra_css.append(f"{ASSET_DIR}/archive-search.css")
+    config.extra_javascript.append(f"{ASSET_DIR}/archive-search.js")
+    return config
+
+
+def on_files(files, config):
+    """The browser assets and the search page, generated rather than copied into docs/."""
+    for asset in sorted(ASSETS.iterdir()):
+        files.append(File.generated(config, f"{ASSET_DIR}/{asset.name}", abs_src_path=str(asset)))
+    files.append(File.generated(config, SEARCH_PAGE, content=SEARCH_PAGE_MARKDOWN,
+                                inclusion=InclusionLevel.NOT_IN_NAV))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    # Material's search plugin would segment every page with jieba for an
+    # index nobody loads; excluding pages keeps its search_index.json empty.
+    page.meta.setdefault("search", {"exclude": True})
+    return markdown
+
+
+def is_document(file) -> bool:
+    return file.src_uri.startswith("documents/") and not file.src_uri.endswith("index.md")
+
+
+def search_page(page) -> extract.SearchPage:
+    """Plain data for the index builder: URL, front matter, HTML sections."""
+    return extract.SearchPage(url=page.url, meta=dict(page.meta),
+                              sections=extract.sections_from_html(page.content or ""))
+
+
+def on_env(env, config, files):
+    """All pages are converted to HTML by now (templates are rendered later)."""
+    pages = [search_page(file.page) for file in files.documentation_pages() if is_document(file)]
+    missing = [page.url for page in pages if not page.sections]
+    if missing:
+        log.warning("archive search: no text for %d pages (dirty build?): %s", len(missing), missing[:3])
+    search_url = files.get_file_from_path(SEARCH_PAGE).url
+    stats = write_shards(build_index(pages), Path(config.site_dir) / INDEX_DIR, search_url)
+    log.info(stats.summary())
+    return env

@@ -1,0 +1,522 @@
+/*
+ * Archive search in the browser: exact-substring search over the sharded
+ * positional bigram index written by build_tools/search/shards.py.
+ *
+ * Why not Material's search: it matches jieba segments with prefix
+ * wildcards (no verbatim phrases, no document numbers) and needs fetch(),
+ * which file:// does not allow. Shards here are .js files loaded with
+ * <script> tags, so the same code runs from file:// and over HTTP.
+ */
+(function () {
+  "use strict";
+
+  /* ---- Normalisation: mirror of build_tools/search/normalise.py ---- */
+  var OPEN = "〔[【(〖", CLOSE = "〕]】)〗", HARD = "\n\r\u2028\u2029",
+      SOFT = " \t\f\v\u00a0\u3000\u2002\u2003\u2009\u200b";
+
+  function fold(ch) {
+    var code = ch.codePointAt(0);
+    if (code >= 0xFF01 && code <= 0xFF5E) ch = String.fromCodePoint(code - 0xFEE0);
+    if (OPEN.indexOf(ch) >= 0) return "(";
+    if (CLOSE.indexOf(ch) >= 0) return ")";
+    if (HARD.indexOf(ch) >= 0) return "\n";
+    if (SOFT.indexOf(ch) >= 0) return " ";
+    return ch >= "A" && ch <= "Z" ? ch.toLowerCase() : ch;
+  }
+
+  function isWord(ch) { return /^[A-Za-z0-9]$/.test(ch); }
+
+  /* Normalised text, and for each of its UTF-16 units the source UTF-16 index. */
+  function normaliseWithMap(text) {
+    var out = "", map = [], pendingSpace = -1, pendingBreak = -1, last = "", at = 0;
+    for (var raw of String(text || "")) {
+      var position = at, ch = fold(raw);
+      at += raw.length;
+      if (ch === " ") { if (pendingSpace < 0) pendingSpace = position; continue; }
+      if (ch === "\n") { if (pendingBreak < 0) pendingBreak = position; pendingSpace = -1; continue; }
+      if (pendingBreak >= 0 && out) { out += "\n"; map.push(pendingBreak); }
+      else if (pendingSpace >= 0 && out && isWord(last) && isWord(ch)) { out += " "; map.push(pendingSpace); }
+      pendingSpace = pendingBreak = -1;
+      out += ch; last = ch;
+      for (var unit = 0; unit < ch.length; unit++) map.push(position);
+    }
+    return { text: out, map: map };
+  }
+
+  function normalise(text) { return normaliseWithMap(text).text; }
+
+  /* Terms must all occur; the phrase (CJK–digit spaces dropped) ranks first. */
+  function parseQuery(raw) {
+    var spaced = "";
+    for (var ch of String(raw || "")) { var f = fold(ch); spaced += (f === " " || f === "\n") ? " " : ch; }
+    var terms = [];
+    spaced.split(" ").forEach(function (part) {
+      var term = normalise(part);
+      if (term && terms.indexOf(term) < 0) terms.push(term);
+    });
+    return { terms: terms, phrase: normalise(spaced) };
+  }
+
+  /* ---- Number lists and shard hashing: mirror of postings.py ---- */
+  var ALPHABET = "";
+  for (var c = 35; c < 127; c++) if (c !== 92) ALPHABET += String.fromCharCode(c);
+  ALPHABET = ALPHABET.slice(0, 90);
+  var BASE = 45, VALUE = new Int16Array(128);
+  for (var i = 0; i < 90; i++) VALUE[ALPHABET.charCodeAt(i)] = i;
+
+  function decodeNumbers(text) {
+    var out = [], value = 0;
+    for (var k = 0; k < text.length; k++) {
+      var digit = VALUE[text.charCodeAt(k)];
+      if (digit >= BASE) value = value * BASE + digit - BASE;
+      else { out.push(value * BASE + digit); value = 0; }
+    }
+    return out;
+  }
+
+  function fnv1a(key) {
+    var hash = 0x811c9dc5;
+    for (var ch of key) { hash ^= ch.codePointAt(0); hash = Math.imul(hash, 0x01000193) >>> 0; }
+    return hash >>> 0;
+  }
+
+  /* ---- Loading shards with <script> tags (file:// and HTTP alike) ---- */
+  var script = document.currentScript;
+  var ROOT = script.src.slice(0, script.src.lastIndexOf("assets/archive-search/"));
+  var pending = {};
+
+  window.__archiveSearchData = function (name, data) {
+    if (pending[name]) pending[name].resolve(data);
+  };
+
+  function load(name) {
+    if (!pending[name]) {
+      var entry = pending[name] = {};
+      entry.promise = new Promise(function (resolve, reject) { entry.resolve = resolve; entry.reject = reject; });
+      var tag = document.createElement("script");
+      tag.src = ROOT + "search-index/" + name + ".js";
+      tag.async = true;
+      tag.onerror = function () { entry.reject(new Error("无法加载搜索索引文件 " + name)); };
+      document.head.appendChild(tag);
+    }
+    return pending[name].promise;
+  }
+
+  /* ---- The index: documents, postings, matching ---- */
+  var metaPromise = null, decoded = new Map();
+
+  function meta() {
+    if (!metaPromise) metaPromise = load("meta").then(prepare);
+    return metaPromise;
+  }
+
+  function prepare(data) {
+    var fields = data.fields;
+    data.docs = data.documents.map(function (row, n) {
+      var doc = { n: n, norm: {} };
+      fields.forEach(function (name, k) { doc[name] = row[k]; });
+      var searchable = fields.slice(1, fields.indexOf("first_section"));
+      searchable.forEach(function (name) { doc.norm[name] = normalise(doc[name]); });
+      doc.metaText = searchable.map(function (name) { return doc.norm[name]; }).join("\n");
+      return doc;
+    });
+    data.firsts = data.docs.map(function (doc) { return doc.first_section; });
+    return data;
+  }
+
+  /* bigram → Map(section → sorted positions) */
+  function bigram(key, m) {
+    var cacheKey = "b" + key;
+    if (!decoded.has(cacheKey)) {
+      decoded.set(cacheKey, load("b/" + (fnv1a(key) & (m.bigram_shards - 1))).then(function (shard) {
+        var postings = new Map(), numbers = decodeNumbers(shard[key] || ""), k = 0, section = 0;
+        while (k < numbers.length) {
+          section += numbers[k++];
+          var count = numbers[k++], positions = new Int32Array(count), p = 0;
+          for (var j = 0; j < count; j++) { p = j ? p + numbers[k++] : numbers[k++]; positions[j] = p; }
+          postings.set(section, positions);
+        }
+        return postings;
+      }));
+    }
+    return decoded.get(cacheKey);
+  }
+
+  /* character → Map(section → one hit of unknown position) */
+  function unigram(key, m) {
+    var cacheKey = "u" + key;
+    if (!decoded.has(cacheKey)) {
+      decoded.set(cacheKey, load("u/" + (fnv1a(key) & (m.unigram_shards - 1))).then(function (shard) {
+        var hits = new Map(), section = 0;
+        decodeNumbers(shard[key] || "").forEach(function (delta) { section += delta; hits.set(section, 1); });
+        return hits;
+      }));
+    }
+    return decoded.get(cacheKey);
+  }
+
+  function contains(sorted, value) {
+    var lo = 0, hi = sorted.length - 1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (sorted[mid] === value) return true;
+      if (sorted[mid] < value) lo = mid + 1; else hi = mid - 1;
+    }
+    return false;
+  }
+
+  /* Sections containing the text verbatim → occurrence count. Bigrams at
+     offsets 0, 2, 4 … and the last one cover every character, so aligned
+     positions prove the whole string is there. */
+  function occurrences(text, m) {
+    var chars = Array.from(text);
+    if (chars.length === 1) return unigram(chars[0], m);
+    var offsets = [];
+    for (var o = 0; o + 1 < chars.length; o += 2) offsets.push(o);
+    if (offsets[offsets.length - 1] !== chars.length - 2) offsets.push(chars.length - 2);
+    return Promise.all(offsets.map(function (o) { return bigram(chars[o] + chars[o + 1], m); })).then(function (lists) {
+      var found = new Map(), smallest = 0;
+      lists.forEach(function (list, k) { if (list.size < lists[smallest].size) smallest = k; });
+      lists[smallest].forEach(function (unused, section) {
+        var per = lists.map(function (list) { return list.get(section); });
+        if (per.some(function (positions) { return !positions; })) return;
+        var anchor = 0;
+        per.forEach(function (positions, k) { if (positions.length < per[anchor].length) anchor = k; });
+        var count = 0;
+        per[anchor].forEach(function (p) {
+          var start = p - offsets[anchor];
+          if (start >= 0 && per.every(function (positions, k) { return k === anchor || contains(positions, start + offsets[k]); })) count++;
+        });
+        if (count) found.set(section, count);
+      });
+      return found;
+    });
+  }
+
+  function docOf(section, m) {
+    var lo = 0, hi = m.firsts.length - 1;
+    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (m.firsts[mid] <= section) lo = mid; else hi = mid - 1; }
+    return lo;
+  }
+
+  /* section → count, regrouped as doc → Map(section → count) */
+  function byDocument(hits, m) {
+    var docs = new Map();
+    hits.forEach(function (count, section) {
+      var n = docOf(section, m);
+      if (!docs.has(n)) docs.set(n, new Map());
+      docs.get(n).set(section, count);
+    });
+    return docs;
+  }
+
+  var FACETS = ["region", "year", "doc_type"];
+
+  function search(raw, filters) {
+    var q = parseQuery(raw);
+    filters = filters || {};
+    return meta().then(function (m) {
+      if (!q.terms.length) return { query: q, results: [], matched: 0, facets: {} };
+      var single = q.terms.length === 1 && q.terms[0] === q.phrase;
+      var wanted = single ? [q.phrase] : q.terms.concat([q.phrase]);
+      return Promise.all(wanted.map(function (text) { return occurrences(text, m); })).then(function (all) {
+        var perTerm = all.slice(0, q.terms.length).map(function (hits) { return byDocument(hits, m); });
+        var phrase = byDocument(all[all.length - 1], m);
+        var matched = m.docs.filter(function (doc) {
+          return q.terms.every(function (term, k) { return perTerm[k].has(doc.n) || doc.metaText.indexOf(term) >= 0; });
+        }).map(function (doc) { return rank(doc, q, perTerm, phrase); });
+        matched.sort(function (a, b) { return b.score - a.score || a.doc.n - b.doc.n; });
+        var facets = countFacets(matched);
+        var results = matched.filter(function (r) {
+          return FACETS.every(function (name) { return !filters[name] || r.doc[name] === filters[name]; });
+        });
+        return { query: q, results: results, matched: matched.length, facets: facets };
+      });
+    });
+  }
+
+  function allIn(text, terms) {
+    return !!text && terms.every(function (term) { return text.indexOf(term) >= 0; });
+  }
+
+  /* Tiers: document number holds every term; the exact phrase occurs; the
+     terms occur apart. Within a tier: title, other metadata, then how often. */
+  function rank(doc, q, perTerm, phrase) {
+    var phraseSections = phrase.get(doc.n);
+    var exact = !!phraseSections || doc.metaText.indexOf(q.phrase) >= 0;
+    var score = allIn(doc.norm.doc_number, q.terms) ? 3e8 : exact ? 2e8 : 1e8;
+    if (doc.norm.title.indexOf(q.phrase) >= 0) score += 4e7;
+    else if (allIn(doc.norm.title, q.terms)) score += 2e7;
+    if (["issuer", "region", "doc_type", "year"].some(function (name) { return allIn(doc.norm[name], q.terms); })) score += 1e7;
+    var best = bestSection(phraseSections, perTerm, doc);
+    score += Math.min(best.total, 1e6);
+    return { doc: doc, score: score, exact: exact, section: best.section, terms: q.terms, phrase: q.phrase };
+  }
+
+  /* The section to link to: most phrase hits, else most terms, else the top. */
+  function bestSection(phraseSections, perTerm, doc) {
+    var tally = new Map(), total = 0;
+    if (phraseSections) {
+      phraseSections.forEach(function (count, section) { tally.set(section, count * 1000); total += count * 10; });
+    }
+    perTerm.forEach(function (docs) {
+      var sections = docs.get(doc.n);
+      if (sections) sections.forEach(function (count, section) { tally.set(section, (tally.get(section) || 0) + 1); total += count; });
+    });
+    var best = -1, bestScore = 0;
+    tally.forEach(function (value, section) {
+      if (value > bestScore || (value === bestScore && section < best)) { best = section; bestScore = value; }
+    });
+    return { section: best, total: total };
+  }
+
+  function countFacets(results) {
+    var facets = {};
+    FACETS.forEach(function (name) {
+      var counts = {};
+      results.forEach(function (r) { if (r.doc[name]) counts[r.doc[name]] = (counts[r.doc[name]] || 0) + 1; });
+      facets[name] = counts;
+    });
+    return facets;
+  }
+
+  /* ---- Snippets with highlighted matches ---- */
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, function (ch) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[ch];
+    });
+  }
+
+  /* Source ranges of every occurrence of the needles in text. */
+  function matchRanges(text, needles) {
+    var norm = normaliseWithMap(text), ranges = [];
+    needles.forEach(function (needle) {
+      if (!needle) return;
+      for (var at = norm.text.indexOf(needle); at >= 0; at = norm.text.indexOf(needle, at + 1)) {
+        var end = norm.map[at + needle.length - 1];
+        ranges.push([norm.map[at], end + (text.codePointAt(end) > 0xFFFF ? 2 : 1)]);
+      }
+    });
+    return ranges.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+  }
+
+  function highlight(text, ranges) {
+    var html = "", at = 0;
+    ranges.forEach(function (range) {
+      if (range[1] <= at) return;
+      var start = Math.max(range[0], at);
+      html += escapeHtml(text.slice(at, start)) + "<mark>" + escapeHtml(text.slice(start, range[1])) + "</mark>";
+      at = range[1];
+    });
+    return html + escapeHtml(text.slice(at));
+  }
+
+  function needlesOf(result) {
+    return [result.phrase].concat(result.terms.filter(function (t) { return result.phrase.indexOf(t) < 0 || !result.exact; }));
+  }
+
+  /* Section anchor, heading and a highlighted excerpt around the first match. */
+  function snippet(result) {
+    return load("t/" + result.doc.n).then(function (sections) {
+      var index = result.section >= 0 ? result.section - result.doc.first_section : 0;
+      var section = sections[index] || ["", "", ""];
+      var text = section[2], ranges = matchRanges(text, result.exact ? [result.phrase] : result.terms);
+      if (!ranges.length) ranges = matchRanges(text, result.terms);
+      var first = ranges.length ? ranges[0][0] : 0;
+      var start = Math.max(0, first - 40), end = Math.min(text.length, first + 120);
+      var shown = ranges.filter(function (r) { return r[0] >= start && r[1] <= end; })
+        .map(function (r) { return [r[0] - start, r[1] - start]; });
+      var excerpt = text.slice(start, end).replace(/\n/g, " ");
+      return {
+        anchor: section[0], heading: section[1],
+        html: (start ? "…" : "") + highlight(excerpt, shown) + (end < text.length ? "…" : "")
+      };
+    });
+  }
+
+  function documentUrl(result, anchor) {
+    return ROOT + result.doc.url + (anchor ? "#" + encodeURIComponent(anchor) : "");
+  }
+
+  /* ---- Rendering in Material's search-result markup ---- */
+  function metaLine(doc) {
+    return [doc.doc_number, doc.issuer, doc.region, doc.year, doc.doc_type].filter(Boolean).map(escapeHtml).join(" · ");
+  }
+
+  function renderItem(result, list) {
+    var item = document.createElement("li");
+    item.className = "md-search-result__item";
+    list.appendChild(item);
+    return snippet(result).then(function (s) {
+      var title = highlight(result.doc.title, matchRanges(result.doc.title, needlesOf(result)));
+      var section = s.heading && s.heading !== result.doc.title
+        ? '<p class="archive-search__section">§ ' + escapeHtml(s.heading) + "</p>" : "";
+      item.innerHTML =
+        '<a href="' + escapeHtml(documentUrl(result, s.anchor)) + '" class="md-search-result__link" tabindex="-1">' +
+        '<article class="md-search-result__article md-typeset">' +
+        "<h1>" + title + "</h1>" +
+        '<p class="archive-search__meta">' + metaLine(result.doc) + "</p>" + section +
+        '<p class="archive-search__snippet">' + s.html + "</p>" +
+        (result.exact ? "" : '<p class="archive-search__partial">各词分别出现，未连续出现</p>') +
+        "</article></a>";
+      markFirstResult();
+    });
+  }
+
+  var firstResultMarked = false;
+  function markFirstResult() {
+    if (firstResultMarked) return;
+    firstResultMarked = true;
+    window.archiveSearch.firstResultAt = performance.now();
+    if (performance.mark) performance.mark("archive-search:first-result");
+  }
+
+  function summary(outcome, shown) {
+    var q = escapeHtml(outcome.query.terms.join(" "));
+    if (!outcome.results.length) {
+      return outcome.matched ? "筛选条件下没有结果（共 " + outcome.matched + " 个文件含「" + q + "」）"
+                             : "没有文件包含「" + q + "」";
+    }
+    var text = "共 " + outcome.results.length + " 个文件含「" + q + "」";
+    return shown < outcome.results.length ? text + "，显示前 " + shown + " 个" : text;
+  }
+
+  function searchPageUrl(query, filters) {
+    var params = new URLSearchParams();
+    if (query) params.set("q", query);
+    FACETS.forEach(function (name) { if (filters && filters[name]) params.set(name, filters[name]); });
+    return metaPromise.then(function (m) { return ROOT + m.search_page + "?" + params.toString(); });
+  }
+
+  /* ---- Header search (Material's search box, our engine) ---- */
+  var HEADER_RESULTS = 8;
+
+  function bindHeader() {
+    var form = document.forms.namedItem("archive-search");
+    if (!form) return;
+    var input = form.elements.query, box = form.closest(".md-search");
+    var info = box.querySelector(".md-search-result__meta"), list = box.querySelector(".md-search-result__list");
+    var toggle = document.getElementById("__search"), generation = 0;
+    function run() {
+      var mine = ++generation, raw = input.value;
+      if (!raw.trim()) { info.textContent = "输入文号、标题或正文中的词句"; list.innerHTML = ""; return; }
+      search(raw).then(function (outcome) {
+        if (mine !== generation) return;
+        var top = outcome.results.slice(0, HEADER_RESULTS);
+        info.innerHTML = summary(outcome, top.length);
+        list.innerHTML = "";
+        top.forEach(function (result) { renderItem(result, list); });
+        if (outcome.results.length) {
+          searchPageUrl(raw).then(function (url) {
+            if (mine !== generation) return;
+            var more = document.createElement("li");
+            more.className = "md-search-result__item archive-search__more";
+            more.innerHTML = '<a class="md-search-result__link" href="' + escapeHtml(url) + '">全部结果，按地区、年份、文种筛选 →</a>';
+            list.appendChild(more);
+          });
+        }
+      }, function (error) { info.textContent = error.message; });
+    }
+    var timer = 0;
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 80); });
+    input.addEventListener("focus", function () { if (toggle) toggle.checked = true; meta(); });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      searchPageUrl(input.value).then(function (url) { location.href = url; });
+    });
+    form.addEventListener("reset", function () { setTimeout(run, 0); });
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { if (toggle) toggle.checked = false; input.blur(); }
+    });
+    if (toggle) toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });
+    document.addEventListener("keydown", function (event) {
+      var target = event.target, typing = target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
+      if (!typing && (event.key === "/" || event.key === "s" || event.key === "f")) {
+        event.preventDefault();
+        input.focus();
+      }
+    });
+    run();
+  }
+
+  /* ---- Search page: all results, narrowed by region / year / type ---- */
+  var PAGE_SIZE = 20;
+  var FACET_LABELS = { region: "地区", year: "年份", doc_type: "文种" };
+
+  function bindPage() {
+    var page = document.getElementById("archive-search-page");
+    if (!page) return;
+    var params = new URLSearchParams(location.search), filters = {};
+    FACETS.forEach(function (name) { filters[name] = params.get(name) || ""; });
+    page.innerHTML =
+      '<form class="archive-search__form" role="search">' +
+      '<input type="search" name="q" class="archive-search__input" placeholder="文号、标题、发文机关、地区或正文词句" aria-label="搜索" autocomplete="off">' +
+      FACETS.map(function (name) {
+        return '<select name="' + name + '" aria-label="' + FACET_LABELS[name] + '"><option value="">全部' + FACET_LABELS[name] + "</option></select>";
+      }).join("") +
+      '<button type="submit" class="md-button md-button--primary">搜索</button></form>' +
+      '<div class="md-search-result"><div class="md-search-result__meta"></div>' +
+      '<ol class="md-search-result__list"></ol></div>' +
+      '<button type="button" class="md-button archive-search__next" hidden>更多结果</button>';
+    var form = page.querySelector("form"), input = form.elements.q;
+    var info = page.querySelector(".md-search-result__meta"), list = page.querySelector("ol");
+    var next = page.querySelector(".archive-search__next"), outcome = null, shown = 0;
+    input.value = params.get("q") || "";
+    function more() {
+      var batch = outcome.results.slice(shown, shown + PAGE_SIZE);
+      shown += batch.length;
+      batch.forEach(function (result) { renderItem(result, list); });
+      info.innerHTML = summary(outcome, shown);
+      next.hidden = shown >= outcome.results.length;
+    }
+    function run() {
+      FACETS.forEach(function (name) { filters[name] = form.elements[name].value; });
+      remember(input.value, filters);
+      list.innerHTML = ""; shown = 0; next.hidden = true;
+      if (!input.value.trim()) { info.textContent = "输入文号、标题或正文中的词句"; return; }
+      search(input.value, filters).then(function (found) {
+        outcome = found;
+        FACETS.forEach(function (name) { fillFacet(form.elements[name], found.facets[name], filters[name]); });
+        more();
+      }, function (error) { info.textContent = error.message; });
+    }
+    form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+    FACETS.forEach(function (name) {
+      fillFacet(form.elements[name], {}, filters[name]);
+      form.elements[name].addEventListener("change", run);
+    });
+    next.addEventListener("click", more);
+    run();
+  }
+
+  function fillFacet(select, counts, current) {
+    var values = Object.keys(counts || {}).sort();
+    if (current && values.indexOf(current) < 0) values.push(current);
+    select.length = 1;
+    values.forEach(function (value) {
+      var option = new Option(value + (counts[value] ? "（" + counts[value] + "）" : ""), value);
+      select.add(option);
+    });
+    select.value = current || "";
+  }
+
+  /* Keep the query in the address bar so results can be shared (not on file://, where it may throw). */
+  function remember(query, filters) {
+    var params = new URLSearchParams();
+    if (query) params.set("q", query);
+    FACETS.forEach(function (name) { if (filters[name]) params.set(name, filters[name]); });
+    try { history.replaceState(null, "", "?" + params.toString()); } catch (error) { /* file:// in some browsers */ }
+  }
+
+  window.archiveSearch = {
+    search: search, parseQuery: parseQuery, normalise: normalise, meta: meta, firstResultAt: null,
+    /* Plain ranked document URLs, for the evaluation and the tests. */
+    rankedUrls: function (raw) {
+      return search(raw).then(function (outcome) { return outcome.results.map(function (r) { return r.doc.url; }); });
+    }
+  };
+
+  function start() { bindHeader(); bindPage(); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

@@ -1,0 +1,82 @@
+"""Build the search index: documents, their sections, and positional bigram postings.
+
+Positions of every character bigram let the browser confirm that a whole
+query occurs verbatim (bigram i of the query at position p + i) without
+downloading any page text; single characters only need to be present.
+"""
+from __future__ import annotations
+
+from array import array
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .extract import SearchPage, Section
+from .normalise import normalise
+
+# Front-matter fields shown in results and searchable on their own (issuer, region …).
+META_FIELDS = ("title", "doc_number", "issuer", "region", "year", "doc_type")
+
+
+@dataclass
+class IndexedDocument:
+    url: str
+    fields: dict[str, str]
+    sections: list[Section]
+    first_section: int  # global number of its first section
+
+
+@dataclass
+class SearchIndex:
+    documents: list[IndexedDocument] = field(default_factory=list)
+    # bigram → numbers as in postings.positional_list, appended section by section
+    bigrams: dict[str, array] = field(default_factory=lambda: defaultdict(lambda: array("l")))
+    # character → section deltas as in postings.presence_list
+    unigrams: dict[str, array] = field(default_factory=lambda: defaultdict(lambda: array("l")))
+    last_section: dict[str, int] = field(default_factory=dict)
+    last_unigram_section: dict[str, int] = field(default_factory=dict)
+    section_count: int = 0
+
+
+def field_text(value) -> str:
+    """Front-matter values as text: lists joined, dates and numbers as written."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "、".join(field_text(item) for item in value)
+    return str(value).strip()
+
+
+def document_fields(meta: dict) -> dict[str, str]:
+    fields = {name: field_text(meta.get(name)) for name in META_FIELDS}
+    if not fields["year"]:
+        fields["year"] = field_text(meta.get("date"))[:4]
+    return fields
+
+
+def add_section(index: SearchIndex, number: int, text: str) -> None:
+    """Append one section's bigram positions and characters to the postings."""
+    positions: dict[str, list[int]] = defaultdict(list)
+    for offset in range(len(text) - 1):
+        pair = text[offset:offset + 2]
+        if "\n" not in pair:
+            positions[pair].append(offset)
+    for key, found in positions.items():
+        numbers = index.bigrams[key]
+        numbers.extend((number - index.last_section.get(key, 0), len(found), found[0]))
+        numbers.extend(b - a for a, b in zip(found, found[1:]))
+        index.last_section[key] = number
+    for char in set(text) - {"\n", " "}:
+        index.unigrams[char].append(number - index.last_unigram_section.get(char, 0))
+        index.last_unigram_section[char] = number
+
+
+def build_index(pages: list[SearchPage]) -> SearchIndex:
+    """Documents in URL order, so the same pages always give the same files."""
+    index = SearchIndex()
+    for page in sorted(pages, key=lambda page: page.url):
+        index.documents.append(IndexedDocument(page.url, document_fields(page.meta), page.sections,
+                                               index.section_count))
+        for section in page.sections:
+            add_section(index, index.section_count, normalise(section.text))
+            index.section_count += 1
+    return index
