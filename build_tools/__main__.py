@@ -47,9 +47,22 @@ def cmd_bundle(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+@takes(arg("count", type=int, help="number of documents"),
+       arg("out", type=Path, help="new project folder to write"),
+       arg("--seed", type=int, default=1, help="same seed, same corpus (default: 1)"))
+def cmd_make_corpus(project: Project, args: argparse.Namespace) -> int:
+    """Write a buildable project of N documents recombined from source_docs/ (for benchmarks)."""
+    from .corpus import make_corpus
+
+    paths = make_corpus(project.root, args.count, args.out, seed=args.seed)
+    print(f"{len(paths)} documents in {args.out / 'source_docs'}")
+    return 0
+
+
 COMMANDS = {
     "convert": cmd_convert,
     "bundle": cmd_bundle,
+    "make-corpus": cmd_make_corpus,
 }
 
 
