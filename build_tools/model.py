@@ -27,7 +27,9 @@ class SourceText:
 class Block:
     """One body element of a document, in reading order.
 
-    ``kind`` is one of: heading, paragraph, table, list_item.
+    ``kind`` is one of: heading, paragraph, table, list_item, and header /
+    footer for the document's own header and closing lines (``role`` says
+    which: banner, doc_number, title, addressee, signature, date, cc …).
     ``line`` is the 1-based source line the block starts on, for messages.
     """
 
@@ -38,6 +40,7 @@ class Block:
     caption: str = ""  # table caption (表 1-1 …)
     lead: str = ""  # run-in heading of a paragraph: （一）指导思想。
     line: int = 0
+    role: str = ""  # header/footer blocks: the header key the line shows
 
 
 @dataclass
