@@ -59,8 +59,28 @@ def cmd_make_corpus(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+@takes(arg("--site", type=Path, help="an already built site to evaluate (default: build one)"),
+       arg("--queries", type=Path, default=Path("tests/search_queries.json"), help="query set"))
+def cmd_search_eval(project: Project, args: argparse.Namespace) -> int:
+    """Search quality and speed, measured with the real search in headless Chromium."""
+    import tempfile
+
+    from .mkdocs_glue.engine import build_site
+    from .search.evaluate import evaluate, load_queries, print_report
+
+    queries = load_queries(project.root / args.queries)
+    timing = ["楚教复〔2023〕27号", "职业教育"]
+    with tempfile.TemporaryDirectory() as temporary:
+        site = args.site or Path(temporary)
+        if not args.site:
+            build_site(project.root, site)
+        print_report(evaluate(site.resolve(), queries, timing))
+    return 0
+
+
 COMMANDS = {
     "convert": cmd_convert,
+    "search-eval": cmd_search_eval,
     "bundle": cmd_bundle,
     "make-corpus": cmd_make_corpus,
 }

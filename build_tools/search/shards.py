@@ -98,3 +98,24 @@ def read_script(path: Path):
     text = path.read_text(encoding="utf-8")
     start = text.index(",") + 1
     return json.loads(text[start:text.rindex(")")])
+
+
+@dataclass
+class IndexedText:
+    """One document read back from the shards: what the browser can search."""
+
+    url: str
+    fields: dict[str, str]
+    sections: list[list[str]]  # [anchor, heading, text]
+
+
+def read_documents(out: Path) -> list[IndexedText]:
+    """Documents with their fields and section texts, as written to ``out``."""
+    meta = read_script(out / "meta.js")
+    names = meta["fields"]
+    documents = []
+    for n, row in enumerate(meta["documents"]):
+        fields = dict(zip(names, row))
+        documents.append(IndexedText(fields.pop("url"), {name: fields[name] for name in META_FIELDS},
+                                     read_script(out / "t" / f"{n}.js")))
+    return documents
