@@ -92,16 +92,21 @@ def _sentences(lines: list[str]) -> list[str]:
 
 
 def _tables(lines: list[str]) -> list[list[str]]:
-    """Tab-separated runs of at least three rows of three columns, with their caption."""
-    tables, run = [], []
-    for previous, line in zip([""] + lines, lines + [""]):
+    """Tab-separated runs of at least three rows of three columns, with their caption
+    (the 表 … line just above, blank lines between allowed)."""
+    tables, run, caption = [], [], "表 统计表"
+    for line in lines + [""]:
         if line.count("\t") >= 2:
-            run = run or [previous if previous.startswith("表") else "表 统计表"]
+            run = run or [caption]
             run.append(line)
-        elif run:
-            if len(run) >= 4:
-                tables.append(run)
-            run = []
+            continue
+        if run and len(run) >= 4:
+            tables.append(run)
+        run = []
+        if line.startswith("表") and len(line) < 40:
+            caption = line
+        elif line:
+            caption = "表 统计表"
     return tables
 
 
