@@ -1,0 +1,106 @@
+"""Headless browser (Debian's chromium through Playwright) on the built site.
+
+A reader starts on the home page, goes to a browse page, opens the 曲靖
+report, checks its metadata card and follows the relation link to its
+first annex. Screenshots are saved under test-artifacts/ for review.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+REPORT = "qujing-qilin-zhijiao-jituan-2020-zhiliang-baogao"
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium: make browser")
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(site):
+    """The built site over HTTP (as hosted), on a free local port."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    outside = []
+    context.route(lambda url: not url.startswith("http://127.0.0.1"), lambda route: (outside.append(route.request.url), route.abort()))
+    tab = context.new_page()
+    tab.set_default_timeout(10_000)
+    yield tab
+    context.close()
+    assert not outside, f"requests to outside hosts: {outside}"
+
+
+def test_home_to_browse_to_document_card_and_relation(page, served, pages):
+    meta = pages[REPORT][0]
+    page.goto(served)
+    assert page.locator("article").get_by_text("本站共收录").count() == 1
+    page.locator("article a", has_text="按地区").first.click()
+    page.wait_for_url("**/browse/region/")
+    region = (meta.get("region") or ["地区不详"])[0]
+    page.locator("article a", has_text=region).first.click()
+    page.wait_for_url("**/browse/region/*/")
+    page.locator(f"article table a[href*='documents/{REPORT}/']").click()
+    page.wait_for_url(f"**/documents/{REPORT}/")
+
+    card = page.locator("article .doc-card")
+    card.wait_for()
+    assert "时效性" in card.inner_text() and "以发文机关发布的原件为准" in card.inner_text()
+    if meta.get("issuer"):
+        assert meta["issuer"] in card.inner_text()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "document-page.png"))
+
+    page.locator(f"article a[href*='documents/{REPORT}-fujian-1/']").first.click()
+    page.wait_for_url(f"**/documents/{REPORT}-fujian-1/")
+    assert "的附件" in page.locator("article").inner_text()
+    page.locator("article .doc-card").screenshot(path=str(ARTIFACTS / "annex-card.png"))
+
+
+def test_in_force_filter_hides_other_rows(page, served):
+    page.goto(served + "browse/type/")
+    page.locator("article li a").first.click()
+    rows = page.locator("article tbody tr")
+    in_force = page.locator("article tbody tr:has(.doc-status--valid)").count()
+    assert rows.count() > in_force and all(row.is_visible() for row in rows.all())
+    page.locator(".doc-filter input").check()
+    assert len([row for row in rows.all() if row.is_visible()]) == in_force
+
+
+def test_phone_layout_screenshot(browser, served):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2, locale="zh-CN")
+    phone = context.new_page()
+    phone.goto(served + f"documents/{REPORT}/")
+    phone.locator("article .doc-card").wait_for()
+    ARTIFACTS.mkdir(exist_ok=True)
+    phone.screenshot(path=str(ARTIFACTS / "document-page-phone.png"))
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert width <= 390, "the page scrolls sideways on a phone"
