@@ -19,9 +19,11 @@ from .mkdocs_glue.engine import build_site
 from .project import Project
 
 BUNDLE_NAME = "policy-archive"
-# Source maps are for debugging the theme and sitemaps for crawlers: neither
-# is ever read from a local folder, and together they are over a megabyte.
-_SKIPPED_SUFFIXES = (".map", "sitemap.xml", "sitemap.xml.gz")
+# Source maps are for debugging the theme, sitemaps for crawlers and 404.html
+# for web servers (its links are root-absolute): none is ever read from a
+# local folder, and together they are over a megabyte.
+_SKIPPED_PATHS = {"404.html", "sitemap.xml", "sitemap.xml.gz"}
+_SKIPPED_SUFFIX = ".map"
 # Tag attributes the browser fetches on its own (plain <a href> only on a click).
 _FETCHED = {("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"),
             ("source", "src"), ("video", "src"), ("audio", "src"), ("embed", "src"), ("object", "data")}
@@ -67,8 +69,11 @@ def external_loads(site_dir: Path) -> list[str]:
 
 def bundle_files(site_dir: Path) -> list[Path]:
     """Files that go into the zip, in a stable order."""
+    def skipped(relative: str) -> bool:
+        return relative in _SKIPPED_PATHS or relative.endswith(_SKIPPED_SUFFIX)
+
     return sorted(path for path in site_dir.rglob("*")
-                  if path.is_file() and not path.name.endswith(_SKIPPED_SUFFIXES))
+                  if path.is_file() and not skipped(path.relative_to(site_dir).as_posix()))
 
 
 def write_zip(site_dir: Path, target: Path, folder: str, date: datetime.date) -> int:

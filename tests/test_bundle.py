@@ -6,6 +6,7 @@ Debian's chromium over file:// URLs, recording every request the pages make.
 from __future__ import annotations
 
 import datetime
+import json
 import re
 import zipfile
 from pathlib import Path
@@ -15,6 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from build_tools.bundle import external_loads, make_bundle, write_zip
+from conftest import SEEDS
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -48,12 +50,15 @@ def test_zip_is_reproducible_and_leaves_out_debug_files(tmp_path):
     (site / "assets" / "app.js").write_text("1", encoding="utf-8")
     (site / "assets" / "app.js.map").write_text("{}", encoding="utf-8")
     (site / "sitemap.xml").write_text("<urlset/>", encoding="utf-8")
+    (site / "404.html").write_text("<a href='/'>", encoding="utf-8")
+    (site / "assets" / "error-404.html").write_text("kept", encoding="utf-8")
     first, second = tmp_path / "1.zip", tmp_path / "2.zip"
-    assert write_zip(site, first, "archive-2024-05-06", BUILD_DATE) == 2
+    assert write_zip(site, first, "archive-2024-05-06", BUILD_DATE) == 3
     write_zip(site, second, "archive-2024-05-06", BUILD_DATE)
     assert first.read_bytes() == second.read_bytes()
     with zipfile.ZipFile(first) as archive:
-        assert archive.namelist() == ["archive-2024-05-06/assets/app.js", "archive-2024-05-06/index.html"]
+        assert archive.namelist() == ["archive-2024-05-06/assets/app.js", "archive-2024-05-06/assets/error-404.html",
+                                      "archive-2024-05-06/index.html"]
         assert archive.read("archive-2024-05-06/index.html").decode() == "<h1>档案</h1>"
 
 
@@ -101,7 +106,7 @@ def test_every_local_link_opens_a_file_and_its_anchor(unzipped):
                 broken.append(f"{page.relative_to(unzipped.resolve())}: {url}")
             elif fragment and target in pages and not pages[target].find(id=fragment):
                 broken.append(f"{page.relative_to(unzipped.resolve())}: {url} (no such anchor)")
-    assert broken == []
+    assert broken == [], "\n".join(broken)
 
 
 @pytest.fixture(scope="module")
@@ -144,10 +149,11 @@ def _open_document(page, unzipped: Path, slug: str) -> None:
     page.wait_for_load_state()
 
 
-def test_browser_reaches_a_document_with_working_anchors(page, unzipped):
+def test_browser_reaches_a_document_with_working_anchors(page, unzipped, converted):
     _open_document(page, unzipped, REPORT)
     assert page.url == (unzipped / "documents" / f"{REPORT}.html").as_uri()
-    assert "质量年度报告" in page.locator("article h1").first.inner_text()
+    title = next(doc.meta["title"] for doc in converted.documents if doc.slug == REPORT)
+    assert page.locator("article h1").first.inner_text().rstrip("¶").strip() == title
     anchors = page.eval_on_selector_all(
         "nav.md-nav--secondary a[href^='#']", "links => links.map(link => link.getAttribute('href'))")
     assert anchors, "the report has headings, so its table of contents has anchors"
@@ -166,3 +172,41 @@ def test_browser_follows_a_relation_link_to_another_document(page, unzipped):
     page.wait_for_load_state()
     assert page.url.startswith("file://") and page.url.endswith(".html")
     assert page.locator("article h1").first.inner_text().strip()
+
+
+def _search(page, unzipped: Path, query: str) -> list[str]:
+    """Type into the header search box of index.html; the result pages' slugs."""
+    page.goto((unzipped / "index.html").as_uri())
+    page.locator(".md-search__input").fill(query)
+    results = page.locator(".md-search-result__item a.md-search-result__link[href*='documents/']")
+    results.first.wait_for()
+    hrefs = results.evaluate_all("links => links.map(link => link.href)")
+    return [Path(urlsplit(href).path).stem for href in hrefs]
+
+
+def _containing(phrase: str) -> set[str]:
+    """Sources whose text holds ``phrase`` once hard line wraps are joined."""
+    return {seed.stem for seed in SEEDS if phrase in seed.read_text(encoding="utf-8-sig").replace("\n", "")}
+
+
+def test_chinese_search_from_file_finds_the_documents_with_the_phrase(page, unzipped):
+    # Read in the sources: 沪滇协作 occurs six times in 楚教复〔2023〕31号, once in 〔2023〕27号.
+    assert _containing("沪滇协作") == {"chuxiong-jiaoyu-2023-031-zhengxie-343-dafu",
+                                     "chuxiong-jiaoyu-2023-027-zhengxie-148-dafu"}
+    assert set(_search(page, unzipped, "沪滇协作")) == _containing("沪滇协作")
+
+
+def test_document_number_search_from_file_opens_that_document(page, unzipped, converted):
+    assert _search(page, unzipped, "楚教复〔2023〕27号") == ["chuxiong-jiaoyu-2023-027-zhengxie-148-dafu"]
+    page.locator(".md-search-result__item a.md-search-result__link").first.click()
+    page.wait_for_load_state()
+    assert urlsplit(page.url).path.endswith("/documents/chuxiong-jiaoyu-2023-027-zhengxie-148-dafu.html")
+    assert page.url.startswith("file://")
+
+
+def test_the_search_index_is_shipped_once(unzipped):
+    """The archive's own index; Material's search box is reused but its index stays empty."""
+    assert (unzipped / "search-index" / "meta.js").is_file()
+    materials = unzipped / "search" / "search_index.json"
+    assert not materials.exists() or json.loads(materials.read_text(encoding="utf-8"))["docs"] == []
+    assert not (unzipped / "search" / "search_index.js").exists()
