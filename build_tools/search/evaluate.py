@@ -82,18 +82,23 @@ def time_first_result(browser, base: str, search_page: str, query: str) -> Timin
     return Timing(query, measured["at"], measured["search"], measured["page"])
 
 
-def evaluate(site_dir: Path, queries: list[dict], timing_queries: list[str]) -> Report:
+def evaluate(site_dir: Path, queries: list[dict], timing_queries: list[str], browser=None) -> Report:
+    """Score ``queries`` and time ``timing_queries``; reuses ``browser`` if given."""
+    if browser is None:
+        with chromium() as browser:
+            return evaluate(site_dir, queries, timing_queries, browser)
     index_dir = site_dir / INDEX_DIR
     texts = {doc.url: searchable_text(doc) for doc in read_documents(index_dir)}
     search_page = read_script(index_dir / "meta.js")["search_page"]
     report = Report(index_bytes=sum(p.stat().st_size for p in index_dir.rglob("*.js")), documents=len(texts))
-    with serve(site_dir) as base, chromium() as browser:
+    with serve(site_dir) as base:
         page = browser.new_page()
         page.goto(base)
         wait_for_search(page)
         rankings = ranked_urls(page, [item["query"] for item in queries])
         report.scores = [score(item, ranked, texts) for item, ranked in zip(queries, rankings)]
         report.timings = [time_first_result(browser, base, search_page, q) for q in timing_queries]
+        page.close()
     return report
 
 

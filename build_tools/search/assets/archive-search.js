@@ -294,7 +294,7 @@
       if (!needle) return;
       for (var at = norm.text.indexOf(needle); at >= 0; at = norm.text.indexOf(needle, at + 1)) {
         var end = norm.map[at + needle.length - 1];
-        ranges.push([norm.map[at], end + (text.codePointAt(end) > 0xFFFF ? 2 : 1)]);
+        ranges.push([norm.map[at], end + (text.codePointAt(end) > 0xFFFF ? 2 : 1), needle]);
       }
     });
     return ranges.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
@@ -311,8 +311,20 @@
     return html + escapeHtml(text.slice(at));
   }
 
+  /* Start of the 120-character window holding the most matches (all terms, for partial matches). */
+  function densest(ranges) {
+    var best = 0, bestCount = -1;
+    ranges.forEach(function (range) {
+      var kinds = {};
+      ranges.forEach(function (other) { if (other[0] >= range[0] && other[0] < range[0] + 120) kinds[other[2]] = 1; });
+      var count = Object.keys(kinds).length;
+      if (count > bestCount) { best = range[0]; bestCount = count; }
+    });
+    return best;
+  }
+
   function needlesOf(result) {
-    return [result.phrase].concat(result.terms.filter(function (t) { return result.phrase.indexOf(t) < 0 || !result.exact; }));
+    return result.exact ? [result.phrase] : result.terms;
   }
 
   /* Section anchor, heading and a highlighted excerpt around the first match. */
@@ -320,9 +332,9 @@
     return load("t/" + result.doc.n).then(function (sections) {
       var index = result.section >= 0 ? result.section - result.doc.first_section : 0;
       var section = sections[index] || ["", "", ""];
-      var text = section[2], ranges = matchRanges(text, result.exact ? [result.phrase] : result.terms);
+      var text = section[2], ranges = matchRanges(text, needlesOf(result));
       if (!ranges.length) ranges = matchRanges(text, result.terms);
-      var first = ranges.length ? ranges[0][0] : 0;
+      var first = densest(ranges);
       var start = Math.max(0, first - 40), end = Math.min(text.length, first + 120);
       var shown = ranges.filter(function (r) { return r[0] >= start && r[1] <= end; })
         .map(function (r) { return [r[0] - start, r[1] - start]; });
@@ -332,6 +344,11 @@
         html: (start ? "…" : "") + highlight(excerpt, shown) + (end < text.length ? "…" : "")
       };
     });
+  }
+
+  var TITLE_LENGTH = 80;
+  function shortTitle(title) {
+    return title.length > TITLE_LENGTH ? title.slice(0, TITLE_LENGTH) + "…" : title;
   }
 
   function documentUrl(result, anchor) {
@@ -348,7 +365,7 @@
     item.className = "md-search-result__item";
     list.appendChild(item);
     return snippet(result).then(function (s) {
-      var title = highlight(result.doc.title, matchRanges(result.doc.title, needlesOf(result)));
+      var title = highlight(shortTitle(result.doc.title), matchRanges(shortTitle(result.doc.title), needlesOf(result)));
       var section = s.heading && s.heading !== result.doc.title
         ? '<p class="archive-search__section">§ ' + escapeHtml(s.heading) + "</p>" : "";
       item.innerHTML =

@@ -1,0 +1,167 @@
+"""The archive search in headless Chromium, on the real built site.
+
+Expected documents are found by reading the seed sources, not from the
+index: a source that contains the query must have one of its pages found.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import quote, unquote
+
+import pytest
+from bs4 import BeautifulSoup
+
+from build_tools.mkdocs_glue.engine import build_site
+from build_tools.search.browser import chromium, ranked_urls, serve, wait_for_search
+from build_tools.search.evaluate import evaluate, load_queries
+from build_tools.search.normalise import normalise, parse_query
+from conftest import ROOT
+
+DOC_NUMBERS = {
+    # doc number as printed in the source's header → that source
+    "楚教复〔2023〕27号": "source_docs/chuxiong-jiaoyu-2023-027-zhengxie-148-dafu.txt",
+    "云阳府发〔2022〕4号": "source_docs/yunyang-fufa-2022-004-zhiye-jiaoyu-shishi-fangan.txt",
+}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def base(site):
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser, base):
+    tab = browser.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.goto(base)
+    wait_for_search(tab)
+    yield tab
+    tab.close()
+    assert not errors, errors
+
+
+def main_page(converted, source: str) -> str:
+    """URL of the main (non-annex) document converted from ``source``."""
+    [slug] = [doc.slug for doc in converted.documents if str(doc.source.path) == source and not doc.part]
+    return f"documents/{slug}/"
+
+
+def sources_containing(text: str) -> set[str]:
+    wanted = normalise(text)
+    return {f"source_docs/{path.name}" for path in sorted((ROOT / "source_docs").glob("*.txt"))
+            if wanted in normalise(path.read_text(encoding="utf-8"))}
+
+
+def sources_of(urls: list[str], converted) -> set[str]:
+    by_url = {f"documents/{doc.slug}/": str(doc.source.path) for doc in converted.documents}
+    return {by_url[url] for url in urls}
+
+
+def test_document_numbers_in_every_spelling_rank_their_document_first(page, converted):
+    for number, source in DOC_NUMBERS.items():
+        assert number in "\n".join((ROOT / source).read_text(encoding="utf-8").splitlines()[:12])
+        prefix, rest = number.split("〔")
+        year, serial = rest.rstrip("号").split("〕")
+        spellings = [number, number.replace("〔", "[").replace("〕", "]"),
+                     number.replace("〔", "（").replace("〕", "）"), f"{prefix} {year} {serial}"]
+        for ranked, spelling in zip(ranked_urls(page, spellings), spellings):
+            assert ranked[:1] == [main_page(converted, source)], spelling
+
+
+@pytest.mark.parametrize("query", ["政协", "人民", "产教融合", "职业教育", "第 148 号", "云阳县"])
+def test_every_source_containing_the_query_is_found_and_no_other(page, converted, query):
+    [ranked] = ranked_urls(page, [query])
+    expected = sources_containing(query)
+    assert expected, f"{query} should occur in a seed"
+    # A source may be split into a main page and annexes; one of them must be found.
+    assert sources_of(ranked, converted) >= expected
+
+
+def test_text_that_occurs_nowhere_returns_nothing(page):
+    for query in ["量子计算机", "产教融合 量子", "楚教复〔2023〕99号"]:
+        assert not any(parse_query(query).phrase in normalise(path.read_text(encoding="utf-8"))
+                       for path in (ROOT / "source_docs").glob("*.txt"))
+    assert ranked_urls(page, ["量子计算机", "产教融合 量子", "楚教复〔2023〕99号"]) == [[], [], []]
+
+
+def test_browser_and_python_normalise_the_same_way(page):
+    cases = ["楚教复〔2023〕27号", "ＡＢＣ １２３", "第 148 号", "Python   3　版", " 答 复\n\n你好 ", "【2022】（一）"]
+    assert page.evaluate("cases => cases.map(c => archiveSearch.normalise(c))", cases) == [normalise(c) for c in cases]
+    terms = page.evaluate("cases => cases.map(c => archiveSearch.parseQuery(c))", cases)
+    assert [(t["terms"], t["phrase"]) for t in terms] == [(list(parse_query(c).terms), parse_query(c).phrase) for c in cases]
+
+
+def test_header_box_shows_highlighted_snippets_linking_to_the_section(page, base):
+    page.fill(".md-search__input", "产教融合")
+    page.wait_for_selector(".md-search-result__list .md-search-result__link mark")
+    first = page.locator(".md-search-result__list .md-search-result__link").first
+    assert normalise(first.locator(".archive-search__snippet mark").first.inner_text()) == "产教融合"
+    href = first.get_attribute("href")
+    target, _, anchor = href.partition("#")
+    page.goto(target)
+    html = page.content()
+    if anchor:
+        assert BeautifulSoup(html, "html.parser").find(id=unquote(anchor)), href
+    assert "产教融合" in normalise(BeautifulSoup(html, "html.parser").get_text())
+
+
+def test_material_search_is_not_what_runs(page):
+    assert page.evaluate("() => document.forms.namedItem('search') === null")
+    assert page.evaluate("() => performance.getEntriesByType('resource').every(e => !e.name.includes('search_index.json'))")
+
+
+def test_search_page_narrows_results_by_region(page, base):
+    page.goto(f"{base}search/?q={quote('职业教育')}")
+    page.wait_for_selector("#archive-search-page .md-search-result__link")
+    total = page.locator("#archive-search-page .md-search-result__item").count()
+    options = page.locator("select[name=region] option")
+    assert options.count() >= 2, "results carry no region to narrow by"
+    value = options.nth(1).get_attribute("value")
+    page.evaluate("() => document.querySelectorAll('#archive-search-page li').forEach(li => li.dataset.old = '1')")
+    page.select_option("select[name=region]", value)
+    page.wait_for_function("() => !document.querySelector('#archive-search-page li[data-old]')"
+                           " && document.querySelector('#archive-search-page .md-search-result__link')")
+    lines = page.locator("#archive-search-page .archive-search__meta").all_inner_texts()
+    assert 0 < len(lines) <= total and all(value in line for line in lines)
+    assert f"region={quote(value)}" in page.url or "region=" in unquote(page.url)
+
+
+def test_query_set_meets_the_targets(site, browser):
+    """The checked-in query set (≥200 sampled substrings) through the real search."""
+    queries = load_queries(ROOT / "tests" / "search_queries.json")
+    assert sum(q["category"] == "sampled" for q in queries) >= 200
+    report = evaluate(site, queries, timing_queries=[], browser=browser)
+    answerable = [s for s in report.scores if s.relevant]
+    assert sum(s.found for s in answerable) == sum(s.relevant for s in answerable)
+    assert sum(s.precise for s in answerable) / len(answerable) >= 0.95
+    assert all(s.first_ok for s in report.scores if s.first_ok is not None)
+    assert not any(s.spurious for s in report.scores)
+
+
+def test_search_works_from_file_urls_without_network(tmp_path_factory, converted, browser):
+    """The offline build (no directory URLs) opened from disk: header search and search page."""
+    site = tmp_path_factory.mktemp("offline-site")
+    build_site(ROOT, site, offline=True)
+    source = DOC_NUMBERS["楚教复〔2023〕27号"]
+    slug = main_page(converted, source).split("/")[1]
+    tab = browser.new_page()
+    requests: list[str] = []
+    tab.on("request", lambda request: requests.append(request.url))
+    tab.goto((site / "index.html").as_uri())
+    wait_for_search(tab)
+    tab.fill(".md-search__input", "楚教复[2023]27号")
+    tab.wait_for_selector(".md-search-result__list .md-search-result__link")
+    href = tab.locator(".md-search-result__list .md-search-result__link").first.get_attribute("href")
+    assert href.startswith("file://") and f"documents/{slug}.html" in href
+    tab.goto((site / "search.html").as_uri() + "?q=" + quote("政协"))
+    tab.wait_for_selector("#archive-search-page .md-search-result__link")
+    tab.close()
+    assert requests and all(url.startswith("file://") for url in requests), [u for u in requests if not u.startswith("file:")]

@@ -1,0 +1,121 @@
+"""Search stage, Python side: normalisation, number coding, HTML sections, the index."""
+from __future__ import annotations
+
+from build_tools.search.extract import SearchPage, Section, sections_from_html
+from build_tools.search.index import build_index
+from build_tools.search.normalise import normalise, normalise_with_map, parse_query
+from build_tools.search.postings import decode_numbers, encode_numbers, shard_of
+from build_tools.search.shards import read_documents, read_script, write_shards
+
+
+def test_bracket_variants_normalise_alike():
+    variants = ["楚教复〔2023〕27号", "楚教复[2023]27号", "楚教复［2023］27号", "楚教复【2023】27号",
+                "楚教复（2023）27号", "楚教复(2023)27号"]
+    assert {normalise(v) for v in variants} == {"楚教复(2023)27号"}
+
+
+def test_width_case_and_spaces_between_cjk_and_digits():
+    assert normalise("ＡＢＣ１２３") == "abc123"
+    assert normalise("第 148 号") == normalise("第148号") == "第148号"
+    assert normalise("2023 年 1 月") == "2023年1月"
+    # A space between two Latin/digit words is kept (one), elsewhere dropped.
+    assert normalise("Python   3　版") == "python 3版"
+    assert normalise("答　复") == "答复"
+
+
+def test_block_breaks_survive_and_collapse():
+    assert normalise("\n 甲乙 \n\n 丙丁 \n") == "甲乙\n丙丁"
+
+
+def test_map_points_back_into_the_source():
+    source = "第 148 号（答复）"
+    folded = normalise_with_map(source)
+    assert folded.text == "第148号(答复)"
+    assert [source[i] for i in folded.source_index] == list("第148号（答复）")
+
+
+def test_query_terms_and_phrase():
+    query = parse_query(" 楚教复　2023 27 ")
+    assert query.terms == ("楚教复", "2023", "27")
+    assert query.phrase == "楚教复2023 27"
+    assert parse_query("产教融合 产教融合").terms == ("产教融合",)
+    assert parse_query("   ").terms == ()
+
+
+def test_numbers_round_trip_through_the_ascii_code():
+    numbers = [0, 1, 44, 45, 2024, 2025, 91124, 91125, 10 ** 9]
+    text = encode_numbers(numbers)
+    assert decode_numbers(text) == numbers
+    assert '"' not in text and "\\" not in text
+
+
+def test_shards_are_spread_and_stable():
+    keys = [chr(0x4E00 + n) + chr(0x4E00 + 2 * n) for n in range(2000)]
+    shards = [shard_of(key, 16) for key in keys]
+    assert shards == [shard_of(key, 16) for key in keys]
+    assert min(shards.count(n) for n in range(16)) > 2000 / 16 / 2
+
+
+def test_sections_follow_headings_and_skip_permalinks():
+    html = ('<h1 id="t">标题<a class="headerlink" href="#t">¶</a></h1><p>导语 <b>一段</b></p>'
+            '<table><tr><td>甲</td><td>乙</td></tr></table>'
+            '<h2 id="一总体要求">一、总体要求</h2><p>内容</p><script>var x = "脚本";</script>'
+            '<div data-search-exclude><p>不索引</p></div>')
+    sections = sections_from_html(html)
+    assert [(s.anchor, s.heading) for s in sections] == [("t", "标题"), ("一总体要求", "一、总体要求")]
+    assert sections[0].text == "标题\n导语 一段\n甲\n乙"
+    assert sections[1].text == "一、总体要求\n内容"
+
+
+def decoded_positions(numbers: list[int]) -> dict[int, list[int]]:
+    """Inverse of the positional coding (Δsection, count, p0, Δp…), for the tests."""
+    postings, at, section = {}, 0, 0
+    while at < len(numbers):
+        section += numbers[at]
+        count = numbers[at + 1]
+        positions = [numbers[at + 2]]
+        for delta in numbers[at + 3:at + 2 + count]:
+            positions.append(positions[-1] + delta)
+        postings[section] = positions
+        at += 2 + count
+    return postings
+
+
+PAGES = [
+    SearchPage("documents/b/", {"title": "乙文件", "doc_number": "云阳府发〔2022〕4号", "region": "云阳县"},
+               [Section("", "", "中华人民共和国职业教育法\n政协 提案"), Section("二", "二", "职业教育职业教育")]),
+    SearchPage("documents/a/", {"title": "甲文件", "date": "2023-05-01"}, [Section("", "", "市政协教科卫体")]),
+]
+
+
+def test_index_positions_are_the_text_positions():
+    index = build_index(PAGES)
+    texts = [normalise(s.text) for doc in index.documents for s in doc.sections]
+    for pair in ("职业", "政协", "人民", "育职"):
+        found = decoded_positions(list(index.bigrams[pair]))
+        expected = {n: [i for i in range(len(t) - 1) if t[i:i + 2] == pair] for n, t in enumerate(texts)}
+        assert found == {n: p for n, p in expected.items() if p}, pair
+    # Documents in URL order; a match never spans a block break.
+    assert [doc.url for doc in index.documents] == ["documents/a/", "documents/b/"]
+    assert "法\n" not in index.bigrams and "法政" not in index.bigrams
+
+
+def test_fields_come_from_front_matter_with_year_from_date():
+    index = build_index(PAGES)
+    assert index.documents[0].fields["year"] == "2023"
+    assert index.documents[1].fields["region"] == "云阳县"
+
+
+def test_shards_round_trip_and_stale_files_go(tmp_path):
+    out = tmp_path / "search-index"
+    (out / "t").mkdir(parents=True)
+    (out / "t" / "9.js").write_text("stale", encoding="utf-8")
+    stats = write_shards(build_index(PAGES), out, "search/")
+    assert not (out / "t" / "9.js").exists()
+    documents = read_documents(out)
+    assert [d.url for d in documents] == ["documents/a/", "documents/b/"]
+    assert documents[1].sections[1] == ["二", "二", "职业教育职业教育"]
+    assert read_script(out / "meta.js")["search_page"] == "search/"
+    assert stats.total == sum(p.stat().st_size for p in out.rglob("*.js"))
+    # Chinese is written as UTF-8, not as \\uXXXX escapes.
+    assert "职业" in (out / "t" / "1.js").read_text(encoding="utf-8")
