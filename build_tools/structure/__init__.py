@@ -1,0 +1,76 @@
+"""Stage 2: the structure of a raw text — header, body blocks, annexes.
+
+Order of work on one source: drop the table of contents; split off the
+annexes; for each document take the 版记 footer from its end, the header
+(or a report's cover) from its top, the full text of an issued document
+(关于印发《X》的通知 followed by X), the signature and date; what remains
+is the body. Modules: ``text`` (characters), ``lines``, ``toc``,
+``parts`` (annexes, issued documents), ``header``, ``body`` with
+``reflow``, ``headings`` and ``tables``.
+"""
+from __future__ import annotations
+
+from ..model import ParsedDocument, SourceText
+from .body import body_blocks
+from .header import Header, take_closing, take_cover, take_footer, take_front
+from .lines import Line, split_lines, trim
+from .parts import issued_start, part_label, split_annexes
+from .toc import remove_toc
+
+__all__ = ["parse"]
+
+
+def parse(source: SourceText) -> ParsedDocument:
+    lines, removed, annex_titles = remove_toc(split_lines(source.text))
+    footer = Header("footer")
+    lines = take_footer(lines, footer)
+    main_lines, annexes = split_annexes(lines)
+    document = parse_document(source, main_lines, footer=footer, cover=True)
+    for label_line, annex_lines in annexes:
+        label = part_label(label_line)
+        annex = parse_document(source, annex_lines, part=label, label_line=label_line)
+        if "title" not in annex.header and label in annex_titles:
+            annex.header["title"] = annex_titles[label]
+        document.annexes.append(annex)
+    document.removed = sorted(removed + document.removed, key=lambda item: item.line)
+    return document
+
+
+def parse_document(source: SourceText, lines: list[Line], part: str = "", footer: Header | None = None,
+                   cover: bool = False, label_line: Line | None = None) -> ParsedDocument:
+    """One document (main text, annex or issued document) from its lines."""
+    footer = footer or Header("footer")
+    lines = take_footer(lines, footer) if part else lines
+    header = Header("header")
+    if label_line is not None:
+        header.blocks.append(header_block(label_line, part))
+    rest = take_front(take_cover(lines, header) if cover else lines, header)
+    issued = None
+    start = issued_start(header.fields.get("title", ""), rest)
+    if start is not None:
+        issued = parse_document(source, rest[start:], part="印发")
+        rest = rest[:start]
+    closing = Header("footer")
+    rest = take_closing(rest, closing)
+    blocks, removed = body_blocks(trim(rest))
+    fields = {**header.fields, **closing.fields, **footer.fields}
+    body_lines = trim(rest)
+    if body_lines:
+        fields["body_start_line"] = str(body_lines[0].number)
+    document = ParsedDocument(
+        source=source,
+        header=fields,
+        blocks=header.blocks + blocks + closing.blocks + footer.blocks,
+        removed=sorted(header.removed + removed + footer.removed, key=lambda item: item.line),
+        part=part,
+        first_line=(label_line or (lines[0] if lines else Line(1, ""))).number,
+    )
+    if issued is not None:
+        document.annexes.append(issued)
+    return document
+
+
+def header_block(line: Line, part: str):
+    from ..model import Block
+
+    return Block("header", part, line=line.number, role="part")

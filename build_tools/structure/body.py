@@ -1,0 +1,159 @@
+"""Body lines → blocks: headings, paragraphs (with run-in leads), tables, list items."""
+from __future__ import annotations
+
+import re
+
+from ..model import Block, Removed
+from .headings import assign_levels, is_heading_line, number_of, run_in_lead, UNNUMBERED
+from .lines import SEPARATOR, Line, fixed_width
+from .reflow import continues, ends_sentence
+from .tables import CAPTION, build_table
+from .text import join, normalise, normalise_short
+
+LIST_ITEM = re.compile(r"^[-•●▪]\s+(?=\S)")
+PAGE_NUMBER = re.compile(r"^[-—－]\s*\d{1,3}\s*[-—－]$")
+REMARK = re.compile(r"^[（(][^（）()]{4,}[）)]$")  # （市教育局牵头…负责）: belongs to the paragraph above
+MIN_DUPLICATE = 15  # characters; shorter repeats (城市名, 表头) are not passages
+
+
+class BodyBuilder:
+    """Walks the lines once, keeping the paragraph being built."""
+
+    def __init__(self, lines: list[Line]):
+        self.lines = lines
+        self.width = fixed_width(lines)
+        self.blocks: list[Block] = []
+        self.removed: list[Removed] = []
+        self.paragraph: list[Line] = []
+        self.text = ""
+
+    def build(self) -> tuple[list[Block], list[Removed]]:
+        index = 0
+        while index < len(self.lines):
+            index = self._step(index)
+        self._flush()
+        return self.blocks, self.removed
+
+    def _step(self, index: int) -> int:
+        line = self.lines[index]
+        text = line.text
+        if line.blank:
+            return index + 1
+        if self.paragraph and self._may_continue(line) and continues(self.text, self.paragraph[-1], line, self.width):
+            self._extend(line)
+            return index + 1
+        self._flush()
+        if SEPARATOR.match(line.raw) or PAGE_NUMBER.match(text):
+            self.removed.append(Removed("separator" if SEPARATOR.match(line.raw) else "page_number", line.raw, line.number))
+        elif line.tabular:
+            return self._table(index)
+        elif CAPTION.match(text) and len(text) <= 40 and self._table_follows(index):
+            return self._table(self._skip_blank(index + 1), caption=line)
+        elif LIST_ITEM.match(text):
+            self.blocks.append(Block("list_item", normalise(LIST_ITEM.sub("", text)), line=line.number))
+        elif is_heading_line(text):
+            return self._heading(index)
+        else:
+            self._extend(line)
+        return index + 1
+
+    @staticmethod
+    def _may_continue(line: Line) -> bool:
+        return not (line.tabular or SEPARATOR.match(line.raw) or LIST_ITEM.match(line.text))
+
+    def _extend(self, line: Line) -> None:
+        self.paragraph.append(line)
+        self.text = join(self.text, line.text)
+
+    def _flush(self) -> None:
+        if not self.paragraph:
+            return
+        text, first = normalise(self.text), self.paragraph[0].number
+        self.paragraph, self.text = [], ""
+        previous = self.blocks[-1] if self.blocks else None
+        if REMARK.match(text) and previous is not None and previous.kind == "paragraph":
+            previous.text += text
+            return
+        lead = run_in_lead(text)
+        self.blocks.append(Block("paragraph", text[len(lead):], lead=lead, line=first))
+
+    def _heading(self, index: int) -> int:
+        line = self.lines[index]
+        text = line.text
+        following = self._skip_blank(index + 1)
+        # A heading cut by a fixed line width continues on the next line.
+        if self.width and line.width >= self.width - 1 and not ends_sentence(text) and following < len(self.lines):
+            text, index = join(text, self.lines[following].text), following
+        self.blocks.append(Block("heading", heading_text(text), line=line.number))
+        return index + 1
+
+    def _skip_blank(self, index: int) -> int:
+        while index < len(self.lines) and self.lines[index].blank:
+            index += 1
+        return index
+
+    def _table_follows(self, index: int) -> bool:
+        following = self._skip_blank(index + 1)
+        return following < len(self.lines) and self.lines[following].tabular
+
+    def _table(self, index: int, caption: Line | None = None) -> int:
+        rows = []
+        while index < len(self.lines) and (self.lines[index].blank or self.lines[index].tabular):
+            if not self.lines[index].blank:
+                rows.append(self.lines[index])
+            index += 1
+        block, removed = build_table(rows, caption.text if caption else "")
+        block.line = caption.number if caption else block.line
+        self.blocks.append(block)
+        self.removed += removed
+        return index
+
+
+def heading_text(text: str) -> str:
+    """Normalised heading; an outline number (1.2.1) keeps one space before the words."""
+    text = normalise_short(text)
+    number = number_of(text)
+    if number and number.style.startswith("outline"):
+        return number.marker + " " + text[len(number.marker):].lstrip()
+    return text
+
+
+def body_blocks(lines: list[Line]) -> tuple[list[Block], list[Removed]]:
+    """Blocks of one document body, with heading levels and duplicates settled."""
+    blocks, removed = BodyBuilder(lines).build()
+    blocks = _numbered_sentences_stay_paragraphs(blocks)
+    _assign_heading_levels(blocks)
+    blocks, duplicates = drop_duplicates(blocks)
+    return blocks, removed + duplicates
+
+
+def _numbered_sentences_stay_paragraphs(blocks: list[Block]) -> list[Block]:
+    """A numbered sentence ending in 。 is a heading only when body text follows it."""
+    for index, block in enumerate(blocks):
+        if block.kind != "heading" or not block.text.endswith("。") or UNNUMBERED.match(block.text):
+            continue
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if following is None or following.kind != "paragraph" or following.lead or number_of(following.text):
+            blocks[index] = Block("paragraph", block.text, line=block.line)
+    return blocks
+
+
+def _assign_heading_levels(blocks: list[Block]) -> None:
+    headings = [block for block in blocks if block.kind == "heading"]
+    numbers = [None if UNNUMBERED.match(block.text) else number_of(block.text) for block in headings]
+    for block, level in zip(headings, assign_levels(numbers)):
+        block.level = level
+
+
+def drop_duplicates(blocks: list[Block]) -> tuple[list[Block], list[Removed]]:
+    """A passage the extraction repeated: keep the first copy, report the others."""
+    seen: set[str] = set()
+    kept, removed = [], []
+    for block in blocks:
+        key = re.sub(r"\s", "", block.lead + block.text)
+        if block.kind == "paragraph" and len(key) >= MIN_DUPLICATE and key in seen:
+            removed.append(Removed("duplicate", block.lead + block.text, block.line))
+            continue
+        seen.add(key)
+        kept.append(block)
+    return kept, removed

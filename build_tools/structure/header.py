@@ -1,0 +1,301 @@
+"""The document's own header and closing lines (GB/T 9704-2012 版头 and 版记).
+
+Header, top to bottom: 密级 (公开), 发文机关标志 (…文件), 发文字号, a red
+rule, the title (often over two lines, sometimes letter-spaced), a web
+page's metadata line when the text was copied from a site, and the
+addressee ending in ：. Closing: signature and date; then the 版记 with
+联系人及电话, 抄送 and the 印发 line between rules. Each becomes a raw
+header string for ``metadata`` and a header/footer block for the page,
+never a body paragraph.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Block, Removed
+from .lines import SEPARATOR, Line, trim
+from .headings import number_of, UNNUMBERED
+from .text import IDEOGRAPH, join, normalise, normalise_short, unspace_letters
+
+CLASSIFICATION = re.compile(r"^(公开|不予公开|依申请公开|主动公开|内部|秘密|机密|绝密)(★.*)?$")
+URGENCY = re.compile(r"^(特急|加急|特提|平急)$")
+BANNER = re.compile(rf"^[{IDEOGRAPH}（）()·\s]{{2,40}}文件$")
+DOC_NUMBER = re.compile(r"^[^\s，。：:；]{1,16}?\s*[〔\[［【（(]\s*\d{4}\s*[〕\]］】）)]\s*第?\s*\d{1,4}\s*号$")
+DOC_NUMBER_START = re.compile(r"^[^\s，。：:；]{1,16}?\s*[〔\[［【（(]\s*\d{4}\s*[〕\]］】）)]\s*\d{0,4}$")
+DATE = re.compile(r"^[\d〇零一二三四五六七八九○Ｏ]{4}\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$")
+MONTH = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月$")
+YEAR = re.compile(r"^[（(]?\s*\d{4}\s*(年度?)?\s*[）)]?$")
+NOTE = re.compile(r"^[（(]此[件页].*[）)]$")
+CONTACT = re.compile(r"^(联系人及电话|联系人及联系电话|联系人|联系电话)\s*[:：]\s*(.*)$")
+CC = re.compile(r"^抄\s*送\s*[:：]\s*(.*)$")
+PRINTED = re.compile(r"^(.*?)\s*([\d〇零一二三四五六七八九]{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印\s*发$")
+WEB_LABELS = {"发布时间": "web_published", "索引号": "web_index_no", "文号": "web_doc_number", "来源": "web_source"}
+WEB_FIELD = re.compile(r"(发布时间|索引号|文号|来源)\s*[:：]")
+DOC_KINDS = (
+    "通知", "通报", "通告", "公告", "公报", "意见", "决定", "决议", "报告", "请示", "批复", "议案", "函", "纪要",
+    "方案", "规划", "计划", "办法", "规定", "细则", "条例", "章程", "规则", "要点", "答复", "复函", "指南",
+    "标准", "制度", "清单", "名单", "说明", "解读", "总结", "通令", "命令",
+)
+ORG = re.compile(r"(集团|学校|学院|大学|政府|委员会|办公室|办公厅|局|厅|委|部|院|中心|公司|协会|学会|联合会|工会|联盟|研究所|管委会|常委会|政协|党委|支部)$")
+SENTENCE_MARKS = re.compile(r"[。；！？!?;]")
+
+
+def display(key: str, value: str) -> str:
+    """How a header line reads on the page (normalised like body text)."""
+    labels = {"contact": "联系人及电话：", "cc": "抄送："}
+    if key in {"contact", "printed"}:  # a name and a telephone number, an office and a date: spaces are meant
+        return labels.get(key, "") + re.sub(r"\s+", " ", value)
+    return labels.get(key, "") + (normalise_short(value) if key in {"title", "banner"} else normalise(value))
+
+
+class Header:
+    """Collects raw header fields, their page blocks and removed layout lines."""
+
+    def __init__(self, kind: str):
+        self.kind = kind  # header or footer
+        self.fields: dict[str, str] = {}
+        self.blocks: list[Block] = []
+        self.removed: list[Removed] = []
+
+    def add(self, key: str, value: str, line: int, shown: str | None = None) -> None:
+        value = value.strip()
+        if not value:
+            return
+        self.fields[key] = value
+        self.blocks.append(Block(self.kind, shown if shown is not None else display(key, value), line=line, role=key))
+
+
+def title_text(lines: list[str]) -> str:
+    """A title joined over its lines, letter-spacing and stray spaces removed.
+
+    A space is kept only between two issuing offices of a joint document.
+    """
+    joined = ""
+    for line in lines:
+        joined = join(joined, unspace_letters(line.strip()))
+    return re.sub(r"(?<=\S)\s+(?=\S)", _title_space, joined)
+
+
+def _title_space(match: re.Match) -> str:
+    before = match.string[: match.start()]
+    after = match.string[match.end():]
+    return " " if ORG.search(before) and not after.startswith("关于") and ORG.search(after.split("关于")[0]) else ""
+
+
+def is_doc_kind_end(text: str) -> bool:
+    return text.endswith(DOC_KINDS)
+
+
+def _next(lines: list[Line], index: int) -> int:
+    while index < len(lines) and lines[index].blank:
+        index += 1
+    return index
+
+
+def take_front(lines: list[Line], header: Header) -> list[Line]:
+    """Consume the header lines at the top, up to the addressee; return the rest."""
+    index = _next(lines, 0)
+    while index < len(lines) and "addressee" not in header.fields:
+        consumed = _front_line(lines, index, header)
+        if not consumed:
+            break
+        index = _next(lines, index + consumed)
+    return lines[index:]
+
+
+def _front_line(lines: list[Line], index: int, header: Header) -> int:
+    """Take one header element starting at ``lines[index]``; how many lines it used (0: none)."""
+    line, fields = lines[index], header.fields
+    text = line.text
+    before_title = "title" not in fields
+    if SEPARATOR.match(line.raw):
+        header.removed.append(Removed("separator", line.raw, line.number))
+        return 1
+    if before_title and CLASSIFICATION.match(text) and not fields:
+        header.add("classification", text, line.number)
+        return 1
+    if before_title and URGENCY.match(text):
+        header.add("urgency", text, line.number)
+        return 1
+    if before_title and BANNER.match(text) and "banner" not in fields:
+        header.add("banner", text, line.number)
+        return 1
+    if before_title and "doc_number" not in fields:
+        used = _doc_number(lines, index, header)
+        if used:
+            return used
+    if text.startswith("发布时间") and WEB_FIELD.search(text):
+        return _web_meta(lines, index, header)
+    if not before_title and re.sub(r"\s", "", text) == re.sub(r"\s", "", fields["title"]):
+        header.removed.append(Removed("duplicate", line.raw, line.number))
+        return 1
+    if is_addressee(text):
+        header.add("addressee", re.sub(r"[:：]$", "", text), line.number, normalise(text))
+        return 1
+    if before_title:
+        return _title(lines, index, header)
+    return 0
+
+
+def _doc_number(lines: list[Line], index: int, header: Header) -> int:
+    text = lines[index].text
+    if DOC_NUMBER.match(text):
+        header.add("doc_number", text, lines[index].number)
+        return 1
+    following = _next(lines, index + 1)
+    if DOC_NUMBER_START.match(text) and following < len(lines):
+        joined = join(text, lines[following].text)
+        if DOC_NUMBER.match(joined):
+            header.add("doc_number", joined, lines[index].number)
+            return following - index + 1
+    return 0
+
+
+def _web_meta(lines: list[Line], index: int, header: Header) -> int:
+    """``发布时间:… 索引号：… 文号:… 来源：…``, possibly cut over two lines."""
+    text, used = lines[index].text, 1
+    following = _next(lines, index + 1)
+    if "来源" not in text and following < len(lines) and len(lines[following].text) < 60 and "来源" in lines[following].text:
+        text, used = join(text, lines[following].text), following - index + 1
+    labels = list(WEB_FIELD.finditer(text))
+    shown = []
+    for position, match in enumerate(labels):
+        end = labels[position + 1].start() if position + 1 < len(labels) else len(text)
+        value = text[match.end():end].strip()
+        shown.append(f"{match.group(1)}：{normalise(value)}")
+        if value:
+            header.fields[WEB_LABELS[match.group(1)]] = value
+    header.blocks.append(Block(header.kind, "\u3000".join(shown), line=lines[index].number, role="web_meta"))
+    return used
+
+
+def is_addressee(text: str) -> bool:
+    """主送机关: a short line of offices or a person ending in ：, with no sentence in it."""
+    return bool(re.search(r"[:：]$", text)) and len(text) <= 120 and not SENTENCE_MARKS.search(text) \
+        and not number_of(text) and not WEB_FIELD.search(text)
+
+
+def is_title_line(text: str) -> bool:
+    return 1 < len(text) <= 60 and not SENTENCE_MARKS.search(text) and not number_of(text) \
+        and not UNNUMBERED.match(text) and not DATE.match(text) and "\t" not in text and not is_addressee(text)
+
+
+def _title(lines: list[Line], index: int, header: Header) -> int:
+    """Title lines: up to four short lines, ending with the kind of document (通知, 答复 …)."""
+    taken: list[Line] = []
+    cursor = index
+    while cursor < len(lines) and len(taken) < 4 and is_title_line(lines[cursor].text):
+        taken.append(lines[cursor])
+        if is_doc_kind_end(title_text([line.text for line in taken])):
+            break
+        cursor = _next(lines, cursor + 1)
+    title = title_text([line.text for line in taken])
+    if not taken or not is_doc_kind_end(title):
+        return 0
+    header.add("title", title, taken[0].number, normalise(title))
+    return taken[-1].number - lines[index].number + 1
+
+
+def take_closing(lines: list[Line], header: Header) -> list[Line]:
+    """Signature and date (and a 此件公开发布 note) at the end of a text."""
+    lines = trim(lines)
+    end = len(lines)
+    note = None
+    if end and NOTE.match(lines[end - 1].text):
+        note, end = lines[end - 1], len(trim(lines[: end - 1]))
+    if not end or not DATE.match(lines[end - 1].text):
+        return lines
+    date, end = lines[end - 1], len(trim(lines[: end - 1]))
+    signature = []
+    while end and len(signature) < 3 and _is_signature(lines[end - 1].text):
+        signature.insert(0, lines[end - 1])
+        end = len(trim(lines[: end - 1]))
+    if signature:
+        header.add("signature", " ".join(line.text for line in signature), signature[0].number)
+    header.add("date", date.text, date.number)
+    if note:
+        header.add("note", note.text, note.number)
+    return lines[:end]
+
+
+def _is_signature(text: str) -> bool:
+    return len(text) <= 40 and not re.search(r"[，。；：！？,;:!?]", text) and not number_of(text) \
+        and bool(ORG.search(text.replace(" ", "")))
+
+
+def take_footer(lines: list[Line], header: Header) -> list[Line]:
+    """The 版记 at the end: contact, 抄送, 印发 line and the rules around them."""
+    lines = trim(lines)
+    found: list[tuple[str, str, Line]] = []
+    end = len(lines)
+    while end:
+        line = lines[end - 1]
+        key_value = _footer_line(line)
+        if key_value is None:
+            break
+        if key_value:
+            found.insert(0, (*key_value, line))
+        else:
+            header.removed.append(Removed("separator", line.raw, line.number))
+        end = len(trim(lines[: end - 1]))
+    for key, value, line in found:
+        header.add(key, value, line.number)
+    header.removed.sort(key=lambda removed: removed.line)
+    return lines[:end]
+
+
+def _footer_line(line: Line) -> tuple[str, str] | tuple[()] | None:
+    """(key, value) for a footer line, () for a rule, None for anything else."""
+    text = line.text
+    if SEPARATOR.match(line.raw):
+        return ()
+    for key, pattern in (("contact", CONTACT), ("cc", CC)):
+        match = pattern.match(text)
+        if match:
+            return key, match.groups()[-1]
+    match = PRINTED.match(text)
+    if match:
+        return "printed", re.sub(r"\s+", " ", text).strip()
+    return None
+
+
+def take_cover(lines: list[Line], header: Header) -> list[Line]:
+    """A report's cover: short lines with the organisation, the title and a date.
+
+    The title is the line ending in a kind of document (报告) with the
+    organisation line above it and an edition year below it in brackets.
+    """
+    index, cover = _next(lines, 0), []
+    while index < len(lines) and _is_cover_line(lines[index].text):
+        cover.append(lines[index])
+        index = _next(lines, index + 1)
+    texts = [line.text for line in cover]
+    kinds = [i for i, text in enumerate(texts) if is_doc_kind_end(text.replace(" ", ""))]
+    dated = any(MONTH.match(text) or DATE.match(text) or YEAR.match(text) for text in texts)
+    official = any(DOC_NUMBER.match(text) or BANNER.match(text) or CLASSIFICATION.match(text) for text in texts)
+    if len(cover) < 3 or not kinds or not dated or official:
+        return lines
+    header.blocks.append(Block(header.kind, "  \n".join(normalise_short(t) for t in texts), line=cover[0].number, role="cover"))
+    header.fields["title"] = _cover_title(texts, kinds[0])
+    authors = [text for text in texts if ORG.search(text) and not is_doc_kind_end(text)]
+    if authors:
+        header.fields["author"] = authors[-1]
+    dates = [text for text in texts if MONTH.match(text) or DATE.match(text)]
+    if dates:
+        header.fields["cover_date"] = dates[-1]
+    return lines[index:]
+
+
+def _is_cover_line(text: str) -> bool:
+    return len(text) <= 24 and not SENTENCE_MARKS.search(text) and not re.search(r"[，：:]", text) \
+        and not number_of(text) and not UNNUMBERED.match(text) and not re.match(r"^目\s*录$", text) and "\t" not in text
+
+
+def _cover_title(texts: list[str], kind: int) -> str:
+    parts = [texts[kind]]
+    if kind and ORG.search(texts[kind - 1]):
+        parts.insert(0, texts[kind - 1])
+    title = title_text(parts)
+    if kind + 1 < len(texts) and YEAR.match(texts[kind + 1]):
+        title += "（" + re.sub(r"[^\d年度]", "", texts[kind + 1]) + "）"
+    return title

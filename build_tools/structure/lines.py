@@ -1,0 +1,71 @@
+"""Source lines with their numbers, and the layout facts reflow needs.
+
+Every later rule works on ``Line`` objects so that blocks and error
+messages can always name the source line they came from.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .text import width
+
+SEPARATOR = re.compile(r"^[\s—\-_=─━－]{5,}$")
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # 1-based line number in the source file
+    raw: str  # as in the file, without the line end
+
+    @property
+    def text(self) -> str:
+        """The line without surrounding blanks; tabs between cells are kept."""
+        text = self.raw.strip(" \u3000\u00a0\r")
+        return text if self.tabular else text.strip()
+
+    @property
+    def tabular(self) -> bool:
+        """A tab between two pieces of text: a table row (or a TOC entry)."""
+        return "\t" in self.raw.strip()
+
+    @property
+    def blank(self) -> bool:
+        return not self.raw.strip()
+
+    @property
+    def width(self) -> float:
+        return width(self.text)
+
+
+def split_lines(text: str, first: int = 1) -> list[Line]:
+    return [Line(number, raw) for number, raw in enumerate(text.split("\n"), start=first)]
+
+
+def content(lines: list[Line]) -> list[Line]:
+    return [line for line in lines if not line.blank]
+
+
+def trim(lines: list[Line]) -> list[Line]:
+    """Drop blank lines at both ends."""
+    start, end = 0, len(lines)
+    while start < end and lines[start].blank:
+        start += 1
+    while end > start and lines[end - 1].blank:
+        end -= 1
+    return lines[start:end]
+
+
+def fixed_width(lines: list[Line]) -> float | None:
+    """The line width of a fixed-width extraction (≈28 em per line), else None.
+
+    Such extractions cut every line at the same width, so most lines share
+    one width; one-line-per-paragraph or clean text never does.
+    """
+    widths = [round(line.width) for line in content(lines) if not line.tabular]
+    if len(widths) < 8:
+        return None
+    common, count = Counter(widths).most_common(1)[0]
+    near = sum(1 for w in widths if abs(w - common) <= 1)
+    return float(common) if common <= 45 and near >= 0.4 * len(widths) else None

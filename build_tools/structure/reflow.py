@@ -1,0 +1,46 @@
+"""When does a line break end a paragraph?
+
+Four extraction styles are common: one line per paragraph; fixed-width
+lines (≈28 characters, the GB/T 9704 line) with a blank line after each
+and no first-line indent left; paragraphs separated by blank lines with
+page breaks (more blank lines) inside sentences; clean text. One rule
+covers them: a break inside an unfinished sentence is a wrap and is
+joined; after a finished sentence it ends the paragraph, except in
+fixed-width text, where only a short line (or the next line's missing
+two-character indent) shows the paragraph end.
+"""
+from __future__ import annotations
+
+from .lines import Line
+
+_ENDS = "。！？；：…!?;:"
+_CLOSERS = "”’」』\""
+_PAREN_CLOSERS = "）)"
+INDENT = 2.0  # em: the first-line indent of a paragraph
+
+
+def ends_sentence(text: str) -> bool:
+    """Does ``text`` end a sentence (so a break after it may end the paragraph)?"""
+    text = text.rstrip()
+    if not text:
+        return True
+    last = text[-1]
+    if last in _ENDS:
+        return True
+    if last in _CLOSERS:
+        return len(text) > 1 and text[-2] in _ENDS
+    if last in _PAREN_CLOSERS:
+        opening = max(text.rfind("（"), text.rfind("("))
+        return opening <= 0 or text[opening - 1] in _ENDS
+    return False
+
+
+def continues(paragraph: str, previous: Line, following: Line, line_width: float | None) -> bool:
+    """Is ``following`` the next line of the paragraph that ends with ``previous``?"""
+    if not ends_sentence(paragraph):
+        return True
+    if line_width is None:
+        return False
+    previous_full = previous.width >= line_width - 1
+    indented_start = line_width - INDENT - 1.5 <= following.width <= line_width - INDENT + 0.5
+    return previous_full and not indented_start

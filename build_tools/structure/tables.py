@@ -1,0 +1,86 @@
+"""Tab-separated rows become tables with one column count.
+
+Extraction from PDF tables leaves: header cells split over two lines (a
+spanning cell such as 获奖情况 above 一等奖/二等奖/三等奖), rows split
+across two lines, blank lines at page breaks inside a table, stray
+trailing tabs and ASCII rule rows (``-----\t---``). Captions (表 1-5 …)
+above the table stay with it.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..model import Block, Removed
+from .lines import Line
+from .text import join, normalise_short
+
+CAPTION = re.compile(r"^(续)?表\s*[\d一二三四五六七八九十]+([-－.．]\d+)*\s*[.．]?\s*\S")
+_RULE_CELL = re.compile(r"^[-—=:：─]*$")
+
+
+def cells(line: Line) -> list[str]:
+    return [cell.strip(" \u3000") for cell in line.text.split("\t")]
+
+
+def _trimmed(row: list[str]) -> list[str]:
+    while row and not row[-1]:
+        row = row[:-1]
+    return row
+
+
+def is_rule(row: list[str]) -> bool:
+    return all(_RULE_CELL.match(cell) for cell in row) and any(row)
+
+
+def build_table(lines: list[Line], caption: str = "") -> tuple[Block, list[Removed]]:
+    """One table block from its tabular lines (blank lines already left out)."""
+    removed = [Removed("separator", line.raw, line.number) for line in lines if is_rule(cells(line))]
+    rows = [_trimmed(cells(line)) for line in lines if not is_rule(cells(line))]
+    columns = _column_count(rows)
+    rows = _merge_split_rows(rows, columns)
+    if len(rows) > 1 and rows[1] and not rows[1][0] and len(rows[0]) < columns:
+        rows = [_two_level_header(rows[0], rows[1], columns)] + rows[2:]
+    rows = [[normalise_short(cell) for cell in _fit(row, columns)] for row in rows]
+    return Block("table", rows=rows, caption=normalise_short(caption), line=lines[0].number), removed
+
+
+def _column_count(rows: list[list[str]]) -> int:
+    """The widest row shape that at least two rows share (or the widest row)."""
+    counts = Counter(len(row) for row in rows)
+    shared = [count for count, times in counts.items() if times >= 2]
+    return max(shared or counts)
+
+
+def _merge_split_rows(rows: list[list[str]], columns: int) -> list[list[str]]:
+    """A row cut in two by a line break: the two short pieces fill one row."""
+    merged: list[list[str]] = []
+    for row in rows:
+        previous = merged[-1] if merged else None
+        if previous is not None and len(previous) < columns and row and row[0] and len(previous) + len(row) - 1 == columns:
+            merged[-1] = previous[:-1] + [join(previous[-1], row[0])] + row[1:]
+        elif previous is not None and len(previous) < columns and row and row[0] and len(previous) + len(row) == columns:
+            merged[-1] = previous + row
+        else:
+            merged.append(row)
+    return merged
+
+
+def _two_level_header(top: list[str], bottom: list[str], columns: int) -> list[str]:
+    """Spanning header cells above sub-headers become ``获奖情况：一等奖`` …"""
+    top, bottom = _fit(top, columns), _fit(bottom, columns)
+    header, parent = [], ""
+    for upper, lower in zip(top, bottom):
+        parent = upper or parent
+        if lower and (upper or parent):
+            header.append(f"{upper or parent}：{lower}")
+        else:
+            header.append(upper or lower)
+    return header
+
+
+def _fit(row: list[str], columns: int) -> list[str]:
+    """Pad short rows; fold surplus cells into the last column."""
+    if len(row) > columns:
+        row = row[: columns - 1] + [" ".join(cell for cell in row[columns - 1:] if cell)]
+    return row + [""] * (columns - len(row))
