@@ -7,6 +7,7 @@ and writes the archive's index once every page has been rendered to HTML.
 """
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from build_tools.search import extract
 from build_tools.search.index import build_index
 from build_tools.search.shards import write_shards
+from build_tools.writer import write_if_changed
 
 log = logging.getLogger("mkdocs.hooks.archive_search")
 
@@ -67,12 +69,29 @@ def search_page(page) -> extract.SearchPage:
                               sections=extract.sections_from_html(page.content or ""))
 
 
+def page_cache(config) -> Path:
+    return Path(config.config_file_path).parent / ".cache" / "search-pages"
+
+
+def cached_search_page(file, cache: Path) -> extract.SearchPage:
+    """A ``--dirty`` build renders only changed pages; the others come from the last build."""
+    path = cache / (file.src_uri.replace("/", "__") + ".json")
+    if file.page.content is None and path.exists():
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return extract.SearchPage(data["url"], data["meta"], [extract.Section(*s) for s in data["sections"]])
+    page = search_page(file.page)
+    data = {"url": page.url, "meta": page.meta, "sections": [[s.anchor, s.heading, s.text] for s in page.sections]}
+    write_if_changed(path, json.dumps(data, ensure_ascii=False, sort_keys=True, default=str) + "\n")
+    return page
+
+
 def on_env(env, config, files):
     """All pages are converted to HTML by now (templates are rendered later)."""
-    pages = [search_page(file.page) for file in files.documentation_pages() if is_document(file)]
+    cache = page_cache(config)
+    pages = [cached_search_page(file, cache) for file in files.documentation_pages() if is_document(file)]
     missing = [page.url for page in pages if not page.sections]
     if missing:
-        log.warning("archive search: no text for %d pages (dirty build?): %s", len(missing), missing[:3])
+        log.warning("archive search: no text for %d pages: %s", len(missing), missing[:3])
     search_url = files.get_file_from_path(SEARCH_PAGE).url
     stats = write_shards(build_index(pages), Path(config.site_dir) / INDEX_DIR, search_url)
     log.info(stats.summary())
