@@ -151,7 +151,7 @@ def _unresolved_proposal(catalogue: Catalogue, document: Document, here: str) ->
 def _citation_lines(catalogue: Catalogue, document: Document, here: str) -> list[str]:
     cited = catalogue.outgoing(document.slug, "引用")
     citing = catalogue.incoming(document.slug, "引用")
-    missing = sorted({c.key for c in catalogue.citations if c.source == document.slug and not c.target})
+    missing = sorted({c.label for c in catalogue.citations_of(document.slug) if not c.target})
     lines = []
     if cited:
         lines += ["### 本文引用的文件", "", *(doc_item(doc, here) for doc in cited), ""]

@@ -10,20 +10,14 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from . import cards
+from . import cards, citations
 from . import facets as facet_rules
 from . import relations as relation_rules
 from .facets import Facet, page_path, relative
 from .model import Block, Document, PageContext
 from .relations import Relation
 
-try:
-    from .citations import find_citations
-except ImportError:  # the citations module lands with the metadata stage; until then no links in text
-    def find_citations(text: str) -> list:
-        return []
-
-# Keys compare without spaces and 《》, so "《 X 》" written either way finds the same page.
+# Keys compare without spaces and book-title marks, so a title cited as 《X》 or 〈X〉 finds the page.
 _LOOSE = re.compile(r"[\s《》〈〉<>]")
 
 
@@ -33,11 +27,12 @@ def loose(text) -> str:
 
 @dataclass(frozen=True)
 class Citation:
-    """One citation found in a document: the normalised key, where, and what it resolves to."""
+    """One cited document in one place: its keys (title and/or number), where, what it resolves to."""
 
-    key: str
+    keys: tuple[str, ...]  # citation keys as ``citations.find_citations`` gives them
+    label: str  # how the cited document is named: 《title》（number）
     source: str  # slug of the citing document
-    line: int
+    line: int  # source line of the citing block, 0 when declared in the front matter
     target: str | None = None  # slug in the archive, or None: not yet in the archive
 
 
@@ -50,6 +45,10 @@ class Catalogue:
     citations: list[Citation] = field(default_factory=list)
     members: dict[Facet, list[Document]] = field(default_factory=dict)  # newest first
     facet_paths: dict[Facet, str] = field(default_factory=dict)
+    # Indexes by slug, so asking for one page's context does not scan the whole archive.
+    by_source: dict[str, list[Relation]] = field(default_factory=dict)
+    by_target: dict[str, list[Relation]] = field(default_factory=dict)
+    cited_in: dict[str, list[Citation]] = field(default_factory=dict)
 
     def resolve(self, reference) -> str | None:
         """Slug of the document a slug, number or title refers to, if it is in the archive."""
@@ -60,24 +59,26 @@ class Catalogue:
         return self.keys.get(loose(reference))
 
     def outgoing(self, slug: str, kind: str) -> list[Document]:
-        return [self.by_slug[rel.target] for rel in self.relations if rel.source == slug and rel.kind == kind]
+        return [self.by_slug[rel.target] for rel in self.by_source.get(slug, []) if rel.kind == kind]
 
     def incoming(self, slug: str, kind: str) -> list[Document]:
-        return [self.by_slug[rel.source] for rel in self.relations if rel.target == slug and rel.kind == kind]
+        return [self.by_slug[rel.source] for rel in self.by_target.get(slug, []) if rel.kind == kind]
+
+    def citations_of(self, slug: str) -> list[Citation]:
+        return self.cited_in.get(slug, [])
 
     def missing(self) -> dict[str, list[Citation]]:
         """Cited keys not in the archive → where they are cited: the editors' to-do list."""
         found: dict[str, list[Citation]] = defaultdict(list)
         for citation in self.citations:
             if citation.target is None:
-                found[citation.key].append(citation)
+                found[citation.label].append(citation)
         return dict(sorted(found.items()))
 
     def links_for(self, document: Document) -> dict[str, str]:
         """Citation key → relative URL, for every citation in this page that is in the archive."""
-        return {citation.key: relative(page_path(document), page_path(self.by_slug[citation.target]))
-                for citation in self.citations
-                if citation.source == document.slug and citation.target}
+        return {key: relative(page_path(document), page_path(self.by_slug[citation.target]))
+                for citation in self.citations_of(document.slug) if citation.target for key in citation.keys}
 
     def related(self, document: Document) -> dict[str, list[Document]]:
         """Same issuer, same proposal session, same (most specific) region; a few each, newest first."""
@@ -98,19 +99,24 @@ class Catalogue:
 
 
 def block_texts(block: Block) -> list[str]:
-    return [cell for row in block.rows for cell in row] if block.kind == "table" else [block.text]
+    cells = ["\t".join(row) for row in block.rows]
+    return [text for text in (block.lead + block.text, block.caption, *cells) if text]
 
 
-def citations_in(document: Document) -> list[tuple[str, int]]:
-    """(key, line) of every citation in the body and the title, plus ``cites`` from the front matter."""
-    found = []
-    for block in document.blocks:
-        for text in block_texts(block) + ([block.caption] if block.caption else []):
-            found += [(span.key, block.line) for span in find_citations(text)]
+def label_of(entry: dict) -> str:
+    title = f"《{entry['title']}》" if entry.get("title") else ""
+    number = entry.get("number") or ""
+    return f"{title}（{number}）" if title and number else title or number
+
+
+def mentions(document: Document) -> list[tuple[dict, int]]:
+    """({title, number}, line) of each document cited in the body, plus ``cites`` not found there."""
+    found = [(entry, block.line) for block in document.blocks for text in block_texts(block)
+             for entry in citations.cited_documents(text)]
+    seen = [entry for entry, _ in found]
     for cited in facet_rules.as_list(document.meta.get("cites")):
-        key = cited.get("key") if isinstance(cited, dict) else cited
-        if key:
-            found.append((str(key), 0))
+        entries = [cited] if isinstance(cited, dict) else citations.cited_documents(str(cited)) or [{"title": str(cited)}]
+        found += [(entry, 0) for entry in entries if entry not in seen]
     return found
 
 
@@ -124,20 +130,31 @@ def _index_keys(documents: list[Document]) -> dict[str, str]:
     return keys
 
 
-def _own_proposal(document: Document) -> str:
+def _own_names(document: Document) -> set[str]:
+    """A page's own number and title, and the proposal a reply answers, are not citations."""
     proposal = document.meta.get("proposal")
-    return loose(proposal.get("title")) if isinstance(proposal, dict) else ""
+    names = [document.meta.get("doc_number"), document.meta.get("title"),
+             proposal.get("title") if isinstance(proposal, dict) else None]
+    return {loose(name) for name in names if name}
 
 
 def _citations(catalogue: Catalogue) -> list[Citation]:
-    """Every citation (key, page, line); a reply quoting its own proposal's title is not a citation."""
     found = set()
     for document in catalogue.documents:
-        for key, line in citations_in(document):
-            target = catalogue.resolve(key)
-            if loose(key) != _own_proposal(document) and target != document.slug:
-                found.add(Citation(key, document.slug, line, target))
-    return sorted(found, key=lambda c: (c.source, c.line, c.key))
+        own = _own_names(document)
+        for entry, line in mentions(document):
+            keys = tuple(str(entry[kind]) for kind in ("number", "title") if entry.get(kind))
+            target = next(filter(None, map(catalogue.resolve, keys)), None)
+            if keys and target != document.slug and not own & {loose(key) for key in keys}:
+                found.add(Citation(keys, label_of(entry), document.slug, line, target))
+    return sorted(found, key=lambda c: (c.source, c.line, c.keys))
+
+
+def group(items: list, attribute: str) -> dict[str, list]:
+    grouped: dict[str, list] = defaultdict(list)
+    for item in items:
+        grouped[getattr(item, attribute)].append(item)
+    return dict(grouped)
 
 
 def build(documents: list[Document]) -> Catalogue:
@@ -147,6 +164,8 @@ def build(documents: list[Document]) -> Catalogue:
     catalogue.citations = _citations(catalogue)
     cites = {Relation("引用", c.source, c.target) for c in catalogue.citations if c.target}
     catalogue.relations = sorted(set(relation_rules.find_all(documents, catalogue.resolve)) | cites)
+    catalogue.by_source, catalogue.by_target = group(catalogue.relations, "source"), group(catalogue.relations, "target")
+    catalogue.cited_in = group(catalogue.citations, "source")
     members: dict[Facet, list[Document]] = defaultdict(list)
     for document in documents:
         for facet in facet_rules.facets_of(document):

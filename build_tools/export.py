@@ -26,9 +26,9 @@ def page_url(document: Document) -> str:
 def relations_of(catalogue: Catalogue, document: Document) -> list[dict]:
     """Both directions, so each record stands alone: {type, direction, slug}."""
     found = [{"type": rel.kind, "direction": "out", "slug": rel.target}
-             for rel in catalogue.relations if rel.source == document.slug]
+             for rel in catalogue.by_source.get(document.slug, [])]
     found += [{"type": rel.kind, "direction": "in", "slug": rel.source}
-              for rel in catalogue.relations if rel.target == document.slug]
+              for rel in catalogue.by_target.get(document.slug, [])]
     return found
 
 
@@ -36,7 +36,7 @@ def record(catalogue: Catalogue, document: Document) -> dict:
     meta = {key: value for key, value in document.meta.items()}
     meta["status"] = status_of(document)
     meta.setdefault("sha256", document.source.sha256)
-    missing = sorted({c.key for c in catalogue.citations if c.source == document.slug and not c.target})
+    missing = sorted({c.label for c in catalogue.citations_of(document.slug) if not c.target})
     return {"slug": document.slug, "url": page_url(document), **meta,
             "relations": relations_of(catalogue, document), "cites_not_in_archive": missing}
 

@@ -61,11 +61,12 @@ def structural(document: Document, slugs: set[str]) -> list[Relation]:
 
 
 def declared(document: Document, resolve) -> list[Relation]:
-    """Relations an editor declared in the sidecar, and ``attached_to``."""
+    """Relations an editor declared in the sidecar, and ``attached_to`` (a part: annex or issued plan)."""
     found = []
     parent = resolve(document.meta.get("attached_to"))
     if parent:
-        found.append(Relation("附件", parent, document.slug))
+        issued = "印发" in (document.part, document.meta.get("part")) or _ISSUED.match(document.slug)
+        found.append(Relation("印发" if issued else "附件", parent, document.slug))
     for entry in document.meta.get("relations") or []:
         kind = str(entry.get("type", "")) if isinstance(entry, dict) else ""
         target = resolve(entry.get("target")) if kind in TYPES else None

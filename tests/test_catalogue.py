@@ -163,3 +163,23 @@ def test_related_documents_same_issuer_and_region():
     page = contexts(first, second)["a"]
     assert "同一发文机关" in page.relations and "同一地区" in page.relations
     assert ("《另一方案》", "b.md") in links_in(page.relations)
+
+
+def test_title_with_its_number_in_the_text_is_one_citation_linked_by_both_keys():
+    citing = doc("citing", "前文。", "根据《甲县职业教育实施方案》（甲府发〔2022〕4号）要求。", title="乙通知")
+    archive = catalogue.build([citing, doc("cited", **PLAN)])
+    assert archive.context_for(citing).links == {"甲府发〔2022〕4号": "cited.md", "甲县职业教育实施方案": "cited.md"}
+    assert [(c.label, c.line, c.target) for c in archive.citations] == [
+        ("《甲县职业教育实施方案》（甲府发〔2022〕4号）", 4, "cited")]
+
+
+def test_a_page_citing_itself_is_not_a_citation():
+    page = doc("plan", "本方案即《甲县职业教育实施方案》。", **PLAN)
+    assert catalogue.build([page]).citations == []
+
+
+def test_issued_part_declared_by_attached_to_is_issued_not_an_annex():
+    notice = doc("notice", title="通知")
+    plan = doc("notice-yinfa", attached_to="notice", part="印发", **PLAN)
+    archive = catalogue.build([notice, plan])
+    assert [(r.kind, r.source, r.target) for r in archive.relations] == [("印发", "notice", "notice-yinfa")]
