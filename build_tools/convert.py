@@ -12,7 +12,8 @@ from . import browse, catalogue, export, metadata, reader, render, structure
 from .errors import SourceError
 from .model import Document, ParsedDocument
 from .project import Project
-from .slugs import annex_slug, slugify
+from .slugs import annex_slug, issued_slug, slugify
+from .structure.parts import part_number
 from .writer import remove_stale, write_if_changed
 
 
@@ -27,14 +28,26 @@ class ConvertReport:
 
 
 def documents_from(parsed: ParsedDocument, slug: str) -> list[Document]:
-    """The main document and one Document per annex, in order."""
-    main = Document(slug=slug, meta=metadata.extract(parsed), blocks=parsed.blocks, source=parsed.source)
-    annexes = [
-        Document(slug=annex_slug(slug, index), meta=metadata.extract(annex), blocks=annex.blocks,
-                 source=annex.source, part=annex.part)
-        for index, annex in enumerate(parsed.annexes, start=1)
+    """The document and, depth first, one Document per annex or issued document.
+
+    Annexes get ``{parent}-fujian-{n}`` (n from 附件二 → 2), an issued
+    document ``{parent}-yinfa``; removed duplicates become notes.
+    """
+    document = Document(slug=slug, meta=metadata.extract(parsed), blocks=parsed.blocks, source=parsed.source,
+                        part=parsed.part, notes=removal_notes(parsed))
+    documents = [document]
+    for index, part in enumerate(parsed.annexes, start=1):
+        part_slug = issued_slug(slug) if part.part == "印发" else annex_slug(slug, part_number(part.part, index))
+        documents += documents_from(part, part_slug)
+    return documents
+
+
+def removal_notes(parsed: ParsedDocument) -> list[str]:
+    """Passages dropped as repeats, reported with their source line."""
+    return [
+        f"{parsed.source.path}:{removed.line}: 删除重复段落 / duplicate passage removed: {removed.text[:40]}"
+        for removed in parsed.removed if removed.reason == "duplicate"
     ]
-    return [main, *annexes]
 
 
 def convert_file(path: Path, project: Project) -> list[Document]:

@@ -20,3 +20,8 @@ def slugify(text: str) -> str:
 
 def annex_slug(parent_slug: str, index: int) -> str:
     return f"{parent_slug}-fujian-{index}"
+
+
+def issued_slug(parent_slug: str) -> str:
+    """The page of a document issued (印发) by the notice at ``parent_slug``."""
+    return f"{parent_slug}-yinfa"
