@@ -275,7 +275,7 @@ def take_cover(lines: list[Line], header: Header) -> list[Line]:
     official = any(DOC_NUMBER.match(text) or BANNER.match(text) or CLASSIFICATION.match(text) for text in texts)
     if len(cover) < 3 or not kinds or not dated or official:
         return lines
-    header.blocks.append(Block(header.kind, "  \n".join(normalise_short(t) for t in texts), line=cover[0].number, role="cover"))
+    header.blocks.append(Block(header.kind, "\n".join(normalise_short(t) for t in texts), line=cover[0].number, role="cover"))
     header.fields["title"] = _cover_title(texts, kinds[0])
     authors = [text for text in texts if ORG.search(text) and not is_doc_kind_end(text)]
     if authors:
