@@ -1,10 +1,160 @@
-"""Stage 3: extract front-matter fields from a parsed document (first version)."""
+"""Stage 3: front matter from a parsed document.
+
+``extract(parsed)`` interprets one part (the main document or an annex) on
+its own: the raw header strings that ``structure`` found, then the body for
+what headers do not carry (region, proposal, citations, validity).
+``finish`` (in ``parts``) then completes the parts of one source together
+and applies the editor's sidecar.
+
+Nothing is invented: a field the text does not state is left out (and
+``check`` warns), and a value with less precision than a full date says so
+(``date_precision``, ``date_source``).
+"""
 from __future__ import annotations
 
+import re
+
+from . import citations, dates, docnumbers, doctypes, regions, schema, validity
 from .model import ParsedDocument
+
+_CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
+_ORGANISATION = re.compile(r"(?:政府|办公室|办公厅|局|厅|委员会|委|部|院|会|集团|学校|中心|处|署|办|政协|人大)$")
+_TITLE_ISSUER = re.compile(r"^(?P<issuer>.{2,40}?)关于")
+_LABEL = re.compile(r"^(?:联系人及电话|联系人和电话|联系人、电话|联系电话|联系人|抄送|主送|发布时间|索引号|文号|来源)\s*[:：]\s*")
+_NATIONAL = re.compile(r"^(?:国务院|中共中央|全国|国家|中华人民共和国|最高人民)|^[^省市州县区]{1,10}部(?:办公厅)?(?:等.*)?$")
+# Document types that carry a 发文字号 and an addressee when complete.
+NUMBERED_TYPES = {"通知", "意见", "决定", "决议", "命令", "公告", "通告", "通报", "请示", "批复", "函", "提案答复", "答复"}
+ADDRESSED_TYPES = {"通知", "意见", "通报", "请示", "批复", "函", "提案答复", "答复"}
+
+
+def tidy(text: str) -> str:
+    """One line, without the spaces PDF extraction leaves between Chinese characters (答 复)."""
+    text = _SPACE_BETWEEN_CJK.sub("", str(text or "").strip())
+    return re.sub(r"\s+", " ", text)
+
+
+def strip_label(text: str) -> str:
+    return _LABEL.sub("", text).strip()
+
+
+def body_text(parsed: ParsedDocument) -> str:
+    """The text of every block, one per line, for searches over the whole body."""
+    lines = []
+    for block in parsed.blocks:
+        lines.append(block.lead + block.text)
+        lines.extend("\t".join(row) for row in block.rows)
+    return "\n".join(lines)
+
+
+def opening(parsed: ParsedDocument, count: int = 3) -> str:
+    """The first paragraphs after the header, where a reply names the proposal it answers."""
+    start = int(parsed.header.get("body_start_line") or 0)
+    body = [block for block in parsed.blocks if block.line >= start] or parsed.blocks
+    return "\n".join(block.text for block in body[:count])
+
+
+def full_name(name: str, text: str) -> str:
+    """An organisation's full name where the text introduces its short one: X（以下简称Y）."""
+    pattern = rf"([\u4e00-\u9fff]{{{len(name) + 1},40}})[（(]以下简称[“\"]?{re.escape(name)}[”\"]?[）)]"
+    match = re.search(pattern, text)
+    return match.group(1) if match else name
+
+
+def issuer_of(header: dict, text: str) -> str | None:
+    """The signature (落款) first, then the banner (版头), the title (X关于…), the cover's author."""
+    banner = re.sub(r"文件$", "", header.get("banner", ""))
+    title = _TITLE_ISSUER.match(header.get("title", ""))
+    title_issuer = title.group("issuer") if title and _ORGANISATION.search(title.group("issuer")) else ""
+    for candidate in (header.get("signature"), banner, title_issuer, header.get("author")):
+        if candidate:
+            return full_name(candidate, text)
+    return None
+
+
+def date_of(header: dict, doc_number: str | None) -> dict:
+    """成文日期 as stated (the date under the signature, or the cover's), else the number's year."""
+    for key in ("date", "cover_date"):
+        try:
+            found = dates.parse_date(header[key]) if header.get(key) else None
+        except dates.DateError:
+            found = None
+        if found:
+            return {"date": found.iso, "date_precision": found.precision, "date_source": "text"}
+    year = docnumbers.year_of(doc_number) if doc_number else None
+    if year:
+        return {"date": str(year), "date_precision": "year", "date_source": "doc_number"}
+    return {}
+
+
+def published_of(header: dict) -> str | None:
+    """印发日期 from the imprint (…2022年3月31日印发), else a web page's 发布时间."""
+    for key in ("printed", "web_published"):
+        try:
+            if header.get(key):
+                return dates.parse_date(header[key]).iso
+        except dates.DateError:
+            continue
+    return None
+
+
+def region_of(issuer: str | None, text: str) -> dict:
+    if issuer and _NATIONAL.search(issuer) and not regions.gazetteer().mentions(issuer):
+        return {"region": [regions.NATIONAL.name], "region_code": regions.NATIONAL.code}
+    path, _ = regions.region_of(issuer or "", text)
+    return {"region": [division.name for division in path], "region_code": path[-1].code} if path else {}
+
+
+def doc_number_of(header: dict) -> str | None:
+    raw = header.get("doc_number") or header.get("web_doc_number")
+    try:
+        return docnumbers.normalise(strip_label(raw)) if raw else None
+    except docnumbers.DocNumberError:
+        return None
+
+
+def cites_of(parsed: ParsedDocument, text: str, meta: dict) -> list[dict]:
+    """Documents cited in the body: not the document itself, its own parts, or the proposal it answers.
+
+    A title without a number counts only if it names a document (通知, 方案, 法 …), not a form (记录表).
+    """
+    own = {meta.get("doc_number"), citations.title_key(meta.get("title") or ""),
+           (meta.get("proposal") or {}).get("title")}
+    own |= {citations.title_key(annex.header.get("title", "")) for annex in parsed.annexes}
+    return [entry for entry in citations.cited_documents(text)
+            if not own & set(entry.values()) and ("number" in entry or doctypes.is_document_title(entry["title"]))]
+
+
+def period_of(meta: dict, text: str) -> dict:
+    found = validity.period_from_text(text, meta.get("date"))
+    title_period = validity.period_from_title(meta.get("title") or "")
+    if title_period and meta.get("doc_type") in doctypes.PLAN_TYPES:
+        found.setdefault("effective", title_period[0])
+        found.setdefault("expires", title_period[1])
+    return found
 
 
 def extract(parsed: ParsedDocument) -> dict:
-    """Return front matter: the title is the first paragraph for now."""
-    title = parsed.header.get("title") or (parsed.blocks[0].text if parsed.blocks else parsed.source.path.stem)
-    return {"title": title, "source": str(parsed.source.path)}
+    """Front matter of one part, from its header strings and body (nothing looked up elsewhere)."""
+    header = {key: tidy(value) for key, value in parsed.header.items() if isinstance(value, str)}
+    text, start = body_text(parsed), opening(parsed)
+    meta: dict = {"title": header.get("title")}
+    meta["doc_type"] = doctypes.doc_type_of(meta["title"] or "", start)
+    meta["doc_number"] = doc_number_of(header)
+    meta["issuer"] = issuer_of(header, text)
+    meta.update(date_of(header, meta["doc_number"]))
+    meta.update(region_of(meta["issuer"], text))
+    meta["addressee"] = re.sub(r"^尊敬的|[:：]$", "", header.get("addressee", "")) or None
+    if meta["doc_type"] == "提案答复":
+        meta["proposal"] = doctypes.proposal_of(meta["title"] or "", start, meta["addressee"] or "")
+    meta["published"] = published_of(header)
+    meta["contact"] = strip_label(header.get("contact", "")) or None
+    meta["cc"] = [item for item in re.split(r"[，,、；;]", strip_label(header.get("cc", "")).rstrip("。")) if item]
+    meta["disclosure"] = header.get("classification")
+    meta["index_no"] = strip_label(header.get("web_index_no", "")) or None
+    meta["origin"] = strip_label(header.get("web_source", "")) or None
+    meta["cites"] = cites_of(parsed, text, meta)
+    meta.update(period_of(meta, text))
+    meta["status"] = schema.DEFAULT_STATUS
+    meta.update(source=str(parsed.source.path), sha256=parsed.source.sha256, part=parsed.part or None)
+    return schema.ordered({key: value for key, value in meta.items() if value not in (None, "", [], {})})

@@ -33,7 +33,7 @@ _ETHNIC_SUFFIX = re.compile(
     "(?:(?:" + "|".join(sorted(_NATIONALITIES, key=len, reverse=True)) + ")族?)+(?:自治州|自治县|自治旗|自治区)$"
 )
 _GENERIC_SUFFIX = re.compile(r"(?:特别行政区|自治区|地区|省|市|县|区|盟|旗|州)$")
-LEVELS = {1: "省级", 2: "地级", 3: "县级"}
+LEVELS = {0: "全国", 1: "省级", 2: "地级", 3: "县级"}
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,10 @@ def short_names(division: Division) -> set[str]:
         if stem != division.name:
             names.add(stem)
     return {name for name in names if len(name) >= 2}
+
+
+# Documents of central organs (国务院, 教育部 …) concern the whole country.
+NATIONAL = Division("100000", "全国", 0, None)
 
 
 class Gazetteer:
@@ -139,6 +143,8 @@ class Gazetteer:
         ``[云南省, 楚雄彝族自治州]``, ``[楚雄市]`` and ``[云南省, 楚雄市]`` are all
         accepted; every name must be official and the names must nest.
         """
+        if list(names) == [NATIONAL.name]:
+            return [NATIONAL]
         for name in names:
             if name not in self.by_name:
                 raise RegionError(name, self.suggest(name))

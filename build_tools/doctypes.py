@@ -1,0 +1,72 @@
+"""Document types (文种) and proposal replies, read from titles and openings.
+
+The fifteen types of the 党政机关公文处理工作条例 plus the kinds an archive
+of policy documents holds (实施方案, 计划, 规划, 办法, 提案答复 …). A title
+names its type at the end, after the subject: 关于印发《…实施方案》的通知
+is a 通知, whatever it issues.
+"""
+from __future__ import annotations
+
+import re
+
+# Longest first, so 实施方案 wins over 方案; values are the canonical type.
+_ENDINGS = [
+    ("实施方案", "实施方案"), ("工作方案", "方案"), ("行动方案", "方案"), ("方案", "方案"),
+    ("行动计划", "计划"), ("计划", "计划"), ("规划", "规划"), ("实施细则", "细则"), ("细则", "细则"),
+    ("办法", "办法"), ("规定", "规定"), ("条例", "条例"), ("章程", "章程"), ("要点", "要点"),
+    ("实施意见", "意见"), ("指导意见", "意见"), ("意见", "意见"),
+    ("决议", "决议"), ("决定", "决定"), ("命令", "命令"), ("公报", "公报"), ("公告", "公告"),
+    ("通告", "通告"), ("通知", "通知"), ("通报", "通报"), ("报告", "报告"), ("请示", "请示"), ("批复", "批复"),
+    ("议案", "议案"), ("函", "函"), ("纪要", "纪要"), ("答复", "答复"), ("提案", "提案"),
+    ("解读", "解读"),
+]
+# Types whose title may carry a period of validity (2019—2021年).
+PLAN_TYPES = {"实施方案", "方案", "计划", "规划", "要点", "意见", "办法", "细则"}
+_TRAILING_BRACKETS = re.compile(r"[（(][^（）()]*[）)]$")
+_REPLY_OPENING = re.compile(r"(提案|建议|议案)[^。]{0,40}(答复如下|答复如下：|现答复)")
+
+_SESSION_NUMBER = re.compile(r"对(?P<session>[^对]{2,40}?会议)第(?P<number>\d+)号(?:提案|建议|议案)")
+_BODY_NUMBER = re.compile(r"[（(]第(?P<number>\d+)号[）)]")
+_PROPOSAL_TITLE = re.compile(r"(?:你|你们|您|贵)[^，。]{0,6}(?:提出|所提)的\s*[《“\"](?P<title>[^》”\"]+)[》”\"]")
+
+
+def doc_type_of(title: str, opening: str = "") -> str | None:
+    """The type a title names at its end; for an untitled text, a proposal reply's opening."""
+    ending = _TRAILING_BRACKETS.sub("", title.strip()) if title else ""
+    ending = ending.rsplit("》", 1)[-1]
+    for suffix, kind in _ENDINGS:
+        if ending.endswith(suffix):
+            return "提案答复" if kind == "答复" and "提案" in title else kind
+    if _REPLY_OPENING.search(opening):
+        return "提案答复"
+    return None
+
+
+# Endings of cited things that are documents although not 公文: laws, standards, agreements.
+_OTHER_DOCUMENTS = ("法", "标准", "指南", "准则", "纲要", "协议", "规范", "规则", "目录", "清单")
+
+
+def is_document_title(title: str) -> bool:
+    """Does a title in 《》 name a document (通知, 实施方案, 职业教育法 …) rather than a form or a book?"""
+    ending = _TRAILING_BRACKETS.sub("", title.strip())
+    return doc_type_of(title) is not None or ending.endswith(_OTHER_DOCUMENTS)
+
+
+def proposal_of(title: str, opening: str, addressee: str) -> dict:
+    """What a reply says about the proposal it answers: session, number, proposer, title.
+
+    The addressee of a reply is the proposer (民建楚雄州委, 陶尚周委员 → 陶尚周).
+    """
+    proposal = {}
+    match = _SESSION_NUMBER.search(title or "")
+    if match:
+        proposal["session"] = match.group("session")
+        proposal["number"] = int(match.group("number"))
+    elif _BODY_NUMBER.search(opening):
+        proposal["number"] = int(_BODY_NUMBER.search(opening).group("number"))
+    if addressee:
+        proposal["proposer"] = re.sub(r"(委员|代表)$", "", addressee) or addressee
+    match = _PROPOSAL_TITLE.search(opening)
+    if match:
+        proposal["title"] = re.sub(r"\s+", "", match.group("title"))
+    return proposal
