@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import browse, catalogue, export, metadata, reader, render, structure
+from . import browse, catalogue, export, metadata, parts, reader, render, sidecar, structure
 from .errors import SourceError
 from .model import Document, ParsedDocument
 from .project import Project
@@ -50,9 +50,17 @@ def removal_notes(parsed: ParsedDocument) -> list[str]:
     ]
 
 
-def convert_file(path: Path, project: Project) -> list[Document]:
+def convert_source(path: Path, project: Project) -> tuple[list[Document], parts.PartsReport]:
+    """One source and its sidecar as finished documents, with what ``check`` reports about them."""
     source = reader.read_source(path, project.root)
-    return documents_from(structure.parse(source), slugify(path.stem))
+    editor = sidecar.load(sidecar.path_for(path), project.root)
+    slug = (editor.entry.get("slug") if editor else None) or slugify(path.stem)
+    documents = documents_from(structure.parse(source), slug)
+    return documents, parts.finish(documents, editor)
+
+
+def convert_file(path: Path, project: Project) -> list[Document]:
+    return convert_source(path, project)[0]
 
 
 def claim_slugs(documents: list[Document], owners: dict[str, Document]) -> list[Document]:
