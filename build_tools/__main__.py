@@ -78,11 +78,24 @@ def cmd_search_eval(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+@takes(arg("--sizes", default="100,1000,5000", help="corpus sizes, comma-separated (default: 100,1000,5000)"),
+       arg("--seed", type=int, default=1, help="corpus seed (default: 1)"),
+       arg("--work", type=Path, default=Path(".cache/bench"), help="scratch folder (default: .cache/bench)"))
+def cmd_bench(project: Project, args: argparse.Namespace) -> int:
+    """Build and search figures at each corpus size, beside plain MkDocs + Material."""
+    from .bench import bench
+
+    sizes = [int(size) for size in args.sizes.split(",")]
+    bench(project.root, sizes, args.seed, (project.root / args.work).resolve())
+    return 0
+
+
 COMMANDS = {
     "convert": cmd_convert,
     "search-eval": cmd_search_eval,
     "bundle": cmd_bundle,
     "make-corpus": cmd_make_corpus,
+    "bench": cmd_bench,
 }
 
 

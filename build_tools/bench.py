@@ -1,0 +1,177 @@
+"""Benchmark: build and search figures for generated corpora, beside plain MkDocs + Material.
+
+For each N a corpus is generated (``corpus``), built as the archive, and its
+converted pages are built again as a plain MkDocs + Material site with the
+default search and every page in the navigation. Every build is a fresh
+process; memory is the peak resident size of the largest process of the
+build. Search is timed in headless Chromium over local HTTP, from the page's
+load event to the first result on screen, with the query typed at once.
+"""
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .corpus import harvest, make_corpus, write_document
+from .mkdocs_glue.engine import build_command, plain_material_project
+from .mkdocs_glue.search_hooks import INDEX_DIR
+
+QUERY = "产教融合"
+RESULT = ".md-search-result__item"
+# Where each site keeps its search index (Material: one JSON file).
+INDEX_PATHS = {"archive": INDEX_DIR, "baseline": "search"}
+
+
+@dataclass
+class Figures:
+    """One column of the report."""
+
+    values: dict[str, float] = field(default_factory=dict)
+
+
+def run_timed(command: list[str], cwd: Path) -> tuple[float, float]:
+    """(seconds, peak MB of the largest process) of a command that must succeed."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    stderr = process.stderr.read()
+    # wait4 reports this child's usage including its own children's peak.
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{stderr.decode()[-3000:]}")
+    return time.perf_counter() - start, usage.ru_maxrss * 1024 / 1e6  # ru_maxrss is in KiB
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+class _CountingHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site and adds up the bytes of every file it sends."""
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def copyfile(self, source, destination) -> None:
+        data = source.read()
+        self.server.sent.append((self.path, len(data)))
+        destination.write(data)
+
+
+@contextlib.contextmanager
+def serve(site: Path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_CountingHandler, directory=str(site)))
+    server.sent = []
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def first_result(browser, site: Path, index_path: str) -> dict[str, float]:
+    """Milliseconds from load to the first result, and bytes fetched until then."""
+    with serve(site) as server:
+        page = browser.new_page()
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/index.html", wait_until="load")
+        start = page.evaluate("performance.now()")
+        page.locator(".md-search__input").fill(QUERY)
+        shown = page.wait_for_function(
+            f"() => document.querySelector('{RESULT}') ? performance.now() : null", timeout=300_000)
+        elapsed, sent = shown.json_value() - start, list(server.sent)
+        page.close()
+    return {"first result (ms)": elapsed, "downloaded before it (MB)": sum(size for _, size in sent) / 1e6,
+            "  of which index (MB)": sum(size for path, size in sent if path.lstrip("/").startswith(index_path)) / 1e6}
+
+
+def measure_archive(root: Path, work: Path, count: int, seed: int) -> tuple[Figures, Path]:
+    """Figures of the archive build; returns them and the built site."""
+    project, site, figures = work / f"archive-{count}", work / f"archive-{count}-site", Figures()
+    make_corpus(root, count, project, seed)
+    figures.values["conversion (s)"] = run_timed(
+        [sys.executable, "-m", "build_tools", "--root", str(project), "convert"], project)[0]
+    for generated in (project / ".cache", project / "docs" / "documents", project / "docs" / "browse"):
+        shutil.rmtree(generated, ignore_errors=True)
+    build = build_command(project, site)
+    figures.values["full build (s)"], figures.values["peak memory (MB)"] = run_timed(build, project)
+    write_document(project, harvest(sorted((root / "source_docs").glob("*.txt"))), seed, count)
+    figures.values["rebuild, 1 added (s)"] = run_timed(build, project)[0]
+    edited = sorted((project / "source_docs").glob("*.txt"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n本文件于基准测试中修改。\n", encoding="utf-8")
+    figures.values["rebuild, 1 edited (s)"] = run_timed(build, project)[0]
+    return figures, site
+
+
+def measure_baseline(archive: Path, work: Path, count: int) -> tuple[Figures, Path]:
+    """The same converted pages (N of them) as a plain MkDocs + Material site."""
+    project, site, figures = work / f"baseline-{count}", work / f"baseline-{count}-site", Figures()
+    pages = sorted((archive / "docs" / "documents").glob("*.md"))
+    # The archive's benchmark added source number N last; its page is added here too.
+    added = next(page for page in pages if page.name.startswith(f"gen-{count:05d}-"))
+    plain_material_project([page for page in pages if page != added], project)
+    build = build_command(project, site, strict=False)
+    figures.values["full build (s)"], figures.values["peak memory (MB)"] = run_timed(build, project)
+    shutil.copyfile(added, project / "docs" / added.name)
+    figures.values["rebuild, 1 added (s)"] = run_timed(build, project)[0]
+    edited = sorted((project / "docs").glob("*.md"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n本文件于基准测试中修改。\n", encoding="utf-8")
+    figures.values["rebuild, 1 edited (s)"] = run_timed(build, project)[0]
+    return figures, site
+
+
+def add_site_figures(figures: Figures, site: Path, index_path: str, browser) -> None:
+    figures.values["site size (MB)"] = folder_bytes(site) / 1e6
+    figures.values["search index (MB)"] = folder_bytes(site / index_path) / 1e6
+    figures.values.update(first_result(browser, site, index_path))
+
+
+def cell(name: str, column: Figures) -> str:
+    if name not in column.values:
+        return "—"
+    return f"{column.values[name]:.0f}" if name.endswith("(ms)") else f"{column.values[name]:.2f}"
+
+
+def report(count: int, archive: Figures, baseline: Figures) -> str:
+    lines = [f"\nN = {count}", f"{'':32}{'archive':>14}{'plain Material':>16}"]
+    for name in archive.values | baseline.values:
+        lines.append(f"{name:32}{cell(name, archive):>14}{cell(name, baseline):>16}")
+    return "\n".join(lines)
+
+
+def growth(results: dict[int, tuple[Figures, Figures]]) -> str:
+    """Ratio of each figure between consecutive sizes, next to the ratio of N."""
+    sizes, lines = sorted(results), ["\ngrowth (figure ratio / N ratio; ≤ 1 means no worse than linear)"]
+    for small, large in zip(sizes, sizes[1:]):
+        lines.append(f"N {small} → {large} (×{large / small:g})")
+        for name in ("full build (s)", "site size (MB)", "search index (MB)", "first result (ms)"):
+            cells = [results[large][k].values[name] / results[small][k].values[name] / (large / small) for k in (0, 1)]
+            lines.append(f"  {name:30}{cells[0]:>14.2f}{cells[1]:>16.2f}")
+    return "\n".join(lines)
+
+
+def bench(root: Path, sizes: list[int], seed: int, work: Path, out=print) -> dict[int, tuple[Figures, Figures]]:
+    from .search.browser import chromium
+
+    results = {}
+    with chromium() as browser:
+        for count in sizes:
+            shutil.rmtree(work, ignore_errors=True)
+            archive, archive_site = measure_archive(root, work, count, seed)
+            baseline, baseline_site = measure_baseline(work / f"archive-{count}", work, count)
+            add_site_figures(archive, archive_site, INDEX_PATHS["archive"], browser)
+            add_site_figures(baseline, baseline_site, INDEX_PATHS["baseline"], browser)
+            results[count] = (archive, baseline)
+            out(report(count, archive, baseline))
+    if len(results) > 1:
+        out(growth(results))
+    return results
