@@ -63,7 +63,7 @@ def front_matter(meta: dict) -> str:
     return f"---\n{dumped}---\n"
 
 
-def linked(text: str, links: dict[str, str]) -> str:
+def linked(text: str, links: dict[str, str], line_start: bool = True) -> str:
     """Escaped text with every citation of an archived document as a link.
 
     ``citations.find_citations`` finds the cited titles and numbers; the
@@ -78,7 +78,8 @@ def linked(text: str, links: dict[str, str]) -> str:
         parts.append(f"[{escape_inline(text[citation.start:citation.end])}]({url})")
         position = citation.end
     parts.append(escape_inline(text[position:]))
-    return _LINE_START.sub(_escape_marker, "".join(parts))
+    joined = "".join(parts)
+    return _LINE_START.sub(_escape_marker, joined) if line_start else joined
 
 
 def styled(markdown: str, css_class: str) -> str:
@@ -88,7 +89,7 @@ def styled(markdown: str, css_class: str) -> str:
 
 def render_table(block: Block, links: dict[str, str]) -> str:
     def row(cells: list[str]) -> str:
-        return "| " + " | ".join(linked(cell, links) or " " for cell in cells) + " |"
+        return "| " + " | ".join(linked(cell, links, line_start=False) or " " for cell in cells) + " |"
 
     lines = [row(block.rows[0]), "| " + " | ".join("---" for _ in block.rows[0]) + " |"]
     lines += [row(cells) for cells in block.rows[1:]]
@@ -99,13 +100,14 @@ def render_table(block: Block, links: dict[str, str]) -> str:
 def render_block(block: Block, links: dict[str, str] | None = None) -> str:
     links = links or {}
     if block.kind == "heading":
-        return "#" * min(max(block.level, 1) + 1, 6) + " " + escape(block.text)
+        # After the #s nothing starts a line, but a # could close the heading early.
+        return "#" * min(max(block.level, 1) + 1, 6) + " " + escape_inline(block.text).replace("#", "\\#")
     if block.kind == "table":
         return render_table(block, links)
     if block.kind == "list_item":
         return "- " + linked(block.text, links)
     if block.lead:
-        return f"**{escape(block.lead)}**{escape_inline(block.text) if not links else linked(block.text, links)}"
+        return f"**{escape(block.lead)}**{linked(block.text, links, line_start=False)}"
     return linked(block.text, links)
 
 

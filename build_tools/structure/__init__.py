@@ -10,11 +10,12 @@ is the body. Modules: ``text`` (characters), ``lines``, ``toc``,
 """
 from __future__ import annotations
 
-from ..model import ParsedDocument, SourceText
+from ..model import Block, ParsedDocument, SourceText
 from .body import body_blocks
 from .header import Header, take_closing, take_cover, take_footer, take_front
 from .lines import Line, split_lines, trim
 from .parts import issued_start, part_label, split_annexes
+from .text import normalise
 from .toc import remove_toc
 
 __all__ = ["parse"]
@@ -43,7 +44,7 @@ def parse_document(source: SourceText, lines: list[Line], part: str = "", footer
     lines = take_footer(lines, footer) if part else lines
     header = Header("header")
     if label_line is not None:
-        header.blocks.append(header_block(label_line, part))
+        header.blocks.append(Block("header", normalise(label_line.text), line=label_line.number, role="part"))
     rest = take_front(take_cover(lines, header) if cover else lines, header)
     issued = None
     start = issued_start(header.fields.get("title", ""), rest)
@@ -68,9 +69,3 @@ def parse_document(source: SourceText, lines: list[Line], part: str = "", footer
     if issued is not None:
         document.annexes.append(issued)
     return document
-
-
-def header_block(line: Line, part: str):
-    from ..model import Block
-
-    return Block("header", part, line=line.number, role="part")

@@ -15,7 +15,7 @@ from ..model import Block, Removed
 from .lines import Line
 from .text import join, normalise_short
 
-CAPTION = re.compile(r"^(续)?表\s*[\d一二三四五六七八九十]+([-－.．]\d+)*\s*[.．]?\s*\S")
+CAPTION = re.compile(r"^(续)?表\s*([\d一二三四五六七八九十]{1,3}(?:[-－.．]\d{1,2}(?!\d))?)\s*(?=\S)")
 _RULE_CELL = re.compile(r"^[-—=:：─]*$")
 
 
@@ -42,7 +42,17 @@ def build_table(lines: list[Line], caption: str = "") -> tuple[Block, list[Remov
     if len(rows) > 1 and rows[1] and not rows[1][0] and len(rows[0]) < columns:
         rows = [_two_level_header(rows[0], rows[1], columns)] + rows[2:]
     rows = [[normalise_short(cell) for cell in _fit(row, columns)] for row in rows]
-    return Block("table", rows=rows, caption=normalise_short(caption), line=lines[0].number), removed
+    return Block("table", rows=rows, caption=caption_text(caption), line=lines[0].number), removed
+
+
+def caption_text(caption: str) -> str:
+    """表 1-5 教师队伍总体结构表 → 表1-5 教师队伍总体结构表: one space after the number."""
+    match = CAPTION.match(caption)
+    if not match:
+        return normalise_short(caption)
+    rest = normalise_short(caption[match.end():])
+    label = (match.group(1) or "") + "表" + match.group(2)
+    return f"{label} {rest}" if rest[:1] and not rest[0].isascii() else label + rest
 
 
 def _column_count(rows: list[list[str]]) -> int:

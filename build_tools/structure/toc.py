@@ -42,7 +42,7 @@ def remove_toc(lines: list[Line]) -> tuple[list[Line], list[Removed], dict[str, 
         return lines, [], {}
     start, end = found
     toc = lines[start:end]
-    text = "\n".join(line.raw for line in toc if not line.blank)
+    text = "\n".join(line.raw for line in toc)
     annex_titles = {}
     for line in toc:
         match = _ANNEX.match(line.text.split("\t")[0].strip())
