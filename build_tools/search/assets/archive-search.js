@@ -380,6 +380,7 @@
     });
   }
 
+  /* Time of the first answer on screen (a result, or "nothing found"), for the benchmarks. */
   var firstResultMarked = false;
   function markFirstResult() {
     if (firstResultMarked) return;
@@ -391,6 +392,7 @@
   function summary(outcome, shown) {
     var q = escapeHtml(outcome.query.terms.join(" "));
     if (!outcome.results.length) {
+      markFirstResult();
       return outcome.matched ? "筛选条件下没有结果（共 " + outcome.matched + " 个文件含「" + q + "」）"
                              : "没有文件包含「" + q + "」";
     }
