@@ -149,8 +149,11 @@ def _unresolved_proposal(catalogue: Catalogue, document: Document, here: str) ->
 
 
 def _citation_lines(catalogue: Catalogue, document: Document, here: str) -> list[str]:
-    cited = catalogue.outgoing(document.slug, "引用")
-    citing = catalogue.incoming(document.slug, "引用")
+    # A document already shown as annex, issuer, reply … is not listed again as a citation.
+    typed = {doc.slug for kind in TYPES[:-1] for doc in
+             catalogue.outgoing(document.slug, kind) + catalogue.incoming(document.slug, kind)}
+    cited = [doc for doc in catalogue.outgoing(document.slug, "引用") if doc.slug not in typed]
+    citing = [doc for doc in catalogue.incoming(document.slug, "引用") if doc.slug not in typed]
     missing = sorted({c.label for c in catalogue.citations_of(document.slug) if not c.target})
     lines = []
     if cited:

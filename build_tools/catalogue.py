@@ -19,6 +19,8 @@ from .relations import Relation
 
 # Keys compare without spaces and book-title marks, so a title cited as 《X》 or 〈X〉 finds the page.
 _LOOSE = re.compile(r"[\s《》〈〉<>]")
+# Shorter cited titles are too generic (《实施方案》) to stand for one page.
+SHORT_TITLE_MIN = 8
 
 
 def loose(text) -> str:
@@ -49,6 +51,7 @@ class Catalogue:
     by_source: dict[str, list[Relation]] = field(default_factory=dict)
     by_target: dict[str, list[Relation]] = field(default_factory=dict)
     cited_in: dict[str, list[Citation]] = field(default_factory=dict)
+    by_source_file: dict[str, list[Document]] = field(default_factory=dict)
 
     def resolve(self, reference) -> str | None:
         """Slug of the document a slug, number or title refers to, if it is in the archive."""
@@ -104,7 +107,7 @@ def block_texts(block: Block) -> list[str]:
 
 
 def label_of(entry: dict) -> str:
-    title = f"《{entry['title']}》" if entry.get("title") else ""
+    title = cards.book_title(entry["title"]) if entry.get("title") else ""
     number = entry.get("number") or ""
     return f"{title}（{number}）" if title and number else title or number
 
@@ -138,29 +141,46 @@ def _own_names(document: Document) -> set[str]:
     return {loose(name) for name in names if name}
 
 
+def short_title_target(catalogue: Catalogue, document: Document, keys: tuple[str, ...]) -> str | None:
+    """A part cited by a shortened title inside its own file: 《终身职业技能培训制度的实施意见》（附件一）
+    for 曲靖市人民政府关于推行终身职业技能培训制度的实施意见. Only within one source, only if unique."""
+    siblings = catalogue.by_source_file.get(str(document.source.path), [])
+    for key in (loose(key) for key in keys if len(loose(key)) >= SHORT_TITLE_MIN):
+        found = [doc.slug for doc in siblings if loose(doc.meta.get("title")).endswith(key)]
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
 def _citations(catalogue: Catalogue) -> list[Citation]:
     found = set()
     for document in catalogue.documents:
         own = _own_names(document)
         for entry, line in mentions(document):
             keys = tuple(str(entry[kind]) for kind in ("number", "title") if entry.get(kind))
-            target = next(filter(None, map(catalogue.resolve, keys)), None)
+            target = next(filter(None, map(catalogue.resolve, keys)), None) or \
+                short_title_target(catalogue, document, keys)
             if keys and target != document.slug and not own & {loose(key) for key in keys}:
                 found.add(Citation(keys, label_of(entry), document.slug, line, target))
     return sorted(found, key=lambda c: (c.source, c.line, c.keys))
 
 
-def group(items: list, attribute: str) -> dict[str, list]:
+def group_by(items: list, key) -> dict[str, list]:
     grouped: dict[str, list] = defaultdict(list)
     for item in items:
-        grouped[getattr(item, attribute)].append(item)
+        grouped[key(item)].append(item)
     return dict(grouped)
+
+
+def group(items: list, attribute: str) -> dict[str, list]:
+    return group_by(items, lambda item: getattr(item, attribute))
 
 
 def build(documents: list[Document]) -> Catalogue:
     documents = sorted(documents, key=lambda doc: doc.slug)
     catalogue = Catalogue(documents=documents, by_slug={doc.slug: doc for doc in documents},
                           keys=_index_keys(documents))
+    catalogue.by_source_file = group_by(documents, lambda doc: str(doc.source.path))
     catalogue.citations = _citations(catalogue)
     cites = {Relation("引用", c.source, c.target) for c in catalogue.citations if c.target}
     catalogue.relations = sorted(set(relation_rules.find_all(documents, catalogue.resolve)) | cites)

@@ -77,8 +77,10 @@ def test_home_to_browse_to_document_card_and_relation(page, served, pages):
         assert meta["issuer"] in card.inner_text()
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "document-page.png"))
+    page.locator("article h2", has_text="关联文件").scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "document-relations.png"))
 
-    page.locator(f"article a[href*='documents/{REPORT}-fujian-1/']").first.click()
+    page.locator(f"article a[href$='/{REPORT}-fujian-1/']").first.click()
     page.wait_for_url(f"**/documents/{REPORT}-fujian-1/")
     assert "的附件" in page.locator("article").inner_text()
     page.locator("article .doc-card").screenshot(path=str(ARTIFACTS / "annex-card.png"))
@@ -87,7 +89,9 @@ def test_home_to_browse_to_document_card_and_relation(page, served, pages):
 def test_in_force_filter_hides_other_rows(page, served):
     page.goto(served + "browse/type/")
     page.locator("article li a").first.click()
+    page.wait_for_url("**/browse/type/*/")
     rows = page.locator("article tbody tr")
+    rows.first.wait_for()
     in_force = page.locator("article tbody tr:has(.doc-status--valid)").count()
     assert rows.count() > in_force and all(row.is_visible() for row in rows.all())
     page.locator(".doc-filter input").check()

@@ -183,3 +183,20 @@ def test_issued_part_declared_by_attached_to_is_issued_not_an_annex():
     plan = doc("notice-yinfa", attached_to="notice", part="印发", **PLAN)
     archive = catalogue.build([notice, plan])
     assert [(r.kind, r.source, r.target) for r in archive.relations] == [("印发", "notice", "notice-yinfa")]
+
+
+def test_annex_cited_by_a_shortened_title_in_its_own_file():
+    report = doc("report", "推行《终身职业技能培训制度的实施意见》（附件一）。", title="质量年度报告")
+    annex = doc("report-fujian-1", title="曲靖市人民政府关于推行终身职业技能培训制度的实施意见")
+    annex.source = report.source
+    archive = catalogue.build([report, annex])
+    assert archive.context_for(report).links == {"终身职业技能培训制度的实施意见": "report-fujian-1.md"}
+    assert archive.missing() == {}
+    relations = archive.context_for(report).relations
+    assert "**附件**" in relations and "本文引用的文件" not in relations
+
+
+def test_shortened_title_from_another_file_is_not_guessed():
+    report = doc("report", "推行《终身职业技能培训制度的实施意见》。", title="质量年度报告")
+    other = doc("other", title="曲靖市人民政府关于推行终身职业技能培训制度的实施意见")
+    assert list(catalogue.build([report, other]).missing()) == ["《终身职业技能培训制度的实施意见》"]

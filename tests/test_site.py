@@ -22,7 +22,10 @@ YUNYANG = "yunyang-fufa-2022-004-zhiye-jiaoyu-shishi-fangan"
 
 
 def html(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    """A built page, remembering where it is so relative links can be resolved."""
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    soup.location = path
+    return soup
 
 
 def document_page(site: Path, slug: str) -> BeautifulSoup:
@@ -30,9 +33,13 @@ def document_page(site: Path, slug: str) -> BeautifulSoup:
 
 
 def linked_documents(soup: BeautifulSoup, selector: str = "article") -> set[str]:
-    """Slugs of the document pages a part of a page links to."""
-    hrefs = [a["href"] for a in soup.select(f"{selector} a[href]")]
-    return {match.group(1) for href in hrefs if (match := re.search(r"documents/([\w-]+)/", href))}
+    """Slugs of the document pages a page (or a part of it) links to."""
+    root = soup
+    while root.parent is not None:
+        root = root.parent
+    hrefs = [a["href"] for a in soup.select(f"{selector} a[href]") if "://" not in a["href"]]
+    targets = [(root.location.parent / href.split("#")[0]).resolve().as_posix() for href in hrefs]
+    return {match.group(1) for target in targets if (match := re.search(r"/documents/([\w-]+)$", target))}
 
 
 def facet_pages(site: Path, kind: str) -> dict[str, BeautifulSoup]:
