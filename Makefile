@@ -40,6 +40,10 @@ check: setup
 bundle: setup
 	$(PY) -m build_tools bundle
 
+# Search quality and speed, measured in headless Chromium (query set: tests/search_queries.json).
+search-eval: setup browser
+	$(PY) -m build_tools search-eval
+
 # Build and search figures on generated corpora (SIZES=100,1000 to go faster).
 SIZES ?= 100,1000,5000
 bench: setup browser
