@@ -90,8 +90,36 @@ def cmd_bench(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(project: Project, args: argparse.Namespace) -> int:
+    """Check every source and sidecar; exit 1 on errors (messages for editors)."""
+    from .check import check_project
+
+    report = check_project(project)
+    for finding in report.findings:
+        print(finding)
+    print(report.summary())
+    return 1 if report.of("error") else 0
+
+
+@takes(arg("source", type=Path, help="the new raw text, e.g. source_docs/x.txt"))
+def cmd_new(project: Project, args: argparse.Namespace) -> int:
+    """Write a sidecar for a new raw text, pre-filled with what was extracted."""
+    from .errors import SourceError
+    from .scaffold import scaffold
+
+    try:
+        target = scaffold(args.source if args.source.is_absolute() else Path.cwd() / args.source, project)
+    except SourceError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"已生成 {target.relative_to(project.root).as_posix()}：请核对提取的值并填写以 # 开头的空缺字段 / sidecar written")
+    return 0
+
+
 COMMANDS = {
     "convert": cmd_convert,
+    "check": cmd_check,
+    "new": cmd_new,
     "search-eval": cmd_search_eval,
     "bundle": cmd_bundle,
     "make-corpus": cmd_make_corpus,

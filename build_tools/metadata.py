@@ -100,9 +100,11 @@ def published_of(header: dict) -> str | None:
 
 def region_of(issuer: str | None, text: str) -> dict:
     if issuer and _NATIONAL.search(issuer) and not regions.gazetteer().mentions(issuer):
-        return {"region": [regions.NATIONAL.name], "region_code": regions.NATIONAL.code}
-    path, _ = regions.region_of(issuer or "", text)
-    return {"region": [division.name for division in path], "region_code": path[-1].code} if path else {}
+        return {"region": [regions.NATIONAL.name], "region_code": regions.NATIONAL.code, "region_source": "issuer"}
+    path, source = regions.region_of(issuer or "", text)
+    if not path:
+        return {}
+    return {"region": [division.name for division in path], "region_code": path[-1].code, "region_source": source}
 
 
 def doc_number_of(header: dict) -> str | None:

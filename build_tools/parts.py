@@ -24,7 +24,7 @@ from .model import Document
 from .sidecar import KeyPath, Sidecar
 
 # What an issued plan (印发) takes from the notice that issues it.
-ISSUED_INHERITS = ("issuer", "date", "date_precision", "region", "region_code", "published")
+ISSUED_INHERITS = ("issuer", "date", "date_precision", "region", "region_code", "region_source", "published")
 # What every part shares with the file it comes from.
 FILE_INHERITS = ("source_url", "retrieved")
 
@@ -69,11 +69,15 @@ def part_path(document: Document, parents: dict[str, Document]) -> KeyPath:
 
 def inherit(meta: dict, parent: dict, part: str) -> None:
     keys = FILE_INHERITS + (ISSUED_INHERITS if part == "印发" else ())
+    if part == "印发" and meta.get("region_source") == "text":
+        # The issuing notice's issuer places an issued plan better than the places its text mentions.
+        for key in ("region", "region_code", "region_source"):
+            meta.pop(key, None)
     for key in keys:
         if key in parent and key not in meta:
             meta[key] = parent[key]
-            if key == "date":
-                meta["date_source"] = "parent"
+            if key in ("date", "region"):
+                meta[f"{key}_source"] = "parent"
 
 
 def apply(meta: dict, entry: dict, sidecar: Sidecar, keys: KeyPath, slug: str, report: PartsReport) -> None:
@@ -94,6 +98,7 @@ def apply(meta: dict, entry: dict, sidecar: Sidecar, keys: KeyPath, slug: str, r
             meta["date_source"] = "sidecar"
         if name == "region":
             meta.pop("region_code", None)
+            meta["region_source"] = "sidecar"
 
 
 def check_parts(sidecar: Sidecar, paths: set[KeyPath]) -> None:
@@ -140,7 +145,8 @@ def complete(document: Document, report: PartsReport, places) -> None:
     if meta.get("region") and not meta.get("region_code"):
         meta["region_code"] = places.chain(meta["region"])[-1].code
     meta.setdefault("status", schema.DEFAULT_STATUS)
-    declared = set(report.declared_unknown.get(document.slug, []))
+    # Every other required field may be declared unknown (null); a page always needs a title.
+    declared = set(report.declared_unknown.get(document.slug, [])) - {"title"}
     missing = [name for name in schema.REQUIRED if not meta.get(name) and name not in declared]
     if missing:
         report.missing[document.slug] = missing

@@ -1,0 +1,191 @@
+"""``python -m build_tools check``: validate every source and sidecar for the editors.
+
+Errors (exit status 1): a required field neither found nor supplied, a bad
+sidecar (invalid YAML, unknown key, malformed date, unknown region …), a
+sidecar without its raw text, two documents with one document number.
+Warnings: fields the extractor could not find and no sidecar supplies, dates
+known only to the year or month, missing provenance, a stated period of
+validity that has ended. Overrides: every extracted value a sidecar changed.
+Each message names the file and, where there is one, the line.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import docnumbers, schema, sidecar, validity
+from .convert import convert_source
+from .errors import SourceError
+from .metadata import ADDRESSED_TYPES, NUMBERED_TYPES
+from .model import Document
+from .parts import PartsReport
+from .project import Project
+
+LEVELS = {"error": "错误 error", "warning": "警告 warning", "override": "覆盖 override"}
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    path: str
+    line: int
+    level: str  # error, warning, override
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        text = f"{where}: {LEVELS[self.level]}: {self.message}"
+        return f"{text}\n    → {self.hint}" if self.hint else text
+
+
+@dataclass
+class CheckReport:
+    findings: list[Finding] = field(default_factory=list)
+    sources: int = 0
+    documents: int = 0
+
+    def add(self, level: str, path, message: str, line: int | None = None, hint: str = "") -> None:
+        self.findings.append(Finding(str(path), line or 0, level, message, hint))
+
+    def add_error(self, error: SourceError) -> None:
+        self.add("error", error.path, error.message, error.line, error.hint)
+
+    def of(self, level: str) -> list[Finding]:
+        return [finding for finding in self.findings if finding.level == level]
+
+    def summary(self) -> str:
+        errors, warnings, overrides = (len(self.of(level)) for level in LEVELS)
+        return (f"检查了 {self.sources} 个原始文本、{self.documents} 个文档：{errors} 个错误，{warnings} 个警告，"
+                f"{overrides} 处覆盖 / checked {self.sources} sources, {self.documents} documents: "
+                f"{errors} errors, {warnings} warnings, {overrides} overrides")
+
+
+def where_to_fill(document: Document, name: str) -> str:
+    """How to supply a field in the sidecar, for this part of the file."""
+    target = Path(str(document.source.path)).with_suffix(".yml").as_posix()
+    if name == "source_url":
+        return f"在 {target} 中填写 source_url: https://… 和 retrieved: YYYY-MM-DD / set source_url and retrieved"
+    if document.part:
+        return f"在 {target} 的 annexes: 下为“{document.part}”填写 {name}: … / set it under annexes in {target}"
+    if name == "title":
+        return f"在 {target} 中填写 title: …（原文无标题时由编者拟定，并在 note 中说明）/ set title in {target}"
+    return f"在 {target} 中填写 {name}: …（原文确未写明时写 {name}: null 并注明原因）/ set {name} in {target}"
+
+
+def check_required(document: Document, parts: PartsReport, report: CheckReport) -> None:
+    for name in parts.missing.get(document.slug, []):
+        report.add("error", document.source.path,
+                   f"{_who(document)}缺少{schema.label(name)}：原文中未找到，附属文件也未填写 / missing {name}",
+                   hint=where_to_fill(document, name))
+    for name in parts.declared_unknown.get(document.slug, []):
+        if name in schema.REQUIRED:
+            report.add("warning", document.source.path,
+                       f"{_who(document)}{schema.label(name)} 原文未写明（附属文件已确认）/ {name} not stated in the text")
+
+
+def check_expected(document: Document, parts: PartsReport, report: CheckReport) -> None:
+    """Warnings for fields a document of its type normally states."""
+    meta, path = document.meta, document.source.path
+    known = parts.supplied.get(document.slug, set())
+    expected = []
+    if meta.get("doc_type") in NUMBERED_TYPES and document.part != "印发":
+        expected.append("doc_number")
+    if meta.get("doc_type") in ADDRESSED_TYPES:
+        expected.append("addressee")
+    for name in expected:
+        if not meta.get(name) and name not in known:
+            report.add("warning", path, f"{_who(document)}未找到{schema.label(name)} / {name} not found",
+                       hint=where_to_fill(document, name))
+    proposal = meta.get("proposal") or {}
+    if meta.get("doc_type") == "提案答复" and "proposal" not in known:
+        for key in [key for key in schema.PROPOSAL_KEYS if key not in proposal]:
+            report.add("warning", path, f"{_who(document)}未找到提案的{schema.PROPOSAL_KEYS[key]} proposal.{key}",
+                       hint=where_to_fill(document, "proposal"))
+    if meta.get("date_precision") in ("year", "month") and meta.get("date_source") != "sidecar":
+        unit = "年" if meta["date_precision"] == "year" else "月"
+        origin = "（取自发文字号）" if meta.get("date_source") == "doc_number" else ""
+        report.add("warning", path, f"{_who(document)}成文日期只精确到{unit}{origin}：{meta['date']} / date is only a "
+                   f"{meta['date_precision']}", hint=where_to_fill(document, "date"))
+    if not document.part and not meta.get("source_url"):
+        report.add("warning", path, "未填写来源网址 source_url 和获取日期 retrieved / no provenance",
+                   hint=where_to_fill(document, "source_url"))
+
+
+def check_validity(document: Document, report: CheckReport, today: _dt.date) -> None:
+    """A stated period that has ended while the status still says nothing about it."""
+    expires, status = document.meta.get("expires"), document.meta.get("status")
+    if expires and status in ("未知", "现行有效") and validity.ended(expires, today):
+        report.add("warning", document.source.path,
+                   f"{_who(document)}文件写明的有效期已于 {expires} 结束，时效性仍为“{status}” / stated period ended",
+                   hint="请核实是否已失效或已被替代，并在附属文件中填写 status（如 失效、已废止）/ set status")
+
+
+def check_overrides(parts: PartsReport, report: CheckReport) -> None:
+    for override in parts.overrides:
+        report.add("override", override.path,
+                   f"{schema.label(override.field)}：提取值 {override.extracted!r} 被改为 {override.supplied!r}"
+                   f" / extracted value overridden", override.line)
+
+
+def number_line(document: Document, number: str) -> int | None:
+    """The source line where ``number`` is written (in any bracket style)."""
+    for index, line in enumerate(document.source.lines, start=1):
+        if any(str(found) == number for _, _, found in docnumbers.find_numbers(line)):
+            return index
+    return None
+
+
+def check_duplicates(documents: list[Document], report: CheckReport) -> None:
+    first: dict[str, Document] = {}
+    for document in documents:
+        number = document.meta.get("doc_number")
+        if not number:
+            continue
+        other = first.setdefault(number, document)
+        if other is not document:
+            other_line = number_line(other, number)
+            where = f"{other.source.path}:{other_line}" if other_line else str(other.source.path)
+            report.add("error", document.source.path,
+                       f"发文字号 {number} 重复：{where} 已使用 / duplicate document number, also in {where}",
+                       number_line(document, number),
+                       hint="同一文件请只保留一份；若是不同文件，请核对字号并在附属文件中更正 doc_number")
+
+
+def check_orphans(project: Project, report: CheckReport) -> None:
+    for path in sorted(project.sources.glob("*.y*ml")):
+        relative = path.relative_to(project.root).as_posix()
+        if path.suffix == ".yaml":
+            report.add("error", relative, "附属文件应以 .yml 结尾 / sidecars end in .yml",
+                       hint=f"请改名为 {Path(relative).with_suffix('.yml').as_posix()}")
+        elif not sidecar.source_for(path).is_file():
+            report.add("error", relative, f"没有对应的原始文本 {Path(relative).with_suffix('.txt').as_posix()}"
+                       " / sidecar without a source", hint="请检查文件名是否与原始文本一致（只有扩展名不同）")
+
+
+def check_project(project: Project, today: _dt.date | None = None) -> CheckReport:
+    """Check every source and sidecar of ``project``."""
+    today = today or _dt.date.today()
+    report, everything = CheckReport(), []
+    for path in project.source_files():
+        report.sources += 1
+        try:
+            documents, parts = convert_source(path, project)
+        except SourceError as error:
+            report.add_error(error)
+            continue
+        everything += documents
+        check_overrides(parts, report)
+        for document in documents:
+            check_required(document, parts, report)
+            check_expected(document, parts, report)
+            check_validity(document, report, today)
+    report.documents = len(everything)
+    check_duplicates(everything, report)
+    check_orphans(project, report)
+    report.findings.sort()
+    return report
+
+
+def _who(document: Document) -> str:
+    return f"{document.part}：" if document.part else ""
