@@ -71,13 +71,14 @@ def session_table(documents: list[Document], here: str) -> list[str]:
 def facet_page(catalogue: Catalogue, facet: Facet) -> str:
     here = catalogue.facet_paths[facet]
     documents = catalogue.members[facet]
+    if facet.kind == "session":
+        lines = [f"# {escape(facet.title)}", "", f"本会次共有 {len(documents)} 件提案答复收录在本站，按提案编号排列。", ""]
+        return "\n".join(lines + session_table(documents, here)) + "\n"
     lines = [f"# {escape(facet.title)}", "", f"{KIND_LABELS[facet.kind]}：共 {len(documents)} 件文件，按成文日期从新到旧排列。", ""]
     children = [child for child in facets_of_kind(catalogue, facet.kind)
                 if facet.kind == "region" and child.path[:-1] == facet.path]
     if children:
         lines += ["下级地区：" + "、".join(facet_item(catalogue, child, here) for child in children), ""]
-    if facet.kind == "session":
-        return "\n".join(lines + [f"本会次共有 {len(documents)} 件提案答复收录在本站。", "", *session_table(documents, here)]) + "\n"
     return "\n".join(lines + [FILTER, "", *document_table(documents, here)]) + "\n"
 
 

@@ -148,10 +148,14 @@ def _unresolved_proposal(catalogue: Catalogue, document: Document, here: str) ->
     return [f"**{WORDING['答复'][0]}**：{proposal_text(proposal)}", ""]
 
 
+def typed_neighbours(catalogue: Catalogue, document: Document) -> set[str]:
+    """Documents already shown as annex, issuer, reply …: not listed again as citations or related."""
+    return {doc.slug for kind in TYPES[:-1] for doc in
+            catalogue.outgoing(document.slug, kind) + catalogue.incoming(document.slug, kind)}
+
+
 def _citation_lines(catalogue: Catalogue, document: Document, here: str) -> list[str]:
-    # A document already shown as annex, issuer, reply … is not listed again as a citation.
-    typed = {doc.slug for kind in TYPES[:-1] for doc in
-             catalogue.outgoing(document.slug, kind) + catalogue.incoming(document.slug, kind)}
+    typed = typed_neighbours(catalogue, document)
     cited = [doc for doc in catalogue.outgoing(document.slug, "引用") if doc.slug not in typed]
     citing = [doc for doc in catalogue.incoming(document.slug, "引用") if doc.slug not in typed]
     missing = sorted({c.label for c in catalogue.citations_of(document.slug) if not c.target})
@@ -168,7 +172,7 @@ def _citation_lines(catalogue: Catalogue, document: Document, here: str) -> list
 
 def _related_lines(catalogue: Catalogue, document: Document, here: str) -> list[str]:
     lines = []
-    for facet, documents in catalogue.related(document).items():
+    for facet, documents in catalogue.related(document, typed_neighbours(catalogue, document)).items():
         label = f"同一{KIND_LABELS[facet.kind]}（{facet_link(catalogue, facet, here, facet.title)}）"
         lines += [f"**{label}**", "", *(doc_item(doc, here) for doc in documents), ""]
     return ["### 相关文件", "", *lines] if lines else []

@@ -83,18 +83,17 @@ class Catalogue:
         return {key: relative(page_path(document), page_path(self.by_slug[citation.target]))
                 for citation in self.citations_of(document.slug) if citation.target for key in citation.keys}
 
-    def related(self, document: Document) -> dict[str, list[Document]]:
-        """Same issuer, same proposal session, same (most specific) region; a few each, newest first."""
+    def related(self, document: Document, exclude: set[str] = frozenset()) -> dict[Facet, list[Document]]:
+        """Same (most specific) region, issuer, proposal session; a few each, newest first."""
+        skip = {document.slug, *exclude}
+        facets = [facet for facet in facet_rules.facets_of(document) if facet.label not in facet_rules.UNKNOWN.values()]
+        regions = [facet for facet in facets if facet.kind == "region"]
         groups = {}
-        for facet in facet_rules.facets_of(document):
-            if facet.kind in ("issuer", "session") or (facet.kind == "region" and facet == self._deepest_region(document)):
-                others = [doc for doc in self.members.get(facet, []) if doc.slug != document.slug]
-                if others and facet.label not in facet_rules.UNKNOWN.values():
-                    groups[facet] = others[:cards.RELATED_LIMIT]
+        for facet in regions[-1:] + [facet for facet in facets if facet.kind in ("issuer", "session")]:
+            others = [doc for doc in self.members.get(facet, []) if doc.slug not in skip]
+            if others:
+                groups[facet] = others[:cards.RELATED_LIMIT]
         return groups
-
-    def _deepest_region(self, document: Document) -> Facet:
-        return [facet for facet in facet_rules.facets_of(document) if facet.kind == "region"][-1]
 
     def context_for(self, document: Document) -> PageContext:
         return PageContext(card=cards.card(self, document), relations=cards.relations_section(self, document),
