@@ -39,7 +39,7 @@ class BodyBuilder:
         text = line.text
         if line.blank:
             return index + 1
-        if self.paragraph and self._may_continue(line) and continues(self.text, self.paragraph[-1], line, self.width):
+        if self.paragraph and self._may_continue(line) and continues(self.paragraph, self.text, line, self.width):
             self._extend(line)
             return index + 1
         self._flush()

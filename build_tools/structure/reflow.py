@@ -35,12 +35,14 @@ def ends_sentence(text: str) -> bool:
     return False
 
 
-def continues(paragraph: str, previous: Line, following: Line, line_width: float | None) -> bool:
-    """Is ``following`` the next line of the paragraph that ends with ``previous``?"""
-    if not ends_sentence(paragraph):
+def continues(paragraph: list[Line], text: str, following: Line, line_width: float | None) -> bool:
+    """Is ``following`` the next line of ``paragraph`` (its lines so far, joined into ``text``)?"""
+    if not ends_sentence(text):
         return True
     if line_width is None:
         return False
-    previous_full = previous.width >= line_width - 1
+    # A paragraph's first line is full two characters early, at its indent.
+    full = line_width - 1 - (INDENT if len(paragraph) == 1 else 0)
+    previous_full = paragraph[-1].width >= full
     indented_start = line_width - INDENT - 1.5 <= following.width <= line_width - INDENT + 0.5
     return previous_full and not indented_start
