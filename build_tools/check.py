@@ -117,7 +117,7 @@ def check_validity(document: Document, report: CheckReport, today: _dt.date) -> 
     expires, status = document.meta.get("expires"), document.meta.get("status")
     if expires and status in ("未知", "现行有效") and validity.ended(expires, today):
         report.add("warning", document.source.path,
-                   f"{_who(document)}文件写明的有效期已于 {expires} 结束，时效性仍为“{status}” / stated period ended",
+                   f"{_who(document)}文件写明的期限（至 {expires}）已结束，时效性仍为“{status}” / stated period ended {expires}",
                    hint="请核实是否已失效或已被替代，并在附属文件中填写 status（如 失效、已废止）/ set status")
 
 

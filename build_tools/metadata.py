@@ -127,8 +127,9 @@ def cites_of(parsed: ParsedDocument, text: str, meta: dict) -> list[dict]:
             if not own & set(entry.values()) and ("number" in entry or doctypes.is_document_title(entry["title"]))]
 
 
-def period_of(meta: dict, text: str) -> dict:
-    found = validity.period_from_text(text, meta.get("date"))
+def period_of(meta: dict, text: str = "") -> dict:
+    """effective/expires the text states, else the period in a plan's title (…计划（2019—2021年））."""
+    found = validity.period_from_text(text, meta.get("date")) if text else {}
     title_period = validity.period_from_title(meta.get("title") or "")
     if title_period and meta.get("doc_type") in doctypes.PLAN_TYPES:
         found.setdefault("effective", title_period[0])

@@ -20,6 +20,7 @@ from pathlib import PurePosixPath
 from . import schema
 from .doctypes import doc_type_of
 from .errors import SourceError
+from .metadata import period_of
 from .model import Document
 from .sidecar import KeyPath, Sidecar
 
@@ -142,6 +143,8 @@ def complete(document: Document, report: PartsReport, places) -> None:
     meta = document.meta
     if not meta.get("doc_type") and meta.get("title"):
         meta["doc_type"] = doc_type_of(meta["title"]) or meta.pop("doc_type", None)
+    if not meta.get("effective") and not meta.get("expires"):
+        meta.update(period_of(meta))
     if meta.get("region") and not meta.get("region_code"):
         meta["region_code"] = places.chain(meta["region"])[-1].code
     meta.setdefault("status", schema.DEFAULT_STATUS)

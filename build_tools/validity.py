@@ -17,6 +17,8 @@ _IN_FORCE_FROM = re.compile(r"自\s*(?P<date>[0-9〇○零一二三四五六七�
 _FROM_ISSUE = re.compile(r"自(?:印发|发布|公布)之日起(?:施行|执行|实施|生效)")
 _UNTIL = re.compile(r"有效期至\s*(?P<date>[0-9〇○零一二三四五六七八九十\s]{4,}年[^，。；]{1,12}?日)")
 _YEARS = re.compile(r"有效期\s*(?P<years>\d+|[一二三四五六七八九十])\s*年")
+_STATED_PERIOD = re.compile(
+    r"(?:实施|执行|规划|计划|行动)(?:期限|时间|期)\s*(?:为|是|[:：])?\s*((?:19|20)\d\d)\s*年?\s*[-－—–~～至到]+\s*((?:19|20)\d\d)\s*年")
 
 
 def period_from_title(title: str) -> tuple[str, str] | None:
@@ -28,18 +30,22 @@ def period_from_title(title: str) -> tuple[str, str] | None:
 
 
 def period_from_text(text: str, issued: str | None) -> dict:
-    """``effective``/``expires`` that the closing provisions state (自…起施行, 有效期至…, 有效期5年)."""
+    """``effective``/``expires`` the text states (实施期限为2019—2021年, 自…起施行, 有效期至…, 有效期5年)."""
     found = {}
     start = _IN_FORCE_FROM.search(text)
     if start:
         found["effective"] = _iso(start.group("date"))
     elif _FROM_ISSUE.search(text) and issued and len(issued) == 10:
         found["effective"] = issued
+    stated = _STATED_PERIOD.search(text)
+    if stated and int(stated.group(2)) >= int(stated.group(1)):
+        found.setdefault("effective", stated.group(1))
+        found["expires"] = stated.group(2)
     until = _UNTIL.search(text)
     years = _YEARS.search(text)
     if until:
         found["expires"] = _iso(until.group("date"))
-    elif years and found.get("effective") and len(found["effective"]) == 10:
+    elif years and "expires" not in found and found.get("effective") and len(found["effective"]) == 10:
         found["expires"] = _add_years(found["effective"], dates.chinese_number(years.group("years")))
     return {key: value for key, value in found.items() if value}
 
