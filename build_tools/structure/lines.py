@@ -6,7 +6,6 @@ messages can always name the source line they came from.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from .text import width
@@ -60,12 +59,14 @@ def trim(lines: list[Line]) -> list[Line]:
 def fixed_width(lines: list[Line]) -> float | None:
     """The line width of a fixed-width extraction (≈28 em per line), else None.
 
-    Such extractions cut every line at the same width, so most lines share
-    one width; one-line-per-paragraph or clean text never does.
+    Such extractions cut every line at the same width, so the widest lines
+    of the text (its 80th percentile) cluster at one width; paragraphs'
+    last and first lines are shorter. One-line-per-paragraph or clean
+    text has no such cluster of short lines.
     """
-    widths = [round(line.width) for line in content(lines) if not line.tabular]
+    widths = sorted(round(line.width) for line in content(lines) if not line.tabular)
     if len(widths) < 8:
         return None
-    common, count = Counter(widths).most_common(1)[0]
-    near = sum(1 for w in widths if abs(w - common) <= 1)
-    return float(common) if common <= 45 and near >= 0.4 * len(widths) else None
+    full = widths[int(0.8 * (len(widths) - 1))]
+    near = sum(1 for width in widths if full - 1 <= width <= full)
+    return float(full) if full <= 45 and near >= 0.3 * len(widths) else None
