@@ -143,6 +143,7 @@ def test_query_set_meets_the_targets(site, browser):
     assert sum(s.found for s in answerable) == sum(s.relevant for s in answerable)
     assert sum(s.precise for s in answerable) / len(answerable) >= 0.95
     assert all(s.first_ok for s in report.scores if s.first_ok is not None)
+    assert all(s.fields_first for s in report.scores if s.fields_first is not None)
     assert not any(s.spurious for s in report.scores)
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .browser import chromium, ranked_urls, serve, wait_for_search
+from .normalise import normalise, parse_query
 from .queryset import INDEX_DIR, expected, searchable_text
 from .shards import read_documents, read_script
 
@@ -33,6 +34,7 @@ class Score:
     precise: float  # share of the top k that contain the phrase (k = such documents)
     spurious: int  # returned although some term is missing
     first_ok: bool | None = None  # document-number queries: owner ranked first
+    fields_first: bool | None = None  # metadata queries: documents whose fields match lead
 
 
 @dataclass
@@ -51,7 +53,17 @@ class Report:
     documents: int = 0
 
 
-def score(item: dict, ranked: list[str], texts: dict[str, str]) -> Score:
+METADATA_CATEGORIES = ("title", "issuer", "region", "year")
+
+
+def fields_lead(query: str, ranked: list[str], fields: dict[str, str]) -> bool:
+    """Documents whose metadata contains the query come before those that only mention it."""
+    phrase = parse_query(query).phrase
+    leading = {url for url, text in fields.items() if phrase in text}
+    return bool(leading) and set(ranked[:len(leading)]) == leading
+
+
+def score(item: dict, ranked: list[str], texts: dict[str, str], fields: dict[str, str]) -> Score:
     truth = expected(item["query"], texts)
     relevant, exact = set(truth.all_terms), set(truth.exact or truth.all_terms)
     top = ranked[:len(exact)]
@@ -61,6 +73,7 @@ def score(item: dict, ranked: list[str], texts: dict[str, str]) -> Score:
         precise=sum(url in exact for url in top) / len(exact) if exact else float(not ranked),
         spurious=len(set(ranked) - relevant),
         first_ok=(ranked[:1] == [item["owner"]]) if item.get("owner") else None,
+        fields_first=fields_lead(item["query"], ranked, fields) if item["category"] in METADATA_CATEGORIES else None,
     )
 
 
@@ -88,7 +101,9 @@ def evaluate(site_dir: Path, queries: list[dict], timing_queries: list[str], bro
         with chromium() as browser:
             return evaluate(site_dir, queries, timing_queries, browser)
     index_dir = site_dir / INDEX_DIR
-    texts = {doc.url: searchable_text(doc) for doc in read_documents(index_dir)}
+    documents = read_documents(index_dir)
+    texts = {doc.url: searchable_text(doc) for doc in documents}
+    fields = {doc.url: "\n".join(normalise(value) for value in doc.fields.values()) for doc in documents}
     search_page = read_script(index_dir / "meta.js")["search_page"]
     report = Report(index_bytes=sum(p.stat().st_size for p in index_dir.rglob("*.js")), documents=len(texts))
     with serve(site_dir) as base:
@@ -96,7 +111,7 @@ def evaluate(site_dir: Path, queries: list[dict], timing_queries: list[str], bro
         page.goto(base)
         wait_for_search(page)
         rankings = ranked_urls(page, [item["query"] for item in queries])
-        report.scores = [score(item, ranked, texts) for item, ranked in zip(queries, rankings)]
+        report.scores = [score(item, ranked, texts, fields) for item, ranked in zip(queries, rankings)]
         report.timings = [time_first_result(browser, base, search_page, q) for q in timing_queries]
         page.close()
     return report
@@ -112,6 +127,9 @@ def summarise(scores: list[Score]) -> str:
     firsts = [s.first_ok for s in scores if s.first_ok is not None]
     if firsts:
         line += f"  owner first {sum(firsts)}/{len(firsts)} = {sum(firsts) / len(firsts):.0%}"
+    leads = [s.fields_first for s in scores if s.fields_first is not None]
+    if leads:
+        line += f"  metadata matches first {sum(leads)}/{len(leads)}"
     return line
 
 
@@ -127,10 +145,12 @@ def print_report(report: Report) -> None:
     absent = by_category.get("absent", [])
     if absent:
         print(f"{'absent':>11}: {sum(s.spurious == 0 for s in absent)}/{len(absent)} return nothing")
-    failures = [s for s in report.scores if s.found < s.relevant or s.precise < 1 or s.spurious or s.first_ok is False]
+    failures = [s for s in report.scores if s.found < s.relevant or s.precise < 1 or s.spurious
+                or s.first_ok is False or s.fields_first is False]
     for item in failures[:15]:
         print(f"  miss [{item.category}] {item.query!r}: found {item.found}/{item.relevant}, "
-              f"precision {item.precise:.2f}, spurious {item.spurious}, first {item.first_ok}")
+              f"precision {item.precise:.2f}, spurious {item.spurious}, first {item.first_ok}, "
+              f"metadata first {item.fields_first}")
     print(f"index: {report.index_bytes / 1e3:.0f} kB for {report.documents} documents "
           f"= {report.index_bytes / max(report.documents, 1) / 1e3:.1f} kB per document")
     for timing in report.timings:

@@ -112,9 +112,9 @@ def build_queries(documents: list[IndexedText], seed: int = SEED) -> list[dict]:
     for document in documents:
         if document.fields["doc_number"]:
             queries += [("doc_number", q, document.url) for q in doc_number_variants(document.fields["doc_number"])]
-    for name, category in (("title", "title"), ("issuer", "issuer"), ("region", "region")):
-        values = sorted({d.fields[name] for d in documents if len(normalise(d.fields[name])) >= 2})
-        queries += [(category, value, None) for value in values]
+    for name in ("title", "issuer", "region", "year"):
+        values = {value for d in documents for value in d.fields[name].split("、")}
+        queries += [(name, value, None) for value in sorted(values) if len(normalise(value)) >= 2]
     queries += [("absent", q, None) for q in absent_queries(samples, texts, rng, ABSENT)]
     return [{"category": category, "query": query, "owner": owner,
              "expected": expected(query, texts).all_terms} for category, query, owner in queries]

@@ -228,7 +228,7 @@
         matched.sort(function (a, b) { return b.score - a.score || a.doc.n - b.doc.n; });
         var facets = countFacets(matched);
         var results = matched.filter(function (r) {
-          return FACETS.every(function (name) { return !filters[name] || r.doc[name] === filters[name]; });
+          return FACETS.every(function (name) { return !filters[name] || facetValues(r.doc, name).indexOf(filters[name]) >= 0; });
         });
         return { query: q, results: results, matched: matched.length, facets: facets };
       });
@@ -270,11 +270,18 @@
     return { section: best, total: total };
   }
 
+  /* A field may list several values (云南省、楚雄彝族自治州): each one is a facet value. */
+  function facetValues(doc, name) {
+    return doc[name] ? String(doc[name]).split("、") : [];
+  }
+
   function countFacets(results) {
     var facets = {};
     FACETS.forEach(function (name) {
       var counts = {};
-      results.forEach(function (r) { if (r.doc[name]) counts[r.doc[name]] = (counts[r.doc[name]] || 0) + 1; });
+      results.forEach(function (r) {
+        facetValues(r.doc, name).forEach(function (value) { counts[value] = (counts[value] || 0) + 1; });
+      });
       facets[name] = counts;
     });
     return facets;
