@@ -244,13 +244,15 @@
   function rank(doc, q, perTerm, phrase) {
     var phraseSections = phrase.get(doc.n);
     var exact = !!phraseSections || doc.metaText.indexOf(q.phrase) >= 0;
-    var score = allIn(doc.norm.doc_number, q.terms) ? 3e8 : exact ? 2e8 : 1e8;
+    var byNumber = allIn(doc.norm.doc_number, q.terms);
+    var score = byNumber ? 3e8 : exact ? 2e8 : 1e8;
     if (doc.norm.title.indexOf(q.phrase) >= 0) score += 4e7;
     else if (allIn(doc.norm.title, q.terms)) score += 2e7;
     if (["issuer", "region", "doc_type", "year"].some(function (name) { return allIn(doc.norm[name], q.terms); })) score += 1e7;
     var best = bestSection(phraseSections, perTerm, doc);
     score += Math.min(best.total, 1e6);
-    return { doc: doc, score: score, exact: exact, section: best.section, terms: q.terms, phrase: q.phrase };
+    return { doc: doc, score: score, exact: exact, byNumber: byNumber, section: best.section,
+             terms: q.terms, phrase: q.phrase };
   }
 
   /* The section to link to: most phrase hits, else most terms, else the top. */
@@ -381,13 +383,19 @@
         "<h1>" + title + "</h1>" +
         '<p class="archive-search__meta">' + metaLine(result.doc) + "</p>" + section +
         '<p class="archive-search__snippet">' + s.html + "</p>" +
-        (result.exact ? "" : '<p class="archive-search__partial">各词分别出现，未连续出现</p>') +
+        partialNote(result) +
         "</article></a>";
       markFirstResult();
     });
   }
 
   /* Time of the first answer on screen (a result, or "nothing found"), for the benchmarks. */
+  function partialNote(result) {
+    if (result.exact) return "";
+    var note = result.byNumber ? "发文字号相符" : "各词分别出现，未连续出现";
+    return '<p class="archive-search__partial">' + note + "</p>";
+  }
+
   var firstResultMarked = false;
   function markFirstResult() {
     if (firstResultMarked) return;
