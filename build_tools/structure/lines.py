@@ -69,4 +69,4 @@ def fixed_width(lines: list[Line]) -> float | None:
         return None
     full = widths[int(0.8 * (len(widths) - 1))]
     near = sum(1 for width in widths if full - 1 <= width <= full)
-    return float(full) if full <= 45 and near >= 0.3 * len(widths) else None
+    return float(full) if 15 <= full <= 45 and near >= 0.3 * len(widths) else None
