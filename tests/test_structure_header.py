@@ -1,0 +1,184 @@
+"""The header contract with ``metadata``, annexes, issued documents and duplicates."""
+from __future__ import annotations
+
+from build_tools.convert import documents_from
+from test_structure_text import parsed
+
+REPLY = """ 公开
+
+楚雄彝族自治州教育体育局文件
+楚教复〔2023〕
+31号
+
+———————————————————————
+
+对州政协十一届二次会议第 343号提案的
+答 复
+
+陶尚周委员：
+
+你提出的提案交我们研究办理，现答复如下。
+
+再次感谢你的关心和支持！
+
+楚雄彝族自治州教育体育局
+
+2023年 7月 30日
+
+联系人及电话：李同国 3121746
+————————————————————
+抄送：州政府办公室，州政协提案委员会。
+
+————————————————————
+"""
+
+
+def test_header_fields_are_raw_strings_joined_over_lines():
+    header = parsed(REPLY).header
+    assert header == {
+        "classification": "公开",
+        "banner": "楚雄彝族自治州教育体育局文件",
+        "doc_number": "楚教复〔2023〕31号",
+        "title": "对州政协十一届二次会议第343号提案的答复",
+        "addressee": "陶尚周委员",
+        "signature": "楚雄彝族自治州教育体育局",
+        "date": "2023年 7月 30日",
+        "contact": "李同国 3121746",
+        "cc": "州政府办公室，州政协提案委员会。",
+        "body_start_line": "14",
+    }
+
+
+def test_header_lines_are_header_and_footer_blocks_not_paragraphs():
+    document = parsed(REPLY)
+    roles = [(block.kind, block.role) for block in document.blocks if block.kind in {"header", "footer"}]
+    assert roles == [("header", "classification"), ("header", "banner"), ("header", "doc_number"),
+                     ("header", "title"), ("header", "addressee"), ("footer", "signature"), ("footer", "date"),
+                     ("footer", "contact"), ("footer", "cc")]
+    assert [block.text for block in document.blocks if block.kind == "paragraph"] == [
+        "你提出的提案交我们研究办理，现答复如下。", "再次感谢你的关心和支持！"]
+    assert [removed.reason for removed in document.removed] == ["separator"] * 3
+
+
+NOTICE = """云阳府发〔2022〕4号
+云阳县人民政府
+关于印发《云阳县推动职业教育高质量
+发展实施方案》的通知
+各乡镇人民政府、街道办事处，县政府各部门，有关单位：
+《云阳县推动职业教育高质量发展实施方案》已经县政府同意，现印发给你们，请认真组织实施。
+云阳县人民政府
+2022年3月30日
+
+云阳县推动职业教育高质量发展的实施方案
+为推动职业教育高质量发展，制定如下方案。
+一、总体要求
+（一）指导思想。以习近平新时代中国特色社会主义思想为指导。
+云阳县人民政府办公室                    2022年3月31日印发
+"""
+
+
+def test_notice_and_the_document_it_issues_are_two_documents():
+    notice = parsed(NOTICE)
+    assert notice.header["title"] == "云阳县人民政府关于印发《云阳县推动职业教育高质量发展实施方案》的通知"
+    assert notice.header["signature"] == "云阳县人民政府" and notice.header["date"] == "2022年3月30日"
+    assert notice.header["printed"] == "云阳县人民政府办公室 2022年3月31日印发"
+    [issued] = notice.annexes
+    # The issued title has an extra 的; it still starts the issued document.
+    assert issued.part == "印发" and issued.first_line == 10
+    assert issued.header["title"] == "云阳县推动职业教育高质量发展的实施方案"
+    assert [block.text for block in issued.blocks if block.kind == "heading"] == ["一、总体要求"]
+
+
+REPORT = """
+云南·曲靖
+
+曲靖麒麟职教集团
+质量年度报告
+
+2020
+
+曲靖麒麟职教集团
+
+2021年1月
+
+前 言
+
+本报告总结一年的工作。
+
+附件一：
+
+曲靖市人民政府关于推行终身职业技能培 训制度的实施意见
+
+发布时间:2020-06-02 09:14:01 索引号：职业技能培训 文号:曲政发[2019]24
+
+号 来源：曲靖市人力资源和社会保障网
+
+各县（市、区）人民政府：
+
+为贯彻落实国务院文件精神，提出以下实施意见。
+
+附件二：
+
+曲靖市人民政府办公室关于印发曲靖市推进产教融合实施方案的通知
+
+发布时间:2020-02-17 09:09:00 索引号： 文号： 来源：
+
+曲靖市人民政府办公室关于印发 曲靖市推进产教融合实施方案的通知
+
+各县（市、区）人民政府：
+
+《曲靖市推进产教融合的实施方案》已经市人民政府同意，现印发给你们。
+
+曲靖市人民政府办公室
+
+2020年2月14日
+
+曲靖市推进产教融合的实施方案
+
+一、总体要求
+
+本方案的正文。
+"""
+
+
+def test_report_cover_gives_title_author_and_date():
+    header = parsed(REPORT).header
+    assert header["title"] == "曲靖麒麟职教集团质量年度报告（2020）"
+    assert header["author"] == "曲靖麒麟职教集团"
+    assert header["cover_date"] == "2021年1月"
+    assert "signature" not in header and "date" not in header
+
+
+def test_annexes_have_their_own_header_and_web_metadata():
+    first, second = parsed(REPORT).annexes
+    assert (first.part, first.first_line) == ("附件一", 17)
+    assert first.header["title"] == "曲靖市人民政府关于推行终身职业技能培训制度的实施意见"
+    assert first.header["web_published"] == "2020-06-02 09:14:01"
+    assert first.header["web_index_no"] == "职业技能培训"
+    assert first.header["web_doc_number"] == "曲政发[2019]24号"
+    assert first.header["web_source"] == "曲靖市人力资源和社会保障网"
+    assert first.header["addressee"] == "各县（市、区）人民政府"
+    # Empty web fields are left out.
+    assert second.header["web_published"] == "2020-02-17 09:09:00"
+    assert not {"web_index_no", "web_doc_number", "web_source"} & set(second.header)
+
+
+def test_repeated_title_is_removed_as_a_duplicate():
+    second = parsed(REPORT).annexes[1]
+    assert [(removed.reason, removed.line) for removed in second.removed] == [("duplicate", 35)]
+    assert [block.role for block in second.blocks if block.kind == "header"] == ["part", "title", "web_meta", "addressee"]
+
+
+def test_repeated_passage_in_the_body_is_kept_once():
+    passage = "为推动职业教育高质量发展，促进技能型社会建设，制定如下方案。"
+    document = parsed(f"{passage}\n\n一、要求\n\n{passage}\n")
+    assert [block.text for block in document.blocks].count(passage) == 1
+    assert [(removed.reason, removed.line) for removed in document.removed] == [("duplicate", 5)]
+
+
+def test_documents_from_gives_annex_and_issued_slugs_and_notes():
+    documents = documents_from(parsed(REPORT), "report")
+    assert [(document.slug, document.part) for document in documents] == [
+        ("report", ""), ("report-fujian-1", "附件一"), ("report-fujian-2", "附件二"), ("report-fujian-2-yinfa", "印发")]
+    assert documents[2].notes and ":35:" in documents[2].notes[0]
+    assert documents[3].meta["title"] == "曲靖市推进产教融合的实施方案"
