@@ -203,6 +203,9 @@ def gazetteer() -> Gazetteer:
         else:
             divisions.append(Division(row["code"] + "00", row["name"], 2, row["provinceCode"] + "0000"))
     for row in _rows("areas.csv"):
+        # Cities without counties (东莞市 441900) list themselves again as an area: one division.
+        if row["code"].endswith("00"):
+            continue
         inside_city = row["cityCode"] not in placeholder_cities
         parent = row["cityCode"] + "00" if inside_city else row["provinceCode"] + "0000"
         divisions.append(Division(row["code"], row["name"], 3, parent))
