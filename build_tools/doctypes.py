@@ -25,8 +25,8 @@ PLAN_TYPES = {"实施方案", "方案", "计划", "规划", "要点", "意见", 
 _TRAILING_BRACKETS = re.compile(r"[（(][^（）()]*[）)]$")
 _REPLY_OPENING = re.compile(r"(提案|建议|议案)[^。]{0,40}(答复如下|答复如下：|现答复)")
 
-_SESSION_NUMBER = re.compile(r"对(?P<session>[^对]{2,40}?会议)第(?P<number>\d+)号(?:提案|建议|议案)")
-_BODY_NUMBER = re.compile(r"[（(]第(?P<number>\d+)号[）)]")
+_SESSION_NUMBER = re.compile(r"对(?P<session>[^对]{2,40}?会议)\s*第\s*(?P<number>\d+)\s*号\s*(?:提案|建议|议案)")
+_BODY_NUMBER = re.compile(r"[（(]\s*第\s*(?P<number>\d+)\s*号\s*[）)]")
 _PROPOSAL_TITLE = re.compile(r"(?:你|你们|您|贵)[^，。]{0,6}(?:提出|所提)的\s*[《“\"](?P<title>[^》”\"]+)[》”\"]")
 
 
