@@ -66,6 +66,16 @@ def source_for(sidecar: Path) -> Path:
     return sidecar.with_suffix(".txt")
 
 
+class _Loader(yaml.SafeLoader):
+    """Safe loading, with dates left as text: they are parsed (and refused) by ``dates``, with a line."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [resolver for resolver in resolvers if resolver[0] != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def _key_lines(node, prefix: KeyPath = ()) -> dict[KeyPath, int]:
     """The 1-based line of every mapping key, by key path."""
     lines = {}
@@ -80,8 +90,8 @@ def _key_lines(node, prefix: KeyPath = ()) -> dict[KeyPath, int]:
 def parse(text: str, path: PurePosixPath) -> Sidecar:
     """Parse and validate sidecar text; SourceError names the file and line."""
     try:
-        data = yaml.safe_load(text)
-        lines = _key_lines(yaml.compose(text, Loader=yaml.SafeLoader))
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        lines = _key_lines(yaml.compose(text, Loader=_Loader))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise SourceError(
@@ -128,7 +138,7 @@ def _entry(data: dict, keys: KeyPath, sidecar: Sidecar) -> dict:
 
 
 def _unknown_key(sidecar: Sidecar, keys: KeyPath, key: str, allowed: list[str]) -> SourceError:
-    by_label = {schema.BY_NAME[name].label: name for name in allowed}
+    by_label = {schema.BY_NAME[name].label: name for name in allowed if name in schema.BY_NAME}
     close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6) or [
         by_label[match] for match in difflib.get_close_matches(key, list(by_label), n=1, cutoff=0.5)]
     hint = f"您是否想写 {schema.label(close[0])}？/ did you mean {close[0]!r}?" if close else (
