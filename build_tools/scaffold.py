@@ -37,7 +37,8 @@ def entry_lines(meta: dict, missing: list[str], top: bool, inherited: dict | Non
     """
     inherited = inherited or {}
     found = {name: value for name, value in meta.items()
-             if name not in missing and not (name in inherited and inherited[name] == value)}
+             if name not in missing and not (name in inherited and inherited[name] == value)
+             and not (name == "status" and value == schema.DEFAULT_STATUS)}
     lines = [f"{name}: {flow(found[name])}  # {_origin(found, name)}" for name in PREFILLED if name in found]
     for name in PLACEHOLDERS:
         if name not in found and (top or name not in PROVENANCE):
