@@ -90,18 +90,29 @@ def in_force_page(catalogue: Catalogue) -> str:
     return "\n".join(lines + document_table(documents, here)) + "\n"
 
 
+def citing_places(catalogue: Catalogue, citations: list, here: str) -> str:
+    """Each citing page once, with the source file and the lines it cites from."""
+    by_page: dict[str, list[int]] = {}
+    for citation in citations:
+        by_page.setdefault(citation.source, []).append(citation.line)
+    places = []
+    for slug, lines in by_page.items():
+        document = catalogue.by_slug[slug]
+        numbers = "、".join(str(line) for line in sorted(set(lines)) if line)
+        where = f"{escape(document.source.path.name)} 第 {numbers} 行" if numbers else escape(document.source.path.name)
+        places.append(f"{doc_link(document, here)}（{where}）")
+    return "<br>".join(places)
+
+
 def missing_page(catalogue: Catalogue) -> str:
     """The editors' to-do list: cited documents the archive does not hold yet, most cited first."""
     here = "browse/missing.md"
     missing = sorted(catalogue.missing().items(), key=lambda item: (-len(item[1]), item[0]))
-    lines = ["# 被引用但尚未收录的文件", "", f"本站文件引用了以下 {len(missing)} 件尚未收录的文件（按被引用次数排列）。", "",
+    lines = ["# 被引用但尚未收录的文件", "", f"本站文件引用了以下 {len(missing)} 件尚未收录的文件（按被引用次数排列）。"
+             "引用位置注明原始文本文件及行号，便于编辑查找和补充收录。", "",
              "| 被引用文件 | 次数 | 引用位置 |", "|---|---|---|"]
-    for key, citations in missing:
-        where = "<br>".join(
-            f"{doc_link(catalogue.by_slug[c.source], here)}"
-            + (f"（{escape(str(catalogue.by_slug[c.source].source.path))} 第 {c.line} 行）" if c.line else "")
-            for c in citations)
-        lines.append(f"| {escape(key)} | {len(citations)} | {where} |")
+    for label, citations in missing:
+        lines.append(f"| {escape(label)} | {len(citations)} | {citing_places(catalogue, citations, here)} |")
     return "\n".join(lines) + "\n"
 
 

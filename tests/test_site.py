@@ -178,3 +178,52 @@ def test_no_outside_font_or_script_requests(site):
         for tag in soup.select("link[href], script[src]"):
             url = tag.get("href") or tag.get("src")
             assert not url.startswith(("http:", "https:", "//")), (path, url)
+
+
+def body_links(site: Path, slug: str) -> set[str]:
+    """Documents linked from the text itself (before the relations section)."""
+    article = document_page(site, slug).select_one("article")
+    relations = article.find(id="关联文件")
+    for tag in (relations.find_all_next() if relations else []):
+        tag.extract()
+    return linked_documents(article)
+
+
+def test_seed_titles_and_numbers_of_archive_pages_are_links_in_the_text(site, pages):
+    """A 《title》 or 发文字号 of another archive page, written in a page's text, links to that page."""
+    linked = 0
+    for slug, (meta, body) in pages.items():
+        text = body.split("## 关联文件")[0]
+        for other, (other_meta, _) in pages.items():
+            number = other_meta.get("doc_number")
+            mentioned = f"《{other_meta['title']}》" in text or bool(number and number in text)
+            if other != slug and mentioned:
+                assert other in body_links(site, slug), (slug, other)
+                linked += 1
+    assert linked >= 1
+
+
+def test_seed_citations_not_in_the_archive_are_on_the_missing_page(site, pages):
+    titles = [meta["title"] for meta, _ in pages.values()]
+    numbers = {meta.get("doc_number") for meta, _ in pages.values()}
+    missing = html(site / "browse" / "missing" / "index.html").select_one("article table").get_text()
+    listed = 0
+    for slug, (meta, _) in pages.items():
+        for cited in meta.get("cites") or []:
+            in_archive = cited.get("number") in numbers or \
+                any(title.endswith(cited.get("title") or "\0") for title in titles)
+            if not in_archive:
+                # Nested book-title marks are printed as 〈〉 inside 《》.
+                name = cited.get("number") or cited["title"].replace("《", "〈").replace("》", "〉")
+                assert name in missing, (slug, cited)
+                listed += 1
+    assert listed >= 10
+
+
+def test_missing_page_counts_the_places(site):
+    """《国家职业教育改革实施方案》 is cited on lines 20, 53 and 328 of the 曲靖 report."""
+    rows = html(site / "browse" / "missing" / "index.html").select("article tbody tr")
+    row = next(row for row in rows if row.find("td").get_text() == "《国家职业教育改革实施方案》")
+    cells = [cell.get_text() for cell in row.find_all("td")]
+    assert cells[1] == "3" and "第 20、53、328 行" in cells[2]
+    assert QUJING in linked_documents(row)
