@@ -115,3 +115,13 @@ def test_national_issuer():
 
 def test_empty_document_gives_only_provenance():
     assert extract(parsed()) == {"status": "未知", "source": "source_docs/t.txt", "sha256": "ab" * 32}
+
+
+def test_schema_page_documents_every_field():
+    from pathlib import Path
+
+    from build_tools.schema import FIELDS
+
+    page = (Path(__file__).resolve().parents[1] / "docs" / "about" / "schema.md").read_text(encoding="utf-8")
+    for field in FIELDS:
+        assert f"| `{field.name}` | {field.label} |" in page, field.name
