@@ -227,3 +227,12 @@ def test_missing_page_counts_the_places(site):
     cells = [cell.get_text() for cell in row.find_all("td")]
     assert cells[1] == "3" and "第 20、53、328 行" in cells[2]
     assert QUJING in linked_documents(row)
+
+
+def test_breadcrumbs_on_pages_outside_the_navigation(site):
+    trail = [a.get_text(strip=True) for a in document_page(site, QUJING).select("nav.md-path a")]
+    assert trail == ["首页", "浏览"]
+    region_page = next((site / "browse" / "region").glob("*/index.html"))
+    crumbs = html(region_page).select("nav.md-path a")
+    assert [a.get_text(strip=True) for a in crumbs] == ["首页", "浏览", "按地区"]
+    assert (region_page.parent / crumbs[-1]["href"]).resolve() == (site / "browse" / "region")
