@@ -17,9 +17,8 @@ from build_tools import reader
 from build_tools import render
 from build_tools.convert import convert_all, convert_source
 from build_tools.project import Project
-from build_tools.model import Block
 from build_tools.structure import parse
-from conftest import ROOT, SEEDS, read_page
+from conftest import ROOT, SEEDS
 
 QUJING = "qujing-qilin-zhijiao-jituan-2020-zhiliang-baogao"
 YUNYANG = "yunyang-fufa-2022-004-zhiye-jiaoyu-shishi-fangan"

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from ..model import Block, ParsedDocument, SourceText
 from .body import body_blocks
-from .header import Header, take_closing, take_cover, take_footer, take_front
+from .closing import take_closing, take_footer
+from .cover import take_cover
+from .header import Header, take_front
 from .lines import Line, split_lines, trim
 from .parts import issued_start, part_label, split_annexes
 from .text import normalise
@@ -22,6 +24,7 @@ __all__ = ["parse"]
 
 
 def parse(source: SourceText) -> ParsedDocument:
+    """The main document with its annexes (and their issued documents) in ``annexes``."""
     lines, removed, annex_titles = remove_toc(split_lines(source.text))
     footer = Header("footer")
     lines = take_footer(lines, footer)
@@ -64,7 +67,7 @@ def parse_document(source: SourceText, lines: list[Line], part: str = "", footer
         blocks=header.blocks + blocks + closing.blocks + footer.blocks,
         removed=sorted(header.removed + removed + footer.removed, key=lambda item: item.line),
         part=part,
-        first_line=(label_line or (lines[0] if lines else Line(1, ""))).number,
+        first_line=(label_line or next((line for line in lines if not line.blank), Line(1, ""))).number,
     )
     if issued is not None:
         document.annexes.append(issued)

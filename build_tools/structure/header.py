@@ -1,20 +1,19 @@
-"""The document's own header and closing lines (GB/T 9704-2012 版头 and 版记).
+"""The document's own header lines (GB/T 9704-2012 版头).
 
-Header, top to bottom: 密级 (公开), 发文机关标志 (…文件), 发文字号, a red
-rule, the title (often over two lines, sometimes letter-spaced), a web
-page's metadata line when the text was copied from a site, and the
-addressee ending in ：. Closing: signature and date; then the 版记 with
-联系人及电话, 抄送 and the 印发 line between rules. Each becomes a raw
-header string for ``metadata`` and a header/footer block for the page,
-never a body paragraph.
+Top to bottom: 密级 (公开), 发文机关标志 (…文件), 发文字号, a red rule,
+the title (often over two lines, sometimes letter-spaced), a web page's
+metadata line when the text was copied from a site, and the addressee
+ending in ：. Each becomes a raw header string for ``metadata`` and a
+header block for the page, never a body paragraph. The patterns here are
+shared with ``closing`` (signature, date, 版记) and ``cover`` (reports).
 """
 from __future__ import annotations
 
 import re
 
 from ..model import Block, Removed
-from .lines import SEPARATOR, Line, trim
-from .headings import number_of, UNNUMBERED
+from .lines import SEPARATOR, Line
+from .headings import UNNUMBERED, number_of
 from .text import IDEOGRAPH, join, normalise, normalise_short, unspace_letters
 
 CLASSIFICATION = re.compile(r"^(公开|不予公开|依申请公开|主动公开|内部|秘密|机密|绝密)(★.*)?$")
@@ -78,15 +77,16 @@ def title_text(lines: list[str]) -> str:
 
 def _title_space(match: re.Match) -> str:
     before = match.string[: match.start()]
-    after = match.string[match.end():]
-    return " " if ORG.search(before) and not after.startswith("关于") and ORG.search(after.split("关于")[0]) else ""
+    after = match.string[match.end():].split("关于")[0]
+    # 教育部 财政部关于…: the space between two issuing offices is meant.
+    return " " if ORG.search(before) and ORG.search(after) else ""
 
 
 def is_doc_kind_end(text: str) -> bool:
     return text.endswith(DOC_KINDS)
 
 
-def _next(lines: list[Line], index: int) -> int:
+def next_content(lines: list[Line], index: int) -> int:
     while index < len(lines) and lines[index].blank:
         index += 1
     return index
@@ -94,12 +94,12 @@ def _next(lines: list[Line], index: int) -> int:
 
 def take_front(lines: list[Line], header: Header) -> list[Line]:
     """Consume the header lines at the top, up to the addressee; return the rest."""
-    index = _next(lines, 0)
+    index = next_content(lines, 0)
     while index < len(lines) and "addressee" not in header.fields:
         consumed = _front_line(lines, index, header)
         if not consumed:
             break
-        index = _next(lines, index + consumed)
+        index = next_content(lines, index + consumed)
     return lines[index:]
 
 
@@ -142,7 +142,7 @@ def _doc_number(lines: list[Line], index: int, header: Header) -> int:
     if DOC_NUMBER.match(text):
         header.add("doc_number", text, lines[index].number)
         return 1
-    following = _next(lines, index + 1)
+    following = next_content(lines, index + 1)
     if DOC_NUMBER_START.match(text) and following < len(lines):
         joined = join(text, lines[following].text)
         if DOC_NUMBER.match(joined):
@@ -154,7 +154,7 @@ def _doc_number(lines: list[Line], index: int, header: Header) -> int:
 def _web_meta(lines: list[Line], index: int, header: Header) -> int:
     """``发布时间:… 索引号：… 文号:… 来源：…``, possibly cut over two lines."""
     text, used = lines[index].text, 1
-    following = _next(lines, index + 1)
+    following = next_content(lines, index + 1)
     if "来源" not in text and following < len(lines) and len(lines[following].text) < 60 and "来源" in lines[following].text:
         text, used = join(text, lines[following].text), following - index + 1
     labels = list(WEB_FIELD.finditer(text))
@@ -188,114 +188,9 @@ def _title(lines: list[Line], index: int, header: Header) -> int:
         taken.append(lines[cursor])
         if is_doc_kind_end(title_text([line.text for line in taken])):
             break
-        cursor = _next(lines, cursor + 1)
+        cursor = next_content(lines, cursor + 1)
     title = title_text([line.text for line in taken])
     if not taken or not is_doc_kind_end(title):
         return 0
     header.add("title", title, taken[0].number, normalise(title))
     return taken[-1].number - lines[index].number + 1
-
-
-def take_closing(lines: list[Line], header: Header) -> list[Line]:
-    """Signature and date (and a 此件公开发布 note) at the end of a text."""
-    lines = trim(lines)
-    end = len(lines)
-    note = None
-    if end and NOTE.match(lines[end - 1].text):
-        note, end = lines[end - 1], len(trim(lines[: end - 1]))
-    if not end or not DATE.match(lines[end - 1].text):
-        return lines
-    date, end = lines[end - 1], len(trim(lines[: end - 1]))
-    signature = []
-    while end and len(signature) < 3 and _is_signature(lines[end - 1].text):
-        signature.insert(0, lines[end - 1])
-        end = len(trim(lines[: end - 1]))
-    if signature:
-        header.add("signature", " ".join(line.text for line in signature), signature[0].number)
-    header.add("date", date.text, date.number)
-    if note:
-        header.add("note", note.text, note.number)
-    return lines[:end]
-
-
-def _is_signature(text: str) -> bool:
-    return len(text) <= 40 and not re.search(r"[，。；：！？,;:!?]", text) and not number_of(text) \
-        and bool(ORG.search(text.replace(" ", "")))
-
-
-def take_footer(lines: list[Line], header: Header) -> list[Line]:
-    """The 版记 at the end: contact, 抄送, 印发 line and the rules around them."""
-    lines = trim(lines)
-    found: list[tuple[str, str, Line]] = []
-    end = len(lines)
-    while end:
-        line = lines[end - 1]
-        key_value = _footer_line(line)
-        if key_value is None:
-            break
-        if key_value:
-            found.insert(0, (*key_value, line))
-        else:
-            header.removed.append(Removed("separator", line.raw, line.number))
-        end = len(trim(lines[: end - 1]))
-    for key, value, line in found:
-        header.add(key, value, line.number)
-    header.removed.sort(key=lambda removed: removed.line)
-    return lines[:end]
-
-
-def _footer_line(line: Line) -> tuple[str, str] | tuple[()] | None:
-    """(key, value) for a footer line, () for a rule, None for anything else."""
-    text = line.text
-    if SEPARATOR.match(line.raw):
-        return ()
-    for key, pattern in (("contact", CONTACT), ("cc", CC)):
-        match = pattern.match(text)
-        if match:
-            return key, match.groups()[-1]
-    match = PRINTED.match(text)
-    if match:
-        return "printed", re.sub(r"\s+", " ", text).strip()
-    return None
-
-
-def take_cover(lines: list[Line], header: Header) -> list[Line]:
-    """A report's cover: short lines with the organisation, the title and a date.
-
-    The title is the line ending in a kind of document (报告) with the
-    organisation line above it and an edition year below it in brackets.
-    """
-    index, cover = _next(lines, 0), []
-    while index < len(lines) and _is_cover_line(lines[index].text):
-        cover.append(lines[index])
-        index = _next(lines, index + 1)
-    texts = [line.text for line in cover]
-    kinds = [i for i, text in enumerate(texts) if is_doc_kind_end(text.replace(" ", ""))]
-    dated = any(MONTH.match(text) or DATE.match(text) or YEAR.match(text) for text in texts)
-    official = any(DOC_NUMBER.match(text) or BANNER.match(text) or CLASSIFICATION.match(text) for text in texts)
-    if len(cover) < 3 or not kinds or not dated or official:
-        return lines
-    header.blocks.append(Block(header.kind, "\n".join(normalise_short(t) for t in texts), line=cover[0].number, role="cover"))
-    header.fields["title"] = _cover_title(texts, kinds[0])
-    authors = [text for text in texts if ORG.search(text) and not is_doc_kind_end(text)]
-    if authors:
-        header.fields["author"] = authors[-1]
-    dates = [text for text in texts if MONTH.match(text) or DATE.match(text)]
-    if dates:
-        header.fields["cover_date"] = dates[-1]
-    return lines[index:]
-
-
-def _is_cover_line(text: str) -> bool:
-    return len(text) <= 24 and not SENTENCE_MARKS.search(text) and not re.search(r"[，：:]", text) \
-        and not number_of(text) and not UNNUMBERED.match(text) and not re.match(r"^目\s*录$", text) and "\t" not in text
-
-
-def _cover_title(texts: list[str], kind: int) -> str:
-    parts = [texts[kind]]
-    if kind and ORG.search(texts[kind - 1]):
-        parts.insert(0, texts[kind - 1])
-    title = title_text(parts)
-    if kind + 1 < len(texts) and YEAR.match(texts[kind + 1]):
-        title += "（" + re.sub(r"[^\d年度]", "", texts[kind + 1]) + "）"
-    return title
