@@ -8,8 +8,11 @@ from build_tools.structure import parse
 from build_tools.structure.text import close_up, full_width_marks, join, normalise, unspace_letters
 
 
+SOURCE_PATH = "source_docs/x.txt"
+
+
 def parsed(text: str):
-    return parse(SourceText(PurePosixPath("source_docs/x.txt"), text, "0" * 64))
+    return parse(SourceText(PurePosixPath(SOURCE_PATH), text, "0" * 64))
 
 
 def paragraphs(text: str) -> list[str]:

@@ -57,10 +57,10 @@ class Header:
         self.removed: list[Removed] = []
 
     def add(self, key: str, value: str, line: int, shown: str | None = None) -> None:
+        """Record a field (only when it has a value) and always the line that shows it."""
         value = value.strip()
-        if not value:
-            return
-        self.fields[key] = value
+        if value:
+            self.fields[key] = value
         self.blocks.append(Block(self.kind, shown if shown is not None else display(key, value), line=line, role=key))
 
 
