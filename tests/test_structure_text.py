@@ -37,6 +37,7 @@ def test_ascii_punctuation_between_chinese_becomes_full_width():
     assert normalise("统筹谋划, 协调发展;下一步") == "统筹谋划，协调发展；下一步"
     assert full_width_marks("实施方案(试行)的通知") == "实施方案（试行）的通知"
     assert full_width_marks("增长率 (%)") == "增长率 （%）"
+    assert full_width_marks("（云政办发〔2018〕60号)等文件") == "（云政办发〔2018〕60号）等文件"
 
 
 def test_ascii_punctuation_in_numbers_times_and_alone_is_kept():
@@ -67,6 +68,12 @@ def test_join_adds_a_space_only_between_latin_words():
 def test_page_break_inside_a_sentence_is_joined():
     text = "楚雄州职业教育为服务地方产业发展、助力\n\n\n乡村振兴发挥了重要的人才支撑。\n"
     assert paragraphs(text) == ["楚雄州职业教育为服务地方产业发展、助力乡村振兴发挥了重要的人才支撑。"]
+
+
+def test_page_number_between_pages_is_dropped_and_the_sentence_joined():
+    document = parsed("职业教育为服务地方产业发展、助力\n\n- 3 -\n\n乡村振兴发挥了重要作用。\n")
+    assert [block.text for block in document.blocks] == ["职业教育为服务地方产业发展、助力乡村振兴发挥了重要作用。"]
+    assert [(removed.reason, removed.line) for removed in document.removed] == [("page_number", 3)]
 
 
 def test_hard_wrap_without_blank_line_is_joined():

@@ -39,12 +39,15 @@ class BodyBuilder:
         text = line.text
         if line.blank:
             return index + 1
+        if PAGE_NUMBER.match(text):  # a page footer like - 3 -: skipped, even inside a sentence
+            self.removed.append(Removed("page_number", line.raw, line.number))
+            return index + 1
         if self.paragraph and self._may_continue(line) and continues(self.paragraph, self.text, line, self.width):
             self._extend(line)
             return index + 1
         self._flush()
-        if SEPARATOR.match(line.raw) or PAGE_NUMBER.match(text):
-            self.removed.append(Removed("separator" if SEPARATOR.match(line.raw) else "page_number", line.raw, line.number))
+        if SEPARATOR.match(line.raw):
+            self.removed.append(Removed("separator", line.raw, line.number))
         elif line.tabular:
             return self._table(index)
         elif CAPTION.match(text) and len(text) <= 40 and self._table_follows(index):

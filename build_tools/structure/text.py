@@ -25,6 +25,8 @@ _BESIDE_PUNCT = re.compile(rf"{_SPACE}(?=[{CJK_PUNCT}])|(?<=[{CJK_PUNCT}]){_SPAC
 _ASCII_MARK = re.compile(rf"(?<=[{CJK}])\s*([,;:?!])|([,;:?!])\s*(?=[{IDEOGRAPH}])")
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _PAREN_PAIR = re.compile(r"\(([^()\n]*)\)")
+# A bracket whose partner is full-width already (（云政办发〔2018〕60号)) or on another line.
+_LONE_PAREN = re.compile(rf"(?<=[{CJK}])\)|\((?=[{IDEOGRAPH}])")
 _LETTER_SPACED = re.compile(rf"(?<![^\s])[{IDEOGRAPH}](?:[ \u3000][{IDEOGRAPH}])+(?![^\s])")
 
 
@@ -50,6 +52,7 @@ def full_width_marks(text: str) -> str:
     Times (09:14:01), ratios (1:20.8) and Latin text keep their ASCII marks.
     """
     text = _PAREN_PAIR.sub(_paren_pair, text)
+    text = _LONE_PAREN.sub(lambda m: _FULL_WIDTH[m.group(0)], text)
     return _ASCII_MARK.sub(lambda m: _FULL_WIDTH[m.group(1) or m.group(2)], text)
 
 
