@@ -182,3 +182,36 @@ def test_documents_from_gives_annex_and_issued_slugs_and_notes():
         ("report", ""), ("report-fujian-1", "附件一"), ("report-fujian-2", "附件二"), ("report-fujian-2-yinfa", "印发")]
     assert documents[2].notes and ":35:" in documents[2].notes[0]
     assert documents[3].meta["title"] == "曲靖市推进产教融合的实施方案"
+
+
+def test_closing_with_joint_signature_chinese_numeral_date_and_note():
+    text = ("关于做好职业教育工作的通知\n各县市人民政府：\n现将有关事项通知如下。\n"
+            "附件：1.职业院校名单\n"
+            "中共楚雄州委办公室\n楚雄州人民政府办公室\n二〇二二年三月三十日\n（此件公开发布）\n")
+    document = parsed(text)
+    assert document.header["signature"] == "中共楚雄州委办公室 楚雄州人民政府办公室"
+    assert document.header["date"] == "二〇二二年三月三十日"
+    assert [block.role for block in document.blocks if block.kind == "footer"] == ["signature", "date", "note"]
+    # An annex list (附件说明) is body text, not the start of an annex.
+    assert document.annexes == []
+    assert [block.text for block in document.blocks if block.kind == "paragraph"] == [
+        "现将有关事项通知如下。", "附件：1.职业院校名单"]
+
+
+def test_urgency_and_a_doc_number_with_other_brackets():
+    header = parsed("特急\n曲靖市人民政府文件\n曲政发[2019]24号\n关于推行终身职业技能培训制度的实施意见\n正文。\n").header
+    assert header["urgency"] == "特急"
+    assert header["banner"] == "曲靖市人民政府文件"
+    assert header["doc_number"] == "曲政发[2019]24号"
+    assert header["title"] == "关于推行终身职业技能培训制度的实施意见"
+
+
+def test_joint_issuers_keep_the_space_between_them_in_a_title():
+    header = parsed("教育部 财政部关于实施中国特色高水平高职学校\n和专业建设计划的意见\n正文。\n").header
+    assert header["title"] == "教育部 财政部关于实施中国特色高水平高职学校和专业建设计划的意见"
+
+
+def test_a_text_without_header_has_no_title():
+    document = parsed("为深入贯彻落实职业教育大会精神，推动职业教育高质量发展，\n现提出如下意见。\n")
+    assert "title" not in document.header
+    assert [block.kind for block in document.blocks] == ["paragraph"]
