@@ -23,7 +23,8 @@ $(BROWSER):
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk
 
-site: setup
+# The build refuses sources with metadata errors (warnings are only printed).
+site: check
 	$(VENV)/bin/mkdocs build --strict
 
 serve: setup
