@@ -169,6 +169,14 @@ def test_repeated_title_is_removed_as_a_duplicate():
     assert [block.role for block in second.blocks if block.kind == "header"] == ["part", "title", "web_meta", "addressee"]
 
 
+def test_repeated_passage_over_several_lines_is_reported_with_all_its_lines():
+    passage = "为推动职业教育高质量发展，\n促进技能型社会建设，制定如下方案。"
+    document = parsed(f"{passage}\n\n{passage}\n")
+    assert len([block for block in document.blocks if block.kind == "paragraph"]) == 1
+    [removed] = document.removed
+    assert (removed.reason, removed.line, removed.text) == ("duplicate", 4, passage)
+
+
 def test_repeated_passage_in_the_body_is_kept_once():
     passage = "为推动职业教育高质量发展，促进技能型社会建设，制定如下方案。"
     document = parsed(f"{passage}\n\n一、要求\n\n{passage}\n")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..model import Block, Removed
-from .headings import assign_levels, is_heading_line, number_of, run_in_lead, UNNUMBERED
+from .headings import UNNUMBERED, assign_levels, is_heading_line, number_of, run_in_lead
 from .lines import SEPARATOR, Line, fixed_width
 from .reflow import continues, ends_sentence
 from .tables import CAPTION, build_table
@@ -26,6 +26,7 @@ class BodyBuilder:
         self.removed: list[Removed] = []
         self.paragraph: list[Line] = []
         self.text = ""
+        self.seen: set[str] = set()  # paragraphs so far, to spot a passage the extraction repeated
 
     def build(self) -> tuple[list[Block], list[Removed]]:
         index = 0
@@ -71,14 +72,27 @@ class BodyBuilder:
     def _flush(self) -> None:
         if not self.paragraph:
             return
-        text, first = normalise(self.text), self.paragraph[0].number
+        text, lines = normalise(self.text), self.paragraph
         self.paragraph, self.text = [], ""
+        if self._repeated(text, lines):
+            return
         previous = self.blocks[-1] if self.blocks else None
         if REMARK.match(text) and previous is not None and previous.kind == "paragraph":
             previous.text += text
             return
         lead = run_in_lead(text)
-        self.blocks.append(Block("paragraph", text[len(lead):], lead=lead, line=first))
+        self.blocks.append(Block("paragraph", text[len(lead):], lead=lead, line=lines[0].number))
+
+    def _repeated(self, text: str, lines: list[Line]) -> bool:
+        """A passage seen before: keep the first copy, report this one with all its source lines."""
+        key = re.sub(r"\s", "", text)
+        if len(key) < MIN_DUPLICATE or key not in self.seen:
+            self.seen.add(key)
+            return False
+        numbers = range(lines[0].number, lines[-1].number + 1)
+        raw = {line.number: line.raw for line in self.lines}
+        self.removed.append(Removed("duplicate", "\n".join(raw.get(n, "") for n in numbers), lines[0].number))
+        return True
 
     def _heading(self, index: int) -> int:
         line = self.lines[index]
@@ -122,12 +136,11 @@ def heading_text(text: str) -> str:
 
 
 def body_blocks(lines: list[Line]) -> tuple[list[Block], list[Removed]]:
-    """Blocks of one document body, with heading levels and duplicates settled."""
+    """Blocks of one document body, with heading levels settled and repeats removed."""
     blocks, removed = BodyBuilder(lines).build()
     blocks = _numbered_sentences_stay_paragraphs(blocks)
     _assign_heading_levels(blocks)
-    blocks, duplicates = drop_duplicates(blocks)
-    return blocks, removed + duplicates
+    return blocks, removed
 
 
 def _numbered_sentences_stay_paragraphs(blocks: list[Block]) -> list[Block]:
@@ -146,17 +159,3 @@ def _assign_heading_levels(blocks: list[Block]) -> None:
     numbers = [None if UNNUMBERED.match(block.text) else number_of(block.text) for block in headings]
     for block, level in zip(headings, assign_levels(numbers)):
         block.level = level
-
-
-def drop_duplicates(blocks: list[Block]) -> tuple[list[Block], list[Removed]]:
-    """A passage the extraction repeated: keep the first copy, report the others."""
-    seen: set[str] = set()
-    kept, removed = [], []
-    for block in blocks:
-        key = re.sub(r"\s", "", block.lead + block.text)
-        if block.kind == "paragraph" and len(key) >= MIN_DUPLICATE and key in seen:
-            removed.append(Removed("duplicate", block.lead + block.text, block.line))
-            continue
-        seen.add(key)
-        kept.append(block)
-    return kept, removed
