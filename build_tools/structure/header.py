@@ -183,9 +183,10 @@ def is_title_line(text: str) -> bool:
 def _title(lines: list[Line], index: int, header: Header) -> int:
     """Title lines: up to four short lines, ending with the kind of document (通知, 答复 …)."""
     taken: list[Line] = []
-    cursor = index
+    cursor = last = index
     while cursor < len(lines) and len(taken) < 4 and is_title_line(lines[cursor].text):
         taken.append(lines[cursor])
+        last = cursor
         if is_doc_kind_end(title_text([line.text for line in taken])):
             break
         cursor = next_content(lines, cursor + 1)
@@ -193,4 +194,4 @@ def _title(lines: list[Line], index: int, header: Header) -> int:
     if not taken or not is_doc_kind_end(title):
         return 0
     header.add("title", title, taken[0].number, normalise(title))
-    return taken[-1].number - lines[index].number + 1
+    return last - index + 1
