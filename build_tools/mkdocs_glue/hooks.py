@@ -8,6 +8,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from markupsafe import escape
+
 from build_tools.convert import convert_all
 from build_tools.project import Project
 
@@ -21,3 +23,17 @@ def on_pre_build(config, **kwargs) -> None:
     for error in report.errors:
         log.error(str(error))
     log.info("archive: %d pages, %d written", len(report.documents), len(report.written))
+
+
+def on_page_context(context, page, **kwargs):
+    """Escape page titles before the theme renders them.
+
+    MkDocs' Jinja environment does not autoescape and page titles come from
+    front matter (editors' sidecars) or un-escaped heading text, so Material
+    would otherwise print a title such as ``<script>…`` as live HTML in the
+    header (which reads ``page.meta.title``) and navigation. Runs last, after search and other hooks read it.
+    """
+    if "title" in page.meta:
+        page.meta["title"] = escape(page.meta["title"])
+    page.title = escape(page.title)
+    return context
