@@ -223,3 +223,16 @@ def test_a_text_without_header_has_no_title():
     document = parsed("为深入贯彻落实职业教育大会精神，推动职业教育高质量发展，\n现提出如下意见。\n")
     assert "title" not in document.header
     assert [block.kind for block in document.blocks] == ["paragraph"]
+
+
+def test_annex_title_on_the_label_line():
+    text = "关于公布名单的通知\n各学校：\n现公布名单。\n附件1：职业院校名单\n一、中职学校\n曲靖市麒麟职业技术学校。\n附件2\n职业院校联系人名单\n略。\n"
+    first, second = parsed(text).annexes
+    assert (first.part, first.header["title"], first.first_line) == ("附件1", "职业院校名单", 4)
+    assert [block.text for block in first.blocks if block.kind == "header"] == ["附件1：", "职业院校名单"]
+    assert (second.part, second.header["title"]) == ("附件2", "职业院校联系人名单")
+
+
+def test_annex_mentions_in_running_text_do_not_split():
+    document = parsed("附件1中的学校名单由各县市审核。\n附件：1.职业院校名单\n")
+    assert document.annexes == []

@@ -1,7 +1,9 @@
 """Where one document ends and another begins inside a source file.
 
 Annexes (附件一 / 附件2 / 附件) start on a line of their own and run to the
-next annex. A notice that issues a document (关于印发《X》的通知) is often
+next annex; a numbered label may carry the title on the same line
+(``附件1：职业院校名单``). The 附件说明 list after a body (``附件：1.…``) has
+no number before its colon and is not an annex. A notice that issues a document (关于印发《X》的通知) is often
 followed by X's full text, which starts at a line repeating X's title; the
 issued title may differ slightly from the one in the notice (an extra 的),
 so titles are compared without spaces and without 的.
@@ -12,20 +14,28 @@ import re
 
 from .lines import Line
 
-ANNEX = re.compile(r"^附\s*件\s*([一二三四五六七八九十]+|\d{1,2})?\s*[:：]?\s*$")
+ANNEX = re.compile(r"^附\s*件\s*(?:([一二三四五六七八九十]+|\d{1,2})\s*(?:[:：]\s*(?P<title>[^。；！？\s][^。；！？]{1,60})?)?|[:：]?)\s*$")
 ISSUED_IN_TITLE = re.compile(r"印发\s*《?(.+?)》?\s*的?(通知|决定|函)$")
 
 
-def split_annexes(lines: list[Line]) -> tuple[list[Line], list[tuple[str, list[Line]]]]:
-    """(main lines, [(part label, annex lines without the label line)])."""
+def split_annexes(lines: list[Line]) -> tuple[list[Line], list[tuple[Line, list[Line]]]]:
+    """(main lines, [(label line, annex lines)]); a title on the label line starts the annex lines."""
     starts = [i for i, line in enumerate(lines) if ANNEX.match(line.text)]
-    if not starts:
-        return lines, []
     parts = []
     for position, start in enumerate(starts):
         end = starts[position + 1] if position + 1 < len(starts) else len(lines)
-        parts.append((lines[start], lines[start + 1:end]))
-    return lines[: starts[0]], [(label, body) for label, body in parts]
+        label, title = _label_and_title(lines[start])
+        parts.append((label, ([title] if title else []) + lines[start + 1:end]))
+    return lines[: starts[0]] if starts else lines, parts
+
+
+def _label_and_title(line: Line) -> tuple[Line, Line | None]:
+    """``附件1：职业院校名单`` → the label line ``附件1：`` and a title line, both at the same line number."""
+    match = ANNEX.match(line.text)
+    if not match.group("title"):
+        return line, None
+    cut = line.raw.index(match.group("title"))
+    return Line(line.number, line.raw[:cut]), Line(line.number, line.raw[cut:])
 
 
 def part_label(line: Line) -> str:
