@@ -5,6 +5,7 @@ read → structure → metadata (all documents) → catalogue → render → wri
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +16,10 @@ from .project import Project
 from .slugs import annex_slug, issued_slug, slugify
 from .structure.parts import part_number
 from .writer import remove_stale, write_if_changed
+
+
+# A slug becomes a file name under docs/ and a URL: no dots, slashes or other escapes.
+SAFE_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 @dataclass
@@ -67,8 +72,12 @@ def claim_slugs(documents: list[Document], owners: dict[str, Document]) -> list[
     """Register the pages of one source; two sources may never share a page."""
     for document in documents:
         other = owners.get(document.slug)
-        if not document.slug:
-            raise SourceError(document.source.path, "文件名无法生成网址，请改用字母、数字或汉字命名 / file name gives an empty slug")
+        if not SAFE_SLUG.fullmatch(document.slug or ""):
+            raise SourceError(
+                document.source.path,
+                f"网址 {document.slug!r} 无效：只能用小写字母、数字和连字符 / slug must be lower-case ASCII words and hyphens",
+                hint="请修改附属 YAML 中的 slug，或用字母、数字、汉字重命名文件 / fix the sidecar slug or rename the file",
+            )
         if other is not None:
             raise SourceError(
                 document.source.path,

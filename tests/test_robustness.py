@@ -48,3 +48,13 @@ def test_undecodable_source_is_reported_and_others_still_build(tmp_path):
     report = convert_all(project)
     assert [error.path for error in report.errors] == ["source_docs/bad.txt"]
     assert (project.documents / "ok.md").is_file()
+
+
+@pytest.mark.parametrize("slug", ["../../escape", "/etc/passwd", "a/b", "..", "UPPER", ""])
+def test_sidecar_slug_cannot_escape_docs(tmp_path, slug):
+    project = make_project(tmp_path / "p", {"a.txt": PARAGRAPH, "a.yml": f"slug: {slug!r}\n"})
+    report = convert_all(project)
+    assert any(str(error).startswith("source_docs/a") for error in report.errors), report.errors
+    written = [path for path in tmp_path.rglob("*.md") if "docs" in path.parts and PARAGRAPH[:10] in path.read_text(encoding="utf-8")]
+    assert written == []
+    assert not (tmp_path / "escape.md").exists() and not (tmp_path / "p" / "escape.md").exists()
