@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from build_tools.search.extract import SearchPage, Section, sections_from_html
-from build_tools.search.index import build_index
+from build_tools.search.index import META_FIELDS, build_index
 from build_tools.search.normalise import normalise, normalise_with_map, parse_query
 from build_tools.search.postings import decode_numbers, encode_numbers, shard_of
 from build_tools.search.shards import read_documents, read_script, write_shards
@@ -90,8 +90,11 @@ PAGES = [
 
 def test_index_positions_are_the_text_positions():
     index = build_index(PAGES)
-    texts = [normalise(s.text) for doc in index.documents for s in doc.sections]
-    for pair in ("职业", "政协", "人民", "育职"):
+    # Each document's sections: its metadata fields (one each), then its text sections.
+    texts = [normalise(text) for doc in index.documents
+             for text in [*(doc.fields[name] for name in META_FIELDS), *(s.text for s in doc.sections)]]
+    assert index.section_count == len(texts)
+    for pair in ("职业", "政协", "人民", "育职", "云阳", "(2"):
         found = decoded_positions(list(index.bigrams[pair]))
         expected = {n: [i for i in range(len(t) - 1) if t[i:i + 2] == pair] for n, t in enumerate(texts)}
         assert found == {n: p for n, p in expected.items() if p}, pair
@@ -115,7 +118,11 @@ def test_shards_round_trip_and_stale_files_go(tmp_path):
     documents = read_documents(out)
     assert [d.url for d in documents] == ["documents/a/", "documents/b/"]
     assert documents[1].sections[1] == ["二", "二", "职业教育职业教育"]
-    assert read_script(out / "meta.js")["search_page"] == "search/"
+    meta = read_script(out / "meta.js")
+    assert meta["search_page"] == "search/"
+    assert decode_numbers(meta["sections"]) == [1, 2]
+    region = meta["facets"]["region"]
+    assert region["values"] == ["云阳县"] and decode_numbers(region["documents"]) == [0, 1, 0]
     assert stats.total == sum(p.stat().st_size for p in out.rglob("*.js"))
     # Chinese is written as UTF-8, not as \\uXXXX escapes.
     assert "职业" in (out / "t" / "1.js").read_text(encoding="utf-8")

@@ -3,6 +3,11 @@
 Positions of every character bigram let the browser confirm that a whole
 query occurs verbatim (bigram i of the query at position p + i) without
 downloading any page text; single characters only need to be present.
+
+Each document's metadata fields are indexed as its first sections, one
+field each (``META_FIELDS`` order), so the browser can tell a title or
+document-number match from the index alone, without loading every
+document's metadata first.
 """
 from __future__ import annotations
 
@@ -22,7 +27,6 @@ class IndexedDocument:
     url: str
     fields: dict[str, str]
     sections: list[Section]
-    first_section: int  # global number of its first section
 
 
 @dataclass
@@ -56,11 +60,11 @@ def document_fields(meta: dict) -> dict[str, str]:
 def add_section(index: SearchIndex, number: int, text: str) -> None:
     """Append one section's bigram positions and characters to the postings."""
     positions: dict[str, list[int]] = defaultdict(list)
-    for offset in range(len(text) - 1):
-        pair = text[offset:offset + 2]
-        if "\n" not in pair:
-            positions[pair].append(offset)
+    for offset, pair in enumerate(map(str.__add__, text, text[1:])):
+        positions[pair].append(offset)
     for key, found in positions.items():
+        if "\n" in key:
+            continue
         numbers = index.bigrams[key]
         numbers.extend((number - index.last_section.get(key, 0), len(found), found[0]))
         numbers.extend(b - a for a, b in zip(found, found[1:]))
@@ -74,9 +78,10 @@ def build_index(pages: list[SearchPage]) -> SearchIndex:
     """Documents in URL order, so the same pages always give the same files."""
     index = SearchIndex()
     for page in sorted(pages, key=lambda page: page.url):
-        index.documents.append(IndexedDocument(page.url, document_fields(page.meta), page.sections,
-                                               index.section_count))
-        for section in page.sections:
-            add_section(index, index.section_count, normalise(section.text))
+        fields = document_fields(page.meta)
+        index.documents.append(IndexedDocument(page.url, fields, page.sections))
+        texts = [*(fields[name] for name in META_FIELDS), *(section.text for section in page.sections)]
+        for text in texts:
+            add_section(index, index.section_count, normalise(text))
             index.section_count += 1
     return index

@@ -14,17 +14,23 @@ BASE = 45
 _VALUE = {char: index for index, char in enumerate(ALPHABET)}
 
 
-def encode_numbers(numbers: list[int]) -> str:
-    out = []
-    for number in numbers:
-        digits = [number % BASE]
+def encode_number(number: int) -> str:
+    digits = [number % BASE]
+    number //= BASE
+    while number:
+        digits.append(number % BASE)
         number //= BASE
-        while number:
-            digits.append(number % BASE)
-            number //= BASE
-        out.extend(ALPHABET[BASE + digit] for digit in reversed(digits[1:]))
-        out.append(ALPHABET[digits[0]])
-    return "".join(out)
+    return "".join(ALPHABET[BASE + digit] for digit in reversed(digits[1:])) + ALPHABET[digits[0]]
+
+
+# Codes of the numbers below 45², looked up rather than computed: nearly all
+# numbers in the index are small deltas, and encoding is most of the write time.
+_SHORT = [encode_number(number) for number in range(BASE * BASE)]
+
+
+def encode_numbers(numbers) -> str:
+    short = _SHORT
+    return "".join([short[n] if n < 2025 else encode_number(n) for n in numbers])
 
 
 def decode_numbers(text: str) -> list[int]:

@@ -4,8 +4,10 @@ Each file calls ``__archiveSearchData(name, data)``: a ``<script>`` tag can
 load that from ``file://`` as well as over HTTP, where ``fetch`` cannot.
 Layout under the output folder:
 
-- ``meta.js``: shard counts, search page URL, one row per document;
+- ``meta.js``: what every query needs, kept small: shard counts, search page
+  URL, sections per document, facet values (region, year, type) per document;
 - ``b/<n>.js``: bigram → positional postings, ``u/<n>.js``: character → sections;
+- ``d/<n>.js``: display rows (URL and fields) of documents n·BLOCK … n·BLOCK+BLOCK-1;
 - ``t/<n>.js``: the sections (anchor, heading, text) of document n, for snippets.
 """
 from __future__ import annotations
@@ -16,9 +18,12 @@ from pathlib import Path
 
 from ..writer import remove_stale, write_if_changed
 from .index import META_FIELDS, SearchIndex
-from .postings import encode_numbers, shard_of
+from .postings import decode_numbers, encode_numbers, shard_of
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+# Documents per display-row file: results load rows of only the documents they show.
+BLOCK = 16
+FACETS = ("region", "year", "doc_type")
 CALLBACK = "__archiveSearchData"
 # Aim for shards of about this many bytes: a query loads a few, each small.
 SHARD_BYTES = 24_000
@@ -65,12 +70,30 @@ def group(postings: dict) -> tuple[int, list[dict[str, str]]]:
     return count, shards
 
 
+def facet_data(index: SearchIndex) -> dict:
+    """Per facet, its sorted values and each document's value numbers (count, ids…)."""
+    facets = {}
+    for name in FACETS:
+        per_document = [[v for v in doc.fields[name].split("、") if v] for doc in index.documents]
+        values = sorted({value for values in per_document for value in values})
+        number = {value: n for n, value in enumerate(values)}
+        codes = [code for values in per_document for code in (len(values), *(number[v] for v in values))]
+        facets[name] = {"values": values, "documents": encode_numbers(codes)}
+    return facets
+
+
 def meta_data(index: SearchIndex, search_page: str, bigram_shards: int, unigram_shards: int) -> dict:
-    rows = [[doc.url, *(doc.fields[name] for name in META_FIELDS), doc.first_section, len(doc.sections)]
-            for doc in index.documents]
-    return {"version": FORMAT_VERSION, "fields": ["url", *META_FIELDS, "first_section", "section_count"],
-            "bigram_shards": bigram_shards, "unigram_shards": unigram_shards,
-            "search_page": search_page, "documents": rows}
+    return {"version": FORMAT_VERSION, "fields": list(META_FIELDS), "block": BLOCK,
+            "bigram_shards": bigram_shards, "unigram_shards": unigram_shards, "search_page": search_page,
+            "sections": encode_numbers([len(doc.sections) for doc in index.documents]),
+            "facets": facet_data(index)}
+
+
+def display_rows(index: SearchIndex) -> dict[str, str]:
+    documents = index.documents
+    return {f"d/{start // BLOCK}.js": script(f"d/{start // BLOCK}", [
+        [doc.url, *(doc.fields[name] for name in META_FIELDS)] for doc in documents[start:start + BLOCK]])
+        for start in range(0, len(documents), BLOCK)}
 
 
 def write_shards(index: SearchIndex, out: Path, search_page: str) -> ShardStats:
@@ -80,6 +103,7 @@ def write_shards(index: SearchIndex, out: Path, search_page: str) -> ShardStats:
     files = {"meta.js": script("meta", meta_data(index, search_page, bigram_count, unigram_count))}
     for kind, shards in (("b", bigram_shards), ("u", unigram_shards)):
         files.update({f"{kind}/{n}.js": script(f"{kind}/{n}", shard) for n, shard in enumerate(shards)})
+    files.update(display_rows(index))
     for n, doc in enumerate(index.documents):
         files[f"t/{n}.js"] = script(f"t/{n}", [[s.anchor, s.heading, s.text] for s in doc.sections])
     stats = ShardStats(documents=len(index.documents))
@@ -88,7 +112,7 @@ def write_shards(index: SearchIndex, out: Path, search_page: str) -> ShardStats:
         kind = name.split("/")[0] if "/" in name else "meta"
         stats.files[kind] = stats.files.get(kind, 0) + 1
         stats.bytes[kind] = stats.bytes.get(kind, 0) + len(content.encode("utf-8"))
-    for kind in ("b", "u", "t"):
+    for kind in ("b", "u", "d", "t"):
         remove_stale(out / kind, {out / name for name in files}, pattern="*.js")
     return stats
 
@@ -112,10 +136,8 @@ class IndexedText:
 def read_documents(out: Path) -> list[IndexedText]:
     """Documents with their fields and section texts, as written to ``out``."""
     meta = read_script(out / "meta.js")
-    names = meta["fields"]
-    documents = []
-    for n, row in enumerate(meta["documents"]):
-        fields = dict(zip(names, row))
-        documents.append(IndexedText(fields.pop("url"), {name: fields[name] for name in META_FIELDS},
-                                     read_script(out / "t" / f"{n}.js")))
-    return documents
+    count = len(decode_numbers(meta["sections"]))
+    rows = [row for block in range(0, count, meta["block"])
+            for row in read_script(out / "d" / f"{block // meta['block']}.js")]
+    return [IndexedText(row[0], dict(zip(meta["fields"], row[1:])), read_script(out / "t" / f"{n}.js"))
+            for n, row in enumerate(rows)]

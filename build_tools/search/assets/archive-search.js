@@ -104,24 +104,39 @@
 
   /* ---- The index: documents, postings, matching ---- */
   var metaPromise = null, decoded = new Map();
+  var FACETS = ["region", "year", "doc_type"];
 
   function meta() {
     if (!metaPromise) metaPromise = load("meta").then(prepare);
     return metaPromise;
   }
 
+  /* Each document's sections: one per metadata field, then its text sections. */
   function prepare(data) {
-    var fields = data.fields;
-    data.docs = data.documents.map(function (row, n) {
-      var doc = { n: n, norm: {} };
-      fields.forEach(function (name, k) { doc[name] = row[k]; });
-      var searchable = fields.slice(1, fields.indexOf("first_section"));
-      searchable.forEach(function (name) { doc.norm[name] = normalise(doc[name]); });
-      doc.metaText = searchable.map(function (name) { return doc.norm[name]; }).join("\n");
+    var counts = decodeNumbers(data.sections), running = 0;
+    data.count = counts.length;
+    data.firsts = new Int32Array(counts.length);
+    counts.forEach(function (count, n) { data.firsts[n] = running; running += data.fields.length + count; });
+    data.facetValues = {};
+    FACETS.forEach(function (name) {
+      var facet = data.facets[name], codes = decodeNumbers(facet.documents), k = 0, perDoc = [];
+      for (var n = 0; n < data.count; n++) {
+        var values = [];
+        for (var left = codes[k++]; left > 0; left--) values.push(facet.values[codes[k++]]);
+        perDoc.push(values);
+      }
+      data.facetValues[name] = perDoc;
+    });
+    return data;
+  }
+
+  /* Display row (URL and fields) of document n, loaded with its block. */
+  function row(n, m) {
+    return load("d/" + Math.floor(n / m.block)).then(function (rows) {
+      var doc = { n: n, url: rows[n % m.block][0] };
+      m.fields.forEach(function (name, k) { doc[name] = rows[n % m.block][k + 1]; });
       return doc;
     });
-    data.firsts = data.docs.map(function (doc) { return doc.first_section; });
-    return data;
   }
 
   /* bigram → Map(section → sorted positions) */
@@ -210,8 +225,6 @@
     return docs;
   }
 
-  var FACETS = ["region", "year", "doc_type"];
-
   function search(raw, filters) {
     var q = parseQuery(raw);
     filters = filters || {};
@@ -222,47 +235,47 @@
       return Promise.all(wanted.map(function (text) { return occurrences(text, m); })).then(function (all) {
         var perTerm = all.slice(0, q.terms.length).map(function (hits) { return byDocument(hits, m); });
         var phrase = byDocument(all[all.length - 1], m);
-        var matched = m.docs.filter(function (doc) {
-          return q.terms.every(function (term, k) { return perTerm[k].has(doc.n) || doc.metaText.indexOf(term) >= 0; });
-        }).map(function (doc) { return rank(doc, q, perTerm, phrase); });
-        matched.sort(function (a, b) { return b.score - a.score || a.doc.n - b.doc.n; });
-        var facets = countFacets(matched);
+        var rarest = perTerm.reduce(function (a, b) { return b.size < a.size ? b : a; });
+        var matched = [];
+        rarest.forEach(function (unused, n) {
+          if (perTerm.every(function (docs) { return docs.has(n); })) matched.push(rank(n, m, q, perTerm, phrase));
+        });
+        matched.sort(function (a, b) { return b.score - a.score || a.n - b.n; });
+        var facets = countFacets(matched, m);
         var results = matched.filter(function (r) {
-          return FACETS.every(function (name) { return !filters[name] || facetValues(r.doc, name).indexOf(filters[name]) >= 0; });
+          return FACETS.every(function (name) { return !filters[name] || m.facetValues[name][r.n].indexOf(filters[name]) >= 0; });
         });
         return { query: q, results: results, matched: matched.length, facets: facets };
       });
     });
   }
 
-  function allIn(text, terms) {
-    return !!text && terms.every(function (term) { return text.indexOf(term) >= 0; });
-  }
-
   /* Tiers: document number holds every term; the exact phrase occurs; the
-     terms occur apart. Within a tier: title, other metadata, then how often. */
-  function rank(doc, q, perTerm, phrase) {
-    var phraseSections = phrase.get(doc.n);
-    var exact = !!phraseSections || doc.metaText.indexOf(q.phrase) >= 0;
-    var byNumber = allIn(doc.norm.doc_number, q.terms);
+     terms occur apart. Within a tier: title, other metadata, then how often.
+     Field k of document n is its section firsts[n] + k. */
+  function rank(n, m, q, perTerm, phrase) {
+    var first = m.firsts[n], phraseSections = phrase.get(n);
+    function inField(sections, name) { return !!sections && sections.has(first + m.fields.indexOf(name)); }
+    function allInField(name) { return perTerm.every(function (docs) { return inField(docs.get(n), name); }); }
+    var exact = !!phraseSections, byNumber = allInField("doc_number");
     var score = byNumber ? 3e8 : exact ? 2e8 : 1e8;
-    if (doc.norm.title.indexOf(q.phrase) >= 0) score += 4e7;
-    else if (allIn(doc.norm.title, q.terms)) score += 2e7;
-    if (["issuer", "region", "doc_type", "year"].some(function (name) { return allIn(doc.norm[name], q.terms); })) score += 1e7;
-    var best = bestSection(phraseSections, perTerm, doc);
+    if (inField(phraseSections, "title")) score += 4e7;
+    else if (allInField("title")) score += 2e7;
+    if (["issuer", "region", "doc_type", "year"].some(allInField)) score += 1e7;
+    var best = bestSection(phraseSections, perTerm, n);
     score += Math.min(best.total, 1e6);
-    return { doc: doc, score: score, exact: exact, byNumber: byNumber, section: best.section,
+    return { n: n, score: score, exact: exact, byNumber: byNumber, section: best.section,
              terms: q.terms, phrase: q.phrase };
   }
 
   /* The section to link to: most phrase hits, else most terms, else the top. */
-  function bestSection(phraseSections, perTerm, doc) {
+  function bestSection(phraseSections, perTerm, n) {
     var tally = new Map(), total = 0;
     if (phraseSections) {
       phraseSections.forEach(function (count, section) { tally.set(section, count * 1000); total += count * 10; });
     }
     perTerm.forEach(function (docs) {
-      var sections = docs.get(doc.n);
+      var sections = docs.get(n);
       if (sections) sections.forEach(function (count, section) { tally.set(section, (tally.get(section) || 0) + 1); total += count; });
     });
     var best = -1, bestScore = 0;
@@ -273,16 +286,12 @@
   }
 
   /* A field may list several values (云南省、楚雄彝族自治州): each one is a facet value. */
-  function facetValues(doc, name) {
-    return doc[name] ? String(doc[name]).split("、") : [];
-  }
-
-  function countFacets(results) {
+  function countFacets(results, m) {
     var facets = {};
     FACETS.forEach(function (name) {
       var counts = {};
       results.forEach(function (r) {
-        facetValues(r.doc, name).forEach(function (value) { counts[value] = (counts[value] || 0) + 1; });
+        m.facetValues[name][r.n].forEach(function (value) { counts[value] = (counts[value] || 0) + 1; });
       });
       facets[name] = counts;
     });
@@ -336,23 +345,34 @@
     return result.exact ? [result.phrase] : result.terms;
   }
 
-  /* Section anchor, heading and a highlighted excerpt around the first match. */
+  /* Loads the result's display row (result.doc) and the section to show:
+     a metadata field (linked to the top of the page) or a text section. */
   function snippet(result) {
-    return load("t/" + result.doc.n).then(function (sections) {
-      var index = result.section >= 0 ? result.section - result.doc.first_section : 0;
-      var section = sections[index] || ["", "", ""];
-      var text = section[2], ranges = matchRanges(text, needlesOf(result));
-      if (!ranges.length) ranges = matchRanges(text, result.terms);
-      var first = densest(ranges);
-      var start = Math.max(0, first - 40), end = Math.min(text.length, first + 120);
-      var shown = ranges.filter(function (r) { return r[0] >= start && r[1] <= end; })
-        .map(function (r) { return [r[0] - start, r[1] - start]; });
-      var excerpt = text.slice(start, end).replace(/\n/g, " ");
-      return {
-        anchor: section[0], heading: section[1],
-        html: (start ? "…" : "") + highlight(excerpt, shown) + (end < text.length ? "…" : "")
-      };
+    return meta().then(function (m) {
+      return row(result.n, m).then(function (doc) {
+        result.doc = doc;
+        var local = result.section - m.firsts[result.n], fields = m.fields.length;
+        if (result.section < 0 || local < fields) return excerpt(["", "", local >= 0 ? doc[m.fields[local]] : ""], result);
+        return load("t/" + result.n).then(function (sections) {
+          return excerpt(sections[local - fields] || ["", "", ""], result);
+        });
+      });
     });
+  }
+
+  /* Section anchor, heading and a highlighted excerpt around the densest matches. */
+  function excerpt(section, result) {
+    var text = section[2], ranges = matchRanges(text, needlesOf(result));
+    if (!ranges.length) ranges = matchRanges(text, result.terms);
+    var first = densest(ranges);
+    var start = Math.max(0, first - 40), end = Math.min(text.length, first + 120);
+    var shown = ranges.filter(function (r) { return r[0] >= start && r[1] <= end; })
+      .map(function (r) { return [r[0] - start, r[1] - start]; });
+    var shownText = text.slice(start, end).replace(/\n/g, " ");
+    return {
+      anchor: section[0], heading: section[1],
+      html: (start ? "…" : "") + highlight(shownText, shown) + (end < text.length ? "…" : "")
+    };
   }
 
   var TITLE_LENGTH = 80;
@@ -546,7 +566,11 @@
     search: search, parseQuery: parseQuery, normalise: normalise, meta: meta, firstResultAt: null,
     /* Plain ranked document URLs, for the evaluation and the tests. */
     rankedUrls: function (raw) {
-      return search(raw).then(function (outcome) { return outcome.results.map(function (r) { return r.doc.url; }); });
+      return search(raw).then(function (outcome) {
+        return meta().then(function (m) {
+          return Promise.all(outcome.results.map(function (r) { return row(r.n, m); }));
+        }).then(function (docs) { return docs.map(function (doc) { return doc.url; }); });
+      });
     }
   };
 
