@@ -24,8 +24,11 @@ from .model import Block, Document, PageContext
 
 # Inline characters that Markdown or HTML would interpret anywhere in a line.
 _INLINE_SPECIAL = re.compile(r"[\\`*_\[\]<>&|{}]")
-# Markers that only mean something at the start of a line (lists, headings, quotes, rules).
-_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
+# Markers that only mean something at the start of a line (lists, headings, quotes, rules,
+# definition lists of def_list).
+_LINE_START = re.compile(r"^(\s*)([#>+\-=:]|\d+[.)])")
+# Python-Markdown has no backslash escape for these, so they become character references.
+_REFERENCES = {"=": "&#61;", ":": "&#58;"}
 _ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 # Header lines shown above the title, as the original prints them above its title.
 MASTHEAD_ROLES = ("part", "classification", "urgency", "banner", "doc_number", "cover")
@@ -48,6 +51,8 @@ def escape(text: str) -> str:
 
 def _escape_marker(match: re.Match) -> str:
     indent, marker = match.groups()
+    if marker in _REFERENCES:
+        return indent + _REFERENCES[marker]
     if marker[0].isdigit():
         return indent + marker[:-1] + "\\" + marker[-1]
     return indent + "\\" + marker

@@ -23,7 +23,7 @@ def page(blocks: list[Block], title: str = "关于测试的通知", context: Pag
 
 
 def test_source_text_is_shown_literally():
-    for text in ("<script>alert(1)</script>", "1. 不是列表", "# 不是标题", "- 不是列表项", "**不加粗**", "a|b", "{: .x }"):
+    for text in ("<script>alert(1)</script>", "1. 不是列表", "# 不是标题", "- 不是列表项", "**不加粗**", "a|b", "{: .x }", ": 定义", "=== 不是标题线", "&amp;"):
         assert html(escape(text)).get_text() == text, text
 
 
