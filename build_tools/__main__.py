@@ -107,8 +107,10 @@ def cmd_new(project: Project, args: argparse.Namespace) -> int:
     from .errors import SourceError
     from .scaffold import scaffold
 
+    source = args.source if args.source.is_absolute() or (Path.cwd() / args.source).exists() else \
+        project.root / args.source
     try:
-        target = scaffold(args.source if args.source.is_absolute() else Path.cwd() / args.source, project)
+        target = scaffold(source if source.is_absolute() else Path.cwd() / source, project)
     except SourceError as error:
         print(error, file=sys.stderr)
         return 1

@@ -87,9 +87,12 @@ def render_sidecar(documents: list[Document], missing: dict[str, list[str]]) -> 
 
 def scaffold(source: Path, project: Project) -> Path:
     """Write the sidecar for ``source``; SourceError if it exists or the source is not a raw text."""
-    source = source if source.is_absolute() else project.root / source
+    source = (source if source.is_absolute() else project.root / source).resolve()
     target = sidecar.path_for(source)
     shown = _shown(target, project)
+    if source.parent != project.sources.resolve():
+        raise SourceError(_shown(source, project), "原始文本应放在 source_docs/ 文件夹中 / raw texts live in source_docs/",
+                          hint="先把文件复制到 source_docs/，再运行 new / copy it into source_docs/ first")
     if source.suffix != ".txt" or not source.is_file():
         raise SourceError(_shown(source, project), "找不到原始文本（应为 source_docs/ 中的 .txt 文件）/ no such raw text",
                           hint="用法 / usage: python -m build_tools new source_docs/<文件名>.txt")

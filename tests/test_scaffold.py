@@ -79,3 +79,14 @@ def test_new_addresses_annexes_and_issued_plans_by_part(tmp_path, capsys):
     assert "date: '2019'  # 仅有年份，取自发文字号" in text
     report = check_project(Project(tmp_path))
     assert not report.of("error") and not report.of("override")
+
+
+def test_new_accepts_paths_relative_to_the_project_and_refuses_files_elsewhere(tmp_path, capsys, monkeypatch):
+    write(tmp_path, "anquan.txt", NOTICE.format(number=3, subject="安全"))
+    (tmp_path / "elsewhere.txt").write_text(NOTICE.format(number=4, subject="其他"), encoding="utf-8")
+    monkeypatch.chdir(ROOT)  # an editor working from another folder with --root
+    assert main(["--root", str(tmp_path), "new", "source_docs/anquan.txt"]) == 0
+    assert (tmp_path / "source_docs" / "anquan.yml").is_file()
+    assert main(["--root", str(tmp_path), "new", str(tmp_path / "elsewhere.txt")]) == 1
+    assert "原始文本应放在 source_docs/ 文件夹中" in capsys.readouterr().err
+    assert not (tmp_path / "elsewhere.yml").exists()
