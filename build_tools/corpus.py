@@ -40,7 +40,9 @@ OFFICES = [
     ("dafu", "教育体育局", "教复"), ("renshe", "人力资源和社会保障局", "人社发"),
 ]
 _ADDRESSEES = ["各乡镇人民政府、街道办事处，县政府各部门，有关单位", "各县（市、区）人民政府，市直各部门",
-               "各县市教育体育局，州直各学校", "民建楚雄州委", "陶尚周委员", "各有关单位"]
+               "各县市教育体育局，州直各学校", "各有关单位"]
+_PROPOSERS = ["民建楚雄州委", "陶尚周委员", "市政协教科卫体和文化文史学习委员会", "农工党支部", "李明华委员"]
+_TERMS = ["十一", "十二", "十三", "十四", "十五"]
 _NAMES = ["李同国", "张文旺", "王丽萍", "杨家富", "赵明华", "普学文"]
 
 
@@ -139,7 +141,9 @@ def identity(pools: Pools, seed: int, index: int) -> Identity:
     date = f"{year}年{rng.randint(1, 12)}月{rng.randint(1, 28)}日"
     number = f"{region[2]}{office[2]}〔{year}〕{slot + 1}号"
     topic = _SEED_PLACES.sub(region[1], rng.choice(pools.topics))
-    title = (f"对{region[1]}政协提案第 {slot + 1} 号的答复" if office[0] == "dafu"
+    # Replies follow the seeds: 对州政协十一届二次会议第 148 号提案的答复.
+    session = f"{region[0][-1]}政协{rng.choice(_TERMS)}届{rng.choice(_NUMERALS[:5])}次会议"
+    title = (f"对{session}第 {rng.randint(1, 400)} 号提案的答复" if office[0] == "dafu"
              else f"{region[0]}{office[1]}关于印发《{region[1]}{topic}实施方案》的通知")
     return Identity(region, office, year, date, number, title, topic)
 
@@ -161,9 +165,11 @@ def document_text(pools: Pools, seed: int, index: int) -> str:
 
 
 def _header(me: Identity, rng: random.Random) -> list[str]:
-    greeting = (f"你们提出的《关于{me.topic}的提案》交我们研究办理，现答复如下：" if me.office[0] == "dafu"
-                else "现印发给你们，请结合实际认真贯彻执行。")
-    return ["", f"{me.issuer}文件", "", me.number, "", me.title, "", f"{rng.choice(_ADDRESSEES)}：", greeting, ""]
+    reply = me.office[0] == "dafu"
+    greeting = (f"你们提出的《关于{me.topic}的提案》（{me.title[me.title.index('第'):me.title.index('提案')]}）交我们研究办理，现答复如下："
+                if reply else "现印发给你们，请结合实际认真贯彻执行。")
+    addressee = rng.choice(_PROPOSERS if reply else _ADDRESSEES)
+    return ["", f"{me.issuer}文件", "", me.number, "", me.title, "", f"{addressee}：", greeting, ""]
 
 
 def _footer(me: Identity, rng: random.Random) -> list[str]:

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -80,7 +82,7 @@ def test_citations_name_earlier_documents_by_title_and_number(pools):
     assert all(numbers[number] < index for index, number in cited)
 
 
-def test_corpus_is_a_project_that_converts(tmp_path):
+def test_corpus_is_a_project_that_converts_and_passes_the_editors_check(tmp_path):
     paths = make_corpus(ROOT, 4, tmp_path / "corpus", seed=3)
     assert [path.name for path in paths] == ["gen-00000-tongzhi.txt", "gen-00001-banfa.txt",
                                              "gen-00002-dafu.txt", "gen-00003-renshe.txt"]
@@ -89,3 +91,6 @@ def test_corpus_is_a_project_that_converts(tmp_path):
     assert not report.errors, report.errors
     assert {str(doc.source.path) for doc in report.documents if not doc.part} == {
         f"source_docs/{path.name}" for path in paths}
+    check = subprocess.run([sys.executable, "-m", "build_tools", "--root", str(tmp_path / "corpus"), "check"],
+                           capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
