@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from build_tools.model import Document
 from build_tools.render import render
-from test_converter_seeds import is_subsequence, meaningful, page_text
+from test_converter_seeds import _BULLET, is_subsequence, meaningful, page_text
 from test_structure_text import SOURCE_PATH, parsed
 
 PIECES = [
@@ -18,6 +18,7 @@ PIECES = [
     "指导思想。", "以习近平新时代中国特色社会主义思想为指导，", "全面推进乡村振兴", "。", "，", "；", ":",
     "(试行)", "<市、区>", "〈市、区〉", "[2019]", "第 148 号", " ", "\u3000", "答 复", "一是", "二是",
     "发布时间:2020-06-02 09:14:01 ", "索引号：", "来源：", "*", "#", "|", "`", "<b>", "&", "_",
+    ": ", "=", "- ", "> ", "1) ", "+ ", "（市教育局负责）", "- 3 -", "附件", "表 1 ", "2020年2月14日",
 ]
 texts = st.lists(st.one_of(st.sampled_from(PIECES), st.sampled_from(["\n", "\n\n", "\n\n\n"])), max_size=60).map("".join)
 
@@ -52,11 +53,11 @@ def test_nothing_is_lost_from_any_text(text):
     owned = {name: [] for name in parts}
     for index, (start, name) in enumerate(starts):
         end = starts[index + 1][0] if index + 1 < len(starts) else len(lines) + 1
-        owned[name] += [lines[n - 1] for n in range(start, end) if n not in skipped]
+        owned[name] += [_BULLET.sub("", lines[n - 1]) for n in range(start, end) if n not in skipped]
     first = starts[0][0] if starts else len(lines) + 1
     assert not meaningful("".join(lines[n - 1] for n in range(1, first) if n not in skipped)), "text before the first block"
     for name, source_lines in owned.items():
-        expected = meaningful("".join(source_lines).lstrip("-•●▪ "))
+        expected = meaningful("".join(source_lines))
         shown = meaningful(rendered(parts[name]))
         found = is_subsequence(expected, shown)
         assert found == len(expected), f"{name}: lost …{expected[max(0, found - 20):found + 20]}…"

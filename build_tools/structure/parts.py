@@ -14,7 +14,7 @@ import re
 
 from .lines import Line
 
-ANNEX = re.compile(r"^附\s*件\s*(?:([一二三四五六七八九十]+|\d{1,2})\s*(?:[:：]\s*(?P<title>[^。；！？\s][^。；！？]{1,60})?)?|[:：]?)\s*$")
+ANNEX = re.compile(r"^附\s*件\s*(?:([一二三四五六七八九十]+|\d{1,2})\s*(?:[:：]\s*(?P<title>[\u4e00-\u9fff《“][^。；！？]{1,60})?)?|[:：]?)\s*$")
 ISSUED_IN_TITLE = re.compile(r"印发\s*《?(.+?)》?\s*的?(通知|决定|函)$")
 
 
