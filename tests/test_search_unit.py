@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from build_tools.search.extract import SearchPage, Section, sections_from_html
 from build_tools.search.index import META_FIELDS, build_index
-from build_tools.search.normalise import normalise, normalise_with_map, parse_query
+from build_tools.search.normalise import fold_char, normalise, parse_query
 from build_tools.search.postings import decode_numbers, encode_numbers, shard_of
 from build_tools.search.shards import read_documents, read_script, write_shards
 
@@ -27,11 +27,11 @@ def test_block_breaks_survive_and_collapse():
     assert normalise("\n 甲乙 \n\n 丙丁 \n") == "甲乙\n丙丁"
 
 
-def test_map_points_back_into_the_source():
-    source = "第 148 号（答复）"
-    folded = normalise_with_map(source)
-    assert folded.text == "第148号(答复)"
-    assert [source[i] for i in folded.source_index] == list("第148号（答复）")
+def test_translate_table_agrees_with_the_character_rules():
+    sample = "".join(chr(code) for code in range(0x20, 0x3100)) + "".join(chr(code) for code in range(0xFF00, 0xFFEF))
+    folded = "".join(fold_char(char) for char in sample)
+    assert normalise(sample) == normalise(folded)
+    assert normalise("Ａ（Ｂ）\u3000c") == "a(b)c"
 
 
 def test_query_terms_and_phrase():

@@ -14,6 +14,7 @@ from __future__ import annotations
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
+from operator import sub
 
 from .extract import SearchPage, Section
 from .normalise import normalise
@@ -67,7 +68,8 @@ def add_section(index: SearchIndex, number: int, text: str) -> None:
             continue
         numbers = index.bigrams[key]
         numbers.extend((number - index.last_section.get(key, 0), len(found), found[0]))
-        numbers.extend(b - a for a, b in zip(found, found[1:]))
+        if len(found) > 1:
+            numbers.extend(map(sub, found[1:], found))
         index.last_section[key] = number
     for char in set(text) - {"\n", " "}:
         index.unigrams[char].append(number - index.last_unigram_section.get(char, 0))

@@ -7,6 +7,7 @@ spaces, so both sides are reduced to one form, character by character.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # Bracket variants used around document-number years: 〔2023〕 [2023] ［2023］ 【2023】 （2023） (2023).
@@ -33,51 +34,32 @@ def fold_char(char: str) -> str:
     return char.lower() if "A" <= char <= "Z" else char
 
 
+# fold_char as a str.translate table: every other character maps to itself.
+_FOLD = {ord(c): fold_char(c) for c in
+         [chr(code) for code in range(0xFF01, 0xFF5F)] + list(OPEN_BRACKETS + CLOSE_BRACKETS + HARD_BREAKS
+                                                           + SOFT_SPACES + "ABCDEFGHIJKLMNOPQRSTUVWXYZ")}
+_GAP = re.compile(r"[ \n]+")
+
+
 def is_word_char(char: str) -> bool:
     """ASCII letters and digits: the only neighbours a kept space can have."""
     return char.isascii() and char.isalnum()
 
 
-@dataclass
-class Normalised:
-    """Normalised text plus, for each of its characters, the source index."""
-
-    text: str
-    source_index: list[int]
-
-
-def normalise_with_map(text: str) -> Normalised:
-    """Fold every character; drop spaces unless both neighbours are Latin/digits.
-
-    Runs of hard breaks collapse to one ``\\n``; breaks at either end go.
-    """
-    out: list[str] = []
-    index: list[int] = []
-    pending_space = -1
-    pending_break = -1
-    for position, raw in enumerate(text):
-        char = fold_char(raw)
-        if char == " ":
-            pending_space = position if pending_space < 0 else pending_space
-            continue
-        if char == "\n":
-            pending_break = position if pending_break < 0 else pending_break
-            pending_space = -1
-            continue
-        if pending_break >= 0 and out:
-            out.append("\n")
-            index.append(pending_break)
-        elif pending_space >= 0 and out and is_word_char(out[-1]) and is_word_char(char):
-            out.append(" ")
-            index.append(pending_space)
-        pending_space = pending_break = -1
-        out.append(char)
-        index.append(position)
-    return Normalised("".join(out), index)
+def _gap(match: re.Match) -> str:
+    """A run of spaces/breaks: one break, one space between two Latin/digit words, or nothing."""
+    text, start, end = match.string, match.start(), match.end()
+    if start == 0 or end == len(text):
+        return ""
+    if "\n" in match.group():
+        return "\n"
+    return " " if is_word_char(text[start - 1]) and is_word_char(text[end]) else ""
 
 
 def normalise(text: str) -> str:
-    return normalise_with_map(text).text
+    """Fold every character; runs of breaks become one ``\\n``; spaces are
+    dropped unless both neighbours are Latin letters or digits."""
+    return _GAP.sub(_gap, text.translate(_FOLD))
 
 
 @dataclass(frozen=True)
