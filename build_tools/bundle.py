@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 import tempfile
 import zipfile
 from dataclasses import dataclass
@@ -27,6 +28,9 @@ _SKIPPED_SUFFIX = ".map"
 # Tag attributes the browser fetches on its own (plain <a href> only on a click).
 _FETCHED = {("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"),
             ("source", "src"), ("video", "src"), ("audio", "src"), ("embed", "src"), ("object", "data")}
+
+# Stylesheets load fonts and images with url(…) and other sheets with @import "…".
+_CSS_URL = re.compile(r"""(?:url\(\s*|@import\s+)['"]?([^'")\s]+)""")
 
 
 @dataclass
@@ -58,12 +62,15 @@ def _is_remote(url: str) -> bool:
 
 
 def external_loads(site_dir: Path) -> list[str]:
-    """``page: url`` for every resource a built page would fetch from outside."""
+    """``file: url`` for every resource a built page or stylesheet would fetch from outside."""
     found = []
     for page in sorted(site_dir.rglob("*.html")):
         parser = _ExternalLoads()
         parser.feed(page.read_text(encoding="utf-8"))
         found += [f"{page.relative_to(site_dir).as_posix()}: {url}" for url in parser.urls]
+    for sheet in sorted(site_dir.rglob("*.css")):
+        urls = _CSS_URL.findall(sheet.read_text(encoding="utf-8"))
+        found += [f"{sheet.relative_to(site_dir).as_posix()}: {url}" for url in urls if _is_remote(url)]
     return found
 
 

@@ -28,7 +28,7 @@ LOCAL = ("file:", "data:", "blob:", "about:")
 REPORT = "qujing-qilin-zhijiao-jituan-2020-zhiliang-baogao"
 
 
-def test_external_loads_finds_scripts_styles_and_images_from_other_hosts(tmp_path):
+def test_external_loads_finds_scripts_styles_fonts_and_images_from_other_hosts(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "page.html").write_text(
         '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Noto">'
@@ -36,10 +36,16 @@ def test_external_loads_finds_scripts_styles_and_images_from_other_hosts(tmp_pat
         '<img src="HTTP://example.org/logo.png">'
         '<a href="https://www.gov.cn/">a link is only followed on a click</a>'
         '<script src="../assets/local.js"></script>', encoding="utf-8")
+    (tmp_path / "a" / "fonts.css").write_text(
+        '@import "https://fonts.googleapis.com/css2";\n'
+        '@font-face { src: url("../fonts/noto.woff2"), url( https://fonts.gstatic.com/n.woff2 ); }\n'
+        '.icon { background: url(data:image/svg+xml;base64,AAAA); }', encoding="utf-8")
     assert external_loads(tmp_path) == [
         "a/page.html: https://fonts.googleapis.com/css?family=Noto",
         "a/page.html: //unpkg.com/iframe-worker/shim",
         "a/page.html: HTTP://example.org/logo.png",
+        "a/fonts.css: https://fonts.googleapis.com/css2",
+        "a/fonts.css: https://fonts.gstatic.com/n.woff2",
     ]
 
 
