@@ -134,3 +134,9 @@ def test_table_of_contents_is_dropped_and_reported_never_headings():
     [toc] = [removed for removed in document.removed if removed.reason == "toc"]
     assert toc.line == 5 and "结构和规模\t6" in toc.text
     assert not any("\t" in block.text or block.text.endswith("3") for block in document.blocks)
+
+
+def test_toc_entries_name_annexes_that_have_no_title_line():
+    text = "目录\n\n前言\t1\n附件一 :职业院校统计汇总\t\n-----\t9\n\n前言\n\n正文。\n\n附件一：\n\n| 不是标题的第一行。\n"
+    [annex] = parsed(text).annexes
+    assert annex.part == "附件一" and annex.header["title"] == "职业院校统计汇总"
