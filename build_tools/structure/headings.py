@@ -37,7 +37,7 @@ MAX_LEAD = 32
 class Number:
     style: str  # key from STYLES, outline styles carry their depth: outline-2
     value: int  # the item's number (last component for outlines)
-    rank: int
+    rank: float  # canonical order of the style; outlines rank by depth
     marker: str  # the numbering as written, e.g. （一）
 
 
@@ -55,6 +55,7 @@ def number_of(text: str) -> Number | None:
 
 
 def _value(label: str) -> int:
+    """The number a label stands for: 3, ③, 十二, 第二十章 …"""
     if label.isascii() and label.isdigit():
         return int(label)
     if label in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳":
@@ -79,12 +80,15 @@ def is_heading_line(text: str) -> bool:
 
 
 def run_in_lead(text: str) -> str:
-    """``（一）指导思想。`` of ``（一）指导思想。以…``: a short numbered first sentence."""
-    number = number_of(text) or (ARTICLE.match(text) and Number("article", 0, 9, ARTICLE.match(text).group(0)))
-    if not number:
+    """``（一）指导思想。`` of ``（一）指导思想。以…``: a short numbered first sentence.
+
+    Articles of regulations (第三条) always lead their paragraph.
+    """
+    article = ARTICLE.match(text)
+    if article:
+        return article.group(0)
+    if not number_of(text):
         return ""
-    if number.style == "article":
-        return number.marker
     end = text.find("。")
     if end < 0 or end + 1 >= len(text) or end + 1 > MAX_LEAD or any(m in text[:end] for m in "；！？"):
         return ""
