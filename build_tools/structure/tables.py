@@ -66,10 +66,11 @@ def _merge_split_rows(rows: list[list[str]], columns: int) -> list[list[str]]:
     """A row cut in two by a line break: the two short pieces fill one row."""
     merged: list[list[str]] = []
     for row in rows:
-        previous = merged[-1] if merged else None
-        if previous is not None and len(previous) < columns and row and row[0] and len(previous) + len(row) - 1 == columns:
+        previous = merged[-1] if merged else []
+        cut = bool(merged) and len(previous) < columns and bool(row) and bool(row[0])
+        if cut and len(previous) + len(row) - 1 == columns:  # cut inside a cell
             merged[-1] = previous[:-1] + [join(previous[-1], row[0])] + row[1:]
-        elif previous is not None and len(previous) < columns and row and row[0] and len(previous) + len(row) == columns:
+        elif cut and len(previous) + len(row) == columns:  # cut at a tab
             merged[-1] = previous + row
         else:
             merged.append(row)
