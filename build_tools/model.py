@@ -56,9 +56,14 @@ class Removed:
 class ParsedDocument:
     """Output of ``structure``: header fields as found, body blocks, annexes.
 
-    ``header`` holds the raw strings of the document's own header and
-    footer block (banner, doc_number, title, addressee, signature, date,
-    contact, cc, printed, web_meta …); ``metadata`` interprets them.
+    ``header`` holds raw strings of the document's own header and footer,
+    only for keys found in the text (joined over lines, letter-spacing
+    removed): classification, urgency, banner, doc_number, title,
+    addressee, signature, date, note, contact, cc, printed; a report cover's
+    author and cover_date; a web page's web_published, web_index_no,
+    web_doc_number, web_source; and body_start_line. ``metadata``
+    interprets them. ``annexes`` holds annexes (part 附件一 …) and a
+    document issued by a notice (part 印发), each a ParsedDocument.
     """
 
     source: SourceText
