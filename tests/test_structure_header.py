@@ -236,3 +236,16 @@ def test_annex_title_on_the_label_line():
 def test_annex_mentions_in_running_text_do_not_split():
     document = parsed("附件1中的学校名单由各县市审核。\n附件：1.职业院校名单\n")
     assert document.annexes == []
+
+
+def test_a_sentence_ending_in_a_colon_is_not_the_addressee():
+    document = parsed("关于做好招生工作的通知\n为做好今年招生工作，现将有关事项通知如下：\n一、招生计划\n按计划招生。\n")
+    assert document.header["title"] == "关于做好招生工作的通知"
+    assert "addressee" not in document.header
+    assert document.blocks[1].text == "为做好今年招生工作，现将有关事项通知如下："
+
+
+def test_a_first_line_ending_in_a_kind_of_document_is_not_always_a_title():
+    document = parsed("根据有关规定，结合我县实际，制定本方案\n如下。\n")
+    assert "title" not in document.header
+    assert [block.text for block in document.blocks] == ["根据有关规定，结合我县实际，制定本方案如下。"]

@@ -37,6 +37,8 @@ DOC_KINDS = (
 )
 ORG = re.compile(r"(集团|学校|学院|大学|政府|委员会|办公室|办公厅|局|厅|委|部|院|中心|公司|协会|学会|联合会|工会|联盟|研究所|管委会|常委会|政协|党委|支部)$")
 SENTENCE_MARKS = re.compile(r"[。；！？!?;]")
+# How the last name of an addressee list ends when it is a person or a group, not an office.
+ADDRESSEE_END = re.compile(r"(委员|同志|代表|单位|部门|机构|处|所|站|校|组|会员|先生|女士)$")
 
 
 def display(key: str, value: str) -> str:
@@ -170,14 +172,21 @@ def _web_meta(lines: list[Line], index: int, header: Header) -> int:
 
 
 def is_addressee(text: str) -> bool:
-    """主送机关: a short line of offices or a person ending in ：, with no sentence in it."""
-    return bool(re.search(r"[:：]$", text)) and len(text) <= 120 and not SENTENCE_MARKS.search(text) \
-        and not number_of(text) and not WEB_FIELD.search(text)
+    """主送机关: a short list of offices or persons ending in ：, with no sentence in it.
+
+    ``现将有关事项通知如下：`` also ends in ：, but its last words are no office.
+    """
+    if not re.search(r"[:：]$", text) or len(text) > 120 or SENTENCE_MARKS.search(text) or number_of(text):
+        return False
+    last = re.split(r"[，、,]", text[:-1])[-1].strip()
+    return "如下" not in text and not WEB_FIELD.search(text) and bool(ORG.search(last) or ADDRESSEE_END.search(last))
 
 
 def is_title_line(text: str) -> bool:
+    """A line that can be part of a title: short, no sentence, no numbering; a comma only in 关于… titles."""
     return 1 < len(text) <= 60 and not SENTENCE_MARKS.search(text) and not number_of(text) \
-        and not UNNUMBERED.match(text) and not DATE.match(text) and "\t" not in text and not is_addressee(text)
+        and not UNNUMBERED.match(text) and not DATE.match(text) and "\t" not in text and not is_addressee(text) \
+        and ("，" not in text and "," not in text or "关于" in text)
 
 
 def _title(lines: list[Line], index: int, header: Header) -> int:
