@@ -249,3 +249,11 @@ def test_a_first_line_ending_in_a_kind_of_document_is_not_always_a_title():
     document = parsed("根据有关规定，结合我县实际，制定本方案\n如下。\n")
     assert "title" not in document.header
     assert [block.text for block in document.blocks] == ["根据有关规定，结合我县实际，制定本方案如下。"]
+
+
+def test_doc_number_with_the_signer_of_an_upward_document():
+    document = parsed("楚雄州教育体育局文件\n楚教呈〔2023〕5号          签发人：张三\n关于申请专项经费的请示\n州人民政府：\n现申请经费。\n")
+    assert document.header["doc_number"] == "楚教呈〔2023〕5号"
+    assert document.header["signer"] == "张三"
+    assert document.header["title"] == "关于申请专项经费的请示"
+    assert [block.text for block in document.blocks if block.role == "doc_number"] == ["楚教呈〔2023〕5号 签发人：张三"]

@@ -28,6 +28,7 @@ NOTE = re.compile(r"^[（(]此[件页].*[）)]$")
 CONTACT = re.compile(r"^(联系人及电话|联系人及联系电话|联系人|联系电话)\s*[:：]\s*(.*)$")
 CC = re.compile(r"^抄\s*送\s*[:：]\s*(.*)$")
 PRINTED = re.compile(r"^(.*?)\s*([\d〇零一二三四五六七八九]{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印\s*发$")
+SIGNER = re.compile(r"\s*签\s*发\s*人\s*[:：]\s*(.+)$")
 WEB_LABELS = {"发布时间": "web_published", "索引号": "web_index_no", "文号": "web_doc_number", "来源": "web_source"}
 WEB_FIELD = re.compile(r"(发布时间|索引号|文号|来源)\s*[:：]")
 DOC_KINDS = (
@@ -140,7 +141,13 @@ def _front_line(lines: list[Line], index: int, header: Header) -> int:
 
 
 def _doc_number(lines: list[Line], index: int, header: Header) -> int:
+    """发文字号, rejoined when cut over two lines; an upward document adds 签发人 on the same line."""
     text = lines[index].text
+    signer = SIGNER.search(text)
+    if signer and DOC_NUMBER.match(text[: signer.start()].strip()):
+        header.add("doc_number", text[: signer.start()].strip(), lines[index].number, normalise(text))
+        header.fields["signer"] = signer.group(1).strip()
+        return 1
     if DOC_NUMBER.match(text):
         header.add("doc_number", text, lines[index].number)
         return 1

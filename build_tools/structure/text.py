@@ -79,7 +79,7 @@ def unspace_letters(text: str) -> str:
 
 def normalise(text: str) -> str:
     """Page text of one paragraph or cell (tabs and line ends already handled)."""
-    text = text.replace("\u3000", " ").strip()
+    text = re.sub(r"[ \u3000\u00a0]{2,}", " ", text.replace("\u3000", " ")).strip()
     return close_up(full_width_marks(close_up(text)))
 
 
