@@ -247,3 +247,32 @@ def test_second_full_conversion_writes_the_same_bytes(converted, project):
     again = convert_all(project)
     assert again.written == []
     assert {path: path.read_bytes() for path in sorted(project.documents.glob("*.md"))} == before
+
+
+def expected_level(text: str) -> int:
+    """The level a heading of the seeds has, read off the source's numbering.
+
+    Outlines nest by depth (1.2 → 2, 1.2.1 → 3); 前言 and the chapters N、 are top level,
+    except 1、师资队伍总体结构 (line 129), which restarts numbering inside 1.3; ① items
+    sit under x.y.z; in the notices 一、 is top level and （一） below it.
+    """
+    if text == "1、师资队伍总体结构":
+        return 3
+    outline = re.match(r"^(\d+(?:\.\d+)+) ", text)
+    if outline:
+        return outline.group(1).count(".") + 1
+    if re.match(r"^[①-⑳]", text):
+        return 4
+    if re.match(r"^（[一二三四五六七八九十]+）", text):
+        return 2
+    return 1
+
+
+@pytest.mark.parametrize("slug", [QUJING, f"{QUJING}-fujian-1", f"{QUJING}-fujian-2-yinfa", f"{YUNYANG}-yinfa",
+                                  REPLY_148, REPLY_343])
+def test_every_heading_of_the_seeds_has_its_level(converted, slug):
+    [document] = [doc for doc in converted.documents if doc.slug == slug]
+    found = headings(render.render(document))  # without the catalogue's card and relations
+    assert found, slug
+    for level, text in found:
+        assert level == expected_level(text), f"{slug}: {text} at level {level}"
