@@ -232,9 +232,12 @@
       if (!q.terms.length) return { query: q, results: [], matched: 0, facets: {} };
       var single = q.terms.length === 1 && q.terms[0] === q.phrase;
       var wanted = single ? [q.phrase] : q.terms.concat([q.phrase]);
+      var number = numberForm(q.terms);
+      if (number && number !== q.phrase) wanted.push(number);
       return Promise.all(wanted.map(function (text) { return occurrences(text, m); })).then(function (all) {
         var perTerm = all.slice(0, q.terms.length).map(function (hits) { return byDocument(hits, m); });
-        var phrase = byDocument(all[all.length - 1], m);
+        var phrase = byDocument(all[single ? 0 : q.terms.length], m);
+        q.numberHits = !number ? new Map() : number === q.phrase ? phrase : byDocument(all[all.length - 1], m);
         var rarest = perTerm.reduce(function (a, b) { return b.size < a.size ? b : a; });
         var matched = [];
         rarest.forEach(function (unused, n) {
@@ -250,7 +253,14 @@
     });
   }
 
-  /* Tiers: document number holds every term; the exact phrase occurs; the
+  /* A query that spells a document number in parts (楚教复 2023 27, 2023 27号)
+     as the number is normalised in the index: 楚教复(2023)27号. */
+  function numberForm(terms) {
+    var parts = terms.join("").match(/^(.*?)\(?(\d{4})\)?(\d{1,4})号?$/);
+    return parts && !/\d$/.test(parts[1]) ? parts[1] + "(" + parts[2] + ")" + parts[3] + "号" : null;
+  }
+
+  /* Tiers: the document number is the one spelled; it holds every term; the exact phrase occurs; the
      terms occur apart. Within a tier: title, other metadata, then how often.
      Field k of document n is its section firsts[n] + k. */
   function rank(n, m, q, perTerm, phrase) {
@@ -258,7 +268,7 @@
     function inField(sections, name) { return !!sections && sections.has(first + m.fields.indexOf(name)); }
     function allInField(name) { return perTerm.every(function (docs) { return inField(docs.get(n), name); }); }
     var exact = !!phraseSections, byNumber = allInField("doc_number");
-    var score = byNumber ? 3e8 : exact ? 2e8 : 1e8;
+    var score = inField(q.numberHits.get(n), "doc_number") ? 4e8 : byNumber ? 3e8 : exact ? 2e8 : 1e8;
     if (inField(phraseSections, "title")) score += 4e7;
     else if (allInField("title")) score += 2e7;
     if (["issuer", "region", "doc_type", "year"].some(allInField)) score += 1e7;
