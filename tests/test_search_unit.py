@@ -126,3 +126,28 @@ def test_shards_round_trip_and_stale_files_go(tmp_path):
     assert stats.total == sum(p.stat().st_size for p in out.rglob("*.js"))
     # Chinese is written as UTF-8, not as \\uXXXX escapes.
     assert "职业" in (out / "t" / "1.js").read_text(encoding="utf-8")
+
+
+def test_query_set_is_seeded_and_its_expectations_come_from_the_text():
+    from build_tools.search.queryset import build_queries, doc_number_variants
+    from build_tools.search.shards import IndexedText
+
+    fields = dict.fromkeys(META_FIELDS, "")
+    documents = [
+        IndexedText("a/", {**fields, "doc_number": "楚教复〔2023〕27号", "region": "云南省、楚雄彝族自治州"},
+                    [["", "", "关于职业教育的答复第 148 号提案" * 3]]),
+        IndexedText("b/", {**fields, "title": "云阳县实施方案"}, [["", "", "产教融合发展，楚教复〔2023〕27号。" * 3]]),
+    ]
+    queries = build_queries(documents, seed=7)
+    assert queries == build_queries(documents, seed=7)
+    assert doc_number_variants("楚教复〔2023〕27号")[-1] == "楚教复 2023 27"
+    by_query = {q["query"]: q for q in queries}
+    assert by_query["楚教复[2023]27号"]["owner"] == "a/"
+    assert by_query["楚教复[2023]27号"]["expected"] == ["a/", "b/"]
+    assert by_query["楚雄彝族自治州"]["expected"] == ["a/"]
+    for query in queries:
+        wanted = parse_query(query["query"]).terms
+        assert query["expected"] == [d.url for d in documents
+                                     if all(any(t in normalise(text) for text in [*d.fields.values(), d.sections[0][2]])
+                                            for t in wanted)]
+    assert sum(q["category"] == "sampled" for q in queries) >= 200

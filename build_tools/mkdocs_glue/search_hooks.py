@@ -1,7 +1,7 @@
 """MkDocs wiring of the archive search (``build_tools.search``).
 
 Material's header search box is kept (``overrides/partials/search.html``)
-but driven by ``archive-search.js``; this hook adds that script and its
+but driven by ``archive-search-*.js``; this hook adds those scripts and their
 stylesheet, a search page with filters, keeps Material's own index empty,
 and writes the archive's index once every page has been rendered to HTML.
 """
@@ -22,7 +22,7 @@ log = logging.getLogger("mkdocs.hooks.archive_search")
 
 ASSETS = Path(extract.__file__).parent / "assets"
 ASSET_DIR = "assets/archive-search"
-INDEX_DIR = "search-index"  # must match the path in archive-search.js
+INDEX_DIR = "search-index"  # must match the path in archive-search-engine.js
 SEARCH_PAGE = "search.md"
 SEARCH_PAGE_MARKDOWN = """---
 title: 搜索
@@ -39,7 +39,9 @@ hide:
 
 def on_config(config):
     config.extra_css.append(f"{ASSET_DIR}/archive-search.css")
-    config.extra_javascript.append(f"{ASSET_DIR}/archive-search.js")
+    # The engine first: the page script uses what it defines.
+    config.extra_javascript.append(f"{ASSET_DIR}/archive-search-engine.js")
+    config.extra_javascript.append(f"{ASSET_DIR}/archive-search-ui.js")
     return config
 
 

@@ -1,7 +1,7 @@
 """``search-eval``: run the query set through the real search in headless Chromium.
 
 The site is served over HTTP on loopback; every query runs through the
-page's own ``archive-search.js`` against the shards the build wrote, and
+page's own ``archive-search-*.js`` against the shards the build wrote, and
 the results are scored against documents found by plain substring search
 over the same texts (``queryset.expected``).
 """

@@ -2,7 +2,7 @@
 
 A query must match the page however the user typed brackets, widths and
 spaces, so both sides are reduced to one form, character by character.
-``assets/archive-search.js`` implements the very same rules (``normalise``);
+``assets/archive-search-engine.js`` implements the very same rules (``normalise``);
 ``tests/test_search_normalise.py`` runs both on the same cases.
 """
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Shards are ``.js`` files holding JSON, so numbers are written as text: a
 variable-length base-45 code whose characters need no escaping in a JSON
-string. ``assets/archive-search.js`` decodes them (``decodeNumbers``) and
+string. ``assets/archive-search-engine.js`` decodes them (``decodeNumbers``) and
 hashes keys the same way (``shardOf``).
 """
 from __future__ import annotations
