@@ -33,7 +33,7 @@ def relations_of(catalogue: Catalogue, document: Document) -> list[dict]:
 
 
 def record(catalogue: Catalogue, document: Document) -> dict:
-    meta = {key: value for key, value in document.meta.items()}
+    meta = dict(document.meta)
     meta["status"] = status_of(document)
     meta.setdefault("sha256", document.source.sha256)
     missing = sorted({c.label for c in catalogue.citations_of(document.slug) if not c.target})
