@@ -40,10 +40,13 @@ def documents_from(parsed: ParsedDocument, slug: str) -> list[Document]:
     """
     document = Document(slug=slug, meta=metadata.extract(parsed), blocks=parsed.blocks, source=parsed.source,
                         part=parsed.part, notes=removal_notes(parsed))
-    documents = [document]
-    for index, part in enumerate(parsed.annexes, start=1):
-        part_slug = issued_slug(slug) if part.part == "印发" else annex_slug(slug, part_number(part.part, index))
-        documents += documents_from(part, part_slug)
+    documents, annexes = [document], 0
+    for part in parsed.annexes:
+        if part.part == "印发":
+            documents += documents_from(part, issued_slug(slug))
+        else:
+            annexes += 1
+            documents += documents_from(part, annex_slug(slug, part_number(part.part, annexes)))
     return documents
 
 

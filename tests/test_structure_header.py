@@ -257,3 +257,10 @@ def test_doc_number_with_the_signer_of_an_upward_document():
     assert document.header["signer"] == "张三"
     assert document.header["title"] == "关于申请专项经费的请示"
     assert [block.text for block in document.blocks if block.role == "doc_number"] == ["楚教呈〔2023〕5号 签发人：张三"]
+
+
+def test_issued_document_and_an_unnumbered_annex_get_their_own_slugs():
+    text = NOTICE.replace("云阳县人民政府办公室                    2022年3月31日印发\n", "附件\n职业院校名单\n略。\n")
+    documents = documents_from(parsed(text), "notice")
+    assert [(document.slug, document.part) for document in documents] == [
+        ("notice", ""), ("notice-yinfa", "印发"), ("notice-fujian-1", "附件")]
