@@ -102,11 +102,16 @@ def render_table(block: Block, links: dict[str, str]) -> str:
     return f"{styled(escape(block.caption), 'doc-caption')}\n\n{table}" if block.caption else table
 
 
+def heading(level: int, text: str) -> str:
+    """``## text``; level 0 is the page title. Markdown has six levels."""
+    # After the #s nothing starts a line, but a # in the text could close the heading early.
+    return "#" * min(level + 1, 6) + " " + escape_inline(text).replace("#", "\\#")
+
+
 def render_block(block: Block, links: dict[str, str] | None = None) -> str:
     links = links or {}
     if block.kind == "heading":
-        # After the #s nothing starts a line, but a # could close the heading early.
-        return "#" * min(max(block.level, 1) + 1, 6) + " " + escape_inline(block.text).replace("#", "\\#")
+        return heading(max(block.level, 1), block.text)
     if block.kind == "table":
         return render_table(block, links)
     if block.kind == "list_item":
@@ -158,7 +163,7 @@ def render(document: Document, context: PageContext | None = None) -> str:
     footer = [block for block in document.blocks if block.kind == "footer"]
     body = [block for block in document.blocks if block.kind not in {"header", "footer"}]
     before, after = _header_parts(header, title)
-    parts = [*before, "# " + escape(title), context.card, *after]
+    parts = [*before, heading(0, title), context.card, *after]
     parts += [render_block(block, context.links) for block in body]
     parts += _footer_parts(footer)
     parts.append(context.relations)
