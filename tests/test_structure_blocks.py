@@ -67,6 +67,7 @@ def test_run_in_heading_becomes_the_paragraph_lead():
     assert (block.kind, block.lead, block.text) == ("paragraph", "（一）指导思想。", "以习近平新时代中国特色社会主义思想为指导，全面贯彻党的十九大精神。")
     assert run_in_lead("(一)加强组织领导。建立联席会议制度。") == "(一)加强组织领导。"
     assert run_in_lead("第三条 本办法适用于全市。") == "第三条"
+    assert run_in_lead("1.工作目标：到2025年，建成市级实训基地3个。") == "1.工作目标："
     assert run_in_lead("1.我们将进一步加强对全市职业技能培训工作的组织领导和统筹规划确保取得实效。然后。") == ""
 
 

@@ -80,7 +80,7 @@ def is_heading_line(text: str) -> bool:
 
 
 def run_in_lead(text: str) -> str:
-    """``（一）指导思想。`` of ``（一）指导思想。以…``: a short numbered first sentence.
+    """``（一）指导思想。`` of ``（一）指导思想。以…``: a short numbered first sentence (or label ending in ：).
 
     Articles of regulations (第三条) always lead their paragraph.
     """
@@ -89,10 +89,10 @@ def run_in_lead(text: str) -> str:
         return article.group(0)
     if not number_of(text):
         return ""
-    end = text.find("。")
-    if end < 0 or end + 1 >= len(text) or end + 1 > MAX_LEAD or any(m in text[:end] for m in "；！？"):
+    end = re.search(r"[。：]", text)
+    if not end or end.end() >= len(text) or end.end() > MAX_LEAD or re.search(r"[；！？]", text[: end.start()]):
         return ""
-    return text[: end + 1]
+    return text[: end.end()]
 
 
 def assign_levels(numbers: list[Number | None]) -> list[int]:
