@@ -45,6 +45,11 @@ def rendered(part) -> str:
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts)
 def test_nothing_is_lost_from_any_text(text):
+    assert_nothing_lost(text)
+
+
+def assert_nothing_lost(text: str) -> None:
+    """Every meaningful character of ``text`` shows, in order, on the page of the part it belongs to."""
     document = parsed(text)
     parts = dict(documents(document))
     starts = sorted((block.line, name) for name, part in parts.items() for block in part.blocks)
