@@ -34,9 +34,9 @@ class IndexedDocument:
 class SearchIndex:
     documents: list[IndexedDocument] = field(default_factory=list)
     # bigram → numbers as in postings.positional_list, appended section by section
-    bigrams: dict[str, array] = field(default_factory=lambda: defaultdict(lambda: array("l")))
+    bigrams: dict[str, array] = field(default_factory=lambda: defaultdict(lambda: array("I")))
     # character → section deltas as in postings.presence_list
-    unigrams: dict[str, array] = field(default_factory=lambda: defaultdict(lambda: array("l")))
+    unigrams: dict[str, array] = field(default_factory=lambda: defaultdict(lambda: array("I")))
     last_section: dict[str, int] = field(default_factory=dict)
     last_unigram_section: dict[str, int] = field(default_factory=dict)
     section_count: int = 0

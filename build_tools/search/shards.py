@@ -96,24 +96,31 @@ def display_rows(index: SearchIndex) -> dict[str, str]:
         for start in range(0, len(documents), BLOCK)}
 
 
-def write_shards(index: SearchIndex, out: Path, search_page: str) -> ShardStats:
-    """Write every file (only those whose content changed); drop stale shards."""
+def shard_files(index: SearchIndex, search_page: str):
+    """(name, content) of every file, produced one at a time to keep memory flat."""
     bigram_count, bigram_shards = group(index.bigrams)
     unigram_count, unigram_shards = group(index.unigrams)
-    files = {"meta.js": script("meta", meta_data(index, search_page, bigram_count, unigram_count))}
+    yield "meta.js", script("meta", meta_data(index, search_page, bigram_count, unigram_count))
     for kind, shards in (("b", bigram_shards), ("u", unigram_shards)):
-        files.update({f"{kind}/{n}.js": script(f"{kind}/{n}", shard) for n, shard in enumerate(shards)})
-    files.update(display_rows(index))
+        for n, shard in enumerate(shards):
+            yield f"{kind}/{n}.js", script(f"{kind}/{n}", shard)
+    yield from display_rows(index).items()
     for n, doc in enumerate(index.documents):
-        files[f"t/{n}.js"] = script(f"t/{n}", [[s.anchor, s.heading, s.text] for s in doc.sections])
+        yield f"t/{n}.js", script(f"t/{n}", [[s.anchor, s.heading, s.text] for s in doc.sections])
+
+
+def write_shards(index: SearchIndex, out: Path, search_page: str) -> ShardStats:
+    """Write every file (only those whose content changed); drop stale shards."""
     stats = ShardStats(documents=len(index.documents))
-    for name, content in sorted(files.items()):
+    written = set()
+    for name, content in shard_files(index, search_page):
         write_if_changed(out / name, content)
+        written.add(out / name)
         kind = name.split("/")[0] if "/" in name else "meta"
         stats.files[kind] = stats.files.get(kind, 0) + 1
         stats.bytes[kind] = stats.bytes.get(kind, 0) + len(content.encode("utf-8"))
     for kind in ("b", "u", "d", "t"):
-        remove_stale(out / kind, {out / name for name in files}, pattern="*.js")
+        remove_stale(out / kind, written, pattern="*.js")
     return stats
 
 
