@@ -212,11 +212,13 @@ def make_corpus(root: Path, count: int, out: Path, seed: int = 1) -> list[Path]:
 
 
 def copy_skeleton(root: Path, out: Path) -> None:
-    """Site configuration and hand-written pages; the code is linked, not copied."""
+    """Site configuration, hand-written pages and a snapshot of the code: builds
+    run in ``out`` import ``build_tools`` from there, so a long benchmark is not
+    disturbed by edits to the working tree it came from."""
     out.mkdir(parents=True, exist_ok=True)
     for config in sorted(root.glob("mkdocs*.yml")):
         shutil.copyfile(config, out / config.name)
     shutil.copytree(root / "docs", out / "docs", dirs_exist_ok=True,
                     ignore=shutil.ignore_patterns("documents", "browse"))
-    if not (out / "build_tools").exists():
-        (out / "build_tools").symlink_to(root.resolve() / "build_tools", target_is_directory=True)
+    shutil.copytree(root / "build_tools", out / "build_tools", dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("__pycache__"))
