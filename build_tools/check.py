@@ -19,7 +19,7 @@ from .convert import convert_source
 from .errors import SourceError
 from .metadata import ADDRESSED_TYPES, NUMBERED_TYPES
 from .model import Document
-from .parts import PartsReport
+from .parts import PartsReport, part_path, parents_of
 from .project import Project
 
 LEVELS = {"error": "错误 error", "warning": "警告 warning", "override": "覆盖 override"}
@@ -128,6 +128,25 @@ def check_overrides(parts: PartsReport, report: CheckReport) -> None:
                    f" / extracted value overridden", override.line)
 
 
+# The front-matter field that each header string feeds.
+HEADER_FIELDS = {"date": "date", "cover_date": "date", "printed": "published", "web_published": "published",
+                 "doc_number": "doc_number", "web_doc_number": "doc_number"}
+
+
+def check_unreadable(documents: list[Document], parts: PartsReport, report: CheckReport) -> None:
+    """Dates and numbers the text states in a form that cannot be read (2021年13月5日), unless a sidecar corrects them."""
+    parents = parents_of(documents)
+    by_path = {part_path(document, parents): document for document in documents}
+    for path, key, raw, reason in parts.unreadable:
+        document = by_path.get(path, documents[0])
+        if HEADER_FIELDS[key] in parts.supplied.get(document.slug, set()):
+            continue
+        lines = document.source.lines
+        line = next((index for index, text in enumerate(lines, start=1) if raw.split()[0] in text), None)
+        report.add("error", document.source.path, f"{_who(document)}原文中的“{raw}”无法识别：{reason}", line,
+                   hint=f"原文确有笔误时，请核对后在附属文件中填写 {HEADER_FIELDS[key]} 并注明 / correct it in the sidecar")
+
+
 def number_line(document: Document, number: str) -> int | None:
     """The source line where ``number`` is written (in any bracket style)."""
     for index, line in enumerate(document.source.lines, start=1):
@@ -176,6 +195,7 @@ def check_project(project: Project, today: _dt.date | None = None) -> CheckRepor
             continue
         everything += documents
         check_overrides(parts, report)
+        check_unreadable(documents, parts, report)
         for document in documents:
             check_required(document, parts, report)
             check_expected(document, parts, report)

@@ -63,8 +63,11 @@ def convert_source(path: Path, project: Project) -> tuple[list[Document], parts.
     source = reader.read_source(path, project.root)
     editor = sidecar.load(sidecar.path_for(path), project.root)
     slug = (editor.entry.get("slug") if editor else None) or slugify(path.stem)
-    documents = documents_from(structure.parse(source), slug)
-    return documents, parts.finish(documents, editor)
+    parsed = structure.parse(source)
+    documents = documents_from(parsed, slug)
+    report = parts.finish(documents, editor)
+    report.unreadable = metadata.unreadable(parsed)
+    return documents, report
 
 
 def convert_file(path: Path, project: Project) -> list[Document]:

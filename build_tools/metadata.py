@@ -135,6 +135,30 @@ def period_of(meta: dict, text: str = "") -> dict:
     return found
 
 
+# Header strings that must parse; ``unreadable`` reports those that do not, for ``check``.
+_READERS = {
+    "date": dates.parse_date, "cover_date": dates.parse_date, "printed": dates.parse_date,
+    "web_published": dates.parse_date,
+    "doc_number": lambda raw: docnumbers.normalise(strip_label(raw)),
+    "web_doc_number": lambda raw: docnumbers.normalise(strip_label(raw)),
+}
+
+
+def unreadable(parsed: ParsedDocument, parts: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], str, str, str]]:
+    """(part path, header key, raw text, reason) for every header date or number that cannot be read."""
+    found = []
+    for key, read in _READERS.items():
+        raw = parsed.header.get(key)
+        try:
+            if raw:
+                read(raw)
+        except (dates.DateError, docnumbers.DocNumberError) as error:
+            found.append((parts, key, raw, str(error)))
+    for annex in parsed.annexes:
+        found += unreadable(annex, parts + (annex.part,))
+    return found
+
+
 def extract(parsed: ParsedDocument) -> dict:
     """Front matter of one part, from its header strings and body (nothing looked up elsewhere)."""
     header = {key: tidy(value) for key, value in parsed.header.items() if isinstance(value, str)}

@@ -48,6 +48,7 @@ class PartsReport:
     missing: dict[str, list[str]] = field(default_factory=dict)  # slug → required fields not found
     declared_unknown: dict[str, list[str]] = field(default_factory=dict)  # slug → fields set to null
     supplied: dict[str, set[str]] = field(default_factory=dict)  # slug → fields the sidecar set
+    unreadable: list[tuple[KeyPath, str, str, str]] = field(default_factory=list)  # see metadata.unreadable
 
 
 def parents_of(documents: list[Document]) -> dict[str, Document]:

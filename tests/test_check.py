@@ -188,3 +188,13 @@ def test_check_writes_nothing(tmp_path, capsys, name):
     before = sorted(path.relative_to(tmp_path) for path in tmp_path.rglob("*"))
     run_check(tmp_path, capsys)
     assert sorted(path.relative_to(tmp_path) for path in tmp_path.rglob("*")) == before
+
+
+def test_a_date_in_the_text_that_cannot_be_read_names_its_line_until_a_sidecar_corrects_it(tmp_path, capsys):
+    write(tmp_path, "anquan.txt", NOTICE.format(number=3, subject="安全").replace("2021年3月5日", "2021年13月5日"))
+    write(tmp_path, "anquan.yml", PROVENANCE.format(name="anquan"))
+    code, out = run_check(tmp_path, capsys)
+    assert code == 1 and "source_docs/anquan.txt:7: 错误 error: 原文中的“2021年13月5日”无法识别：月份 13 无效" in out
+    write(tmp_path, "anquan.yml", PROVENANCE.format(name="anquan") + "date: 2021-03-05  # 原文笔误，据来源网页更正\n")
+    code, out = run_check(tmp_path, capsys)
+    assert code == 0 and "13月" not in out
