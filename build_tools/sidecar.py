@@ -76,14 +76,21 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-def _key_lines(node, prefix: KeyPath = ()) -> dict[KeyPath, int]:
-    """The 1-based line of every mapping key, by key path."""
+def _key_lines(node, path: PurePosixPath, prefix: KeyPath = ()) -> dict[KeyPath, int]:
+    """The 1-based line of every mapping key, by key path.
+
+    YAML silently keeps the last of two equal keys; an editor who wrote a field twice is told instead.
+    """
     lines = {}
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             keys = prefix + (str(key_node.value),)
-            lines[keys] = key_node.start_mark.line + 1
-            lines.update(_key_lines(value_node, keys))
+            line = key_node.start_mark.line + 1
+            if keys in lines:
+                raise SourceError(path, f"键“{keys[-1]}”重复（第 {lines[keys]} 行已有）/ duplicate key", line=line,
+                                  hint="请删除其中一个 / keep only one")
+            lines[keys] = line
+            lines.update(_key_lines(value_node, path, keys))
     return lines
 
 
@@ -91,7 +98,7 @@ def parse(text: str, path: PurePosixPath) -> Sidecar:
     """Parse and validate sidecar text; SourceError names the file and line."""
     try:
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
-        lines = _key_lines(yaml.compose(text, Loader=_Loader))
+        lines = _key_lines(yaml.compose(text, Loader=_Loader), path)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise SourceError(

@@ -86,6 +86,11 @@ def test_malformed_values_name_field_and_line(text, line, words):
     assert error.line == line and all(word in shown for word in words), shown
 
 
+def test_a_key_written_twice_is_an_error():
+    error = error_of("date: 2023-07-30\ntitle: 甲\ndate: 2023-07-31\n")
+    assert error.line == 3 and "重复" in error.message and "第 1 行" in error.message
+
+
 def test_top_level_must_be_a_mapping():
     assert error_of("- title: 甲\n").line == 1
 
