@@ -11,11 +11,13 @@ Each message names the file and, where there is one, the line.
 from __future__ import annotations
 
 import datetime as _dt
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import docnumbers, schema, sidecar, validity
 from .convert import convert_source
+from .doctypes import KNOWN_TYPES
 from .errors import SourceError
 from .metadata import ADDRESSED_TYPES, NUMBERED_TYPES
 from .model import Document
@@ -97,6 +99,12 @@ def check_expected(document: Document, parts: PartsReport, report: CheckReport) 
         if not meta.get(name) and name not in known:
             report.add("warning", path, f"{_who(document)}未找到{schema.label(name)} / {name} not found",
                        hint=where_to_fill(document, name))
+    kind = meta.get("doc_type")
+    if kind and kind not in KNOWN_TYPES:
+        close = difflib.get_close_matches(kind, KNOWN_TYPES, n=3, cutoff=0.3)
+        report.add("warning", path, f"{_who(document)}文种“{kind}”不在常用文种表中 / unusual doc_type",
+                   hint=("您是否想写：" + "、".join(close) + "？/ did you mean one of these?") if close else
+                   "常用文种 / usual types: " + "、".join(KNOWN_TYPES))
     proposal = meta.get("proposal") or {}
     if meta.get("doc_type") == "提案答复" and "proposal" not in known:
         for key in [key for key in schema.PROPOSAL_KEYS if key not in proposal]:

@@ -20,6 +20,7 @@ _ENDINGS = [
     ("议案", "议案"), ("函", "函"), ("纪要", "纪要"), ("答复", "答复"), ("提案", "提案"),
     ("解读", "解读"),
 ]
+KNOWN_TYPES = sorted({kind for _, kind in _ENDINGS} | {"提案答复"})
 # Types whose title may carry a period of validity (2019—2021年).
 PLAN_TYPES = {"实施方案", "方案", "计划", "规划", "要点", "意见", "办法", "细则"}
 _TRAILING_BRACKETS = re.compile(r"[（(][^（）()]*[）)]$")

@@ -198,3 +198,9 @@ def test_a_date_in_the_text_that_cannot_be_read_names_its_line_until_a_sidecar_c
     write(tmp_path, "anquan.yml", PROVENANCE.format(name="anquan") + "date: 2021-03-05  # 原文笔误，据来源网页更正\n")
     code, out = run_check(tmp_path, capsys)
     assert code == 0 and "13月" not in out
+
+
+def test_an_unusual_document_type_is_a_warning_with_suggestions(tmp_path, capsys):
+    add_notice(tmp_path, "anquan", 3, "doc_type: 通之\n")
+    code, out = run_check(tmp_path, capsys)
+    assert code == 0 and "文种“通之”不在常用文种表中" in out and "您是否想写：通知" in out
