@@ -12,55 +12,17 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import docnumbers, schema, sidecar, validity
 from .convert import convert_source
 from .doctypes import KNOWN_TYPES
 from .errors import SourceError
+from .findings import CheckReport
 from .metadata import ADDRESSED_TYPES, NUMBERED_TYPES
 from .model import Document
 from .parts import PartsReport, part_path, parents_of
 from .project import Project
-
-LEVELS = {"error": "错误 error", "warning": "警告 warning", "override": "覆盖 override"}
-
-
-@dataclass(frozen=True, order=True)
-class Finding:
-    path: str
-    line: int
-    level: str  # error, warning, override
-    message: str
-    hint: str = ""
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        text = f"{where}: {LEVELS[self.level]}: {self.message}"
-        return f"{text}\n    → {self.hint}" if self.hint else text
-
-
-@dataclass
-class CheckReport:
-    findings: list[Finding] = field(default_factory=list)
-    sources: int = 0
-    documents: int = 0
-
-    def add(self, level: str, path, message: str, line: int | None = None, hint: str = "") -> None:
-        self.findings.append(Finding(str(path), line or 0, level, message, hint))
-
-    def add_error(self, error: SourceError) -> None:
-        self.add("error", error.path, error.message, error.line, error.hint)
-
-    def of(self, level: str) -> list[Finding]:
-        return [finding for finding in self.findings if finding.level == level]
-
-    def summary(self) -> str:
-        errors, warnings, overrides = (len(self.of(level)) for level in LEVELS)
-        return (f"检查了 {self.sources} 个原始文本、{self.documents} 个文档：{errors} 个错误，{warnings} 个警告，"
-                f"{overrides} 处覆盖 / checked {self.sources} sources, {self.documents} documents: "
-                f"{errors} errors, {warnings} warnings, {overrides} overrides")
 
 
 def where_to_fill(document: Document, name: str) -> str:
@@ -87,37 +49,57 @@ def check_required(document: Document, parts: PartsReport, report: CheckReport) 
 
 
 def check_expected(document: Document, parts: PartsReport, report: CheckReport) -> None:
-    """Warnings for fields a document of its type normally states."""
-    meta, path = document.meta, document.source.path
+    """Warnings for what a document of its type normally states but this one does not."""
     known = parts.supplied.get(document.slug, set())
-    expected = []
-    if meta.get("doc_type") in NUMBERED_TYPES and document.part != "印发":
-        expected.append("doc_number")
-    if meta.get("doc_type") in ADDRESSED_TYPES:
-        expected.append("addressee")
-    for name in expected:
-        if not meta.get(name) and name not in known:
-            report.add("warning", path, f"{_who(document)}未找到{schema.label(name)} / {name} not found",
+    for name in expected_fields(document):
+        if not document.meta.get(name) and name not in known:
+            report.add("warning", document.source.path, f"{_who(document)}未找到{schema.label(name)} / {name} not found",
                        hint=where_to_fill(document, name))
-    kind = meta.get("doc_type")
-    if kind and kind not in KNOWN_TYPES:
-        close = difflib.get_close_matches(kind, KNOWN_TYPES, n=3, cutoff=0.3)
-        report.add("warning", path, f"{_who(document)}文种“{kind}”不在常用文种表中 / unusual doc_type",
-                   hint=("您是否想写：" + "、".join(close) + "？/ did you mean one of these?") if close else
-                   "常用文种 / usual types: " + "、".join(KNOWN_TYPES))
-    proposal = meta.get("proposal") or {}
-    if meta.get("doc_type") == "提案答复" and "proposal" not in known:
-        for key in [key for key in schema.PROPOSAL_KEYS if key not in proposal]:
-            report.add("warning", path, f"{_who(document)}未找到提案的{schema.PROPOSAL_KEYS[key]} proposal.{key}",
-                       hint=where_to_fill(document, "proposal"))
-    if meta.get("date_precision") in ("year", "month") and meta.get("date_source") != "sidecar":
-        unit = "年" if meta["date_precision"] == "year" else "月"
-        origin = "（取自发文字号）" if meta.get("date_source") == "doc_number" else ""
-        report.add("warning", path, f"{_who(document)}成文日期只精确到{unit}{origin}：{meta['date']} / date is only a "
-                   f"{meta['date_precision']}", hint=where_to_fill(document, "date"))
-    if not document.part and not meta.get("source_url"):
-        report.add("warning", path, "未填写来源网址 source_url 和获取日期 retrieved / no provenance",
+    if document.meta.get("doc_type") == "提案答复" and "proposal" not in known:
+        check_proposal(document, report)
+    check_doc_type(document, report)
+    check_precision(document, report)
+    if not document.part and not document.meta.get("source_url"):
+        report.add("warning", document.source.path, "未填写来源网址 source_url 和获取日期 retrieved / no provenance",
                    hint=where_to_fill(document, "source_url"))
+
+
+def expected_fields(document: Document) -> list[str]:
+    """A 公文 has a number (an issued plan shares its notice's) and, if addressed, an addressee."""
+    kind = document.meta.get("doc_type")
+    numbered = kind in NUMBERED_TYPES and document.part != "印发"
+    return ["doc_number"] * numbered + ["addressee"] * (kind in ADDRESSED_TYPES)
+
+
+def check_proposal(document: Document, report: CheckReport) -> None:
+    proposal = document.meta.get("proposal") or {}
+    for key in [key for key in schema.PROPOSAL_KEYS if key not in proposal]:
+        report.add("warning", document.source.path,
+                   f"{_who(document)}未找到提案的{schema.PROPOSAL_KEYS[key]} proposal.{key}",
+                   hint=where_to_fill(document, "proposal"))
+
+
+def check_doc_type(document: Document, report: CheckReport) -> None:
+    """A type outside the usual list is most often a typo (通之)."""
+    kind = document.meta.get("doc_type")
+    if not kind or kind in KNOWN_TYPES:
+        return
+    close = difflib.get_close_matches(kind, KNOWN_TYPES, n=3, cutoff=0.3)
+    hint = ("您是否想写：" + "、".join(close) + "？/ did you mean one of these?") if close else \
+        "常用文种 / usual types: " + "、".join(KNOWN_TYPES)
+    report.add("warning", document.source.path, f"{_who(document)}文种“{kind}”不在常用文种表中 / unusual doc_type",
+               hint=hint)
+
+
+def check_precision(document: Document, report: CheckReport) -> None:
+    """A date known only to the year or month (unless the editor set it so)."""
+    meta = document.meta
+    if meta.get("date_precision") not in ("year", "month") or meta.get("date_source") == "sidecar":
+        return
+    unit = "年" if meta["date_precision"] == "year" else "月"
+    origin = "（取自发文字号）" if meta.get("date_source") == "doc_number" else ""
+    report.add("warning", document.source.path, f"{_who(document)}成文日期只精确到{unit}{origin}：{meta['date']}"
+               f" / date is only a {meta['date_precision']}", hint=where_to_fill(document, "date"))
 
 
 def check_validity(document: Document, report: CheckReport, today: _dt.date) -> None:
