@@ -22,6 +22,7 @@ from .doctypes import doc_type_of
 from .errors import SourceError
 from .metadata import period_of
 from .model import Document
+from .regions import gazetteer
 from .sidecar import KeyPath, Sidecar
 
 # What an issued plan (印发) takes from the notice that issues it.
@@ -117,8 +118,6 @@ def check_parts(sidecar: Sidecar, paths: set[KeyPath]) -> None:
 
 def finish(documents: list[Document], sidecar: Sidecar | None) -> PartsReport:
     """Relate, inherit, apply the sidecar and complete derived fields; documents are changed in place."""
-    from .regions import gazetteer
-
     report = PartsReport()
     parents = parents_of(documents)
     paths = {part_path(document, parents) for document in documents}
