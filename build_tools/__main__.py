@@ -109,7 +109,8 @@ def cmd_new(project: Project, args: argparse.Namespace) -> int:
     from .errors import SourceError
     from .scaffold import scaffold
 
-    source = args.source if args.source.is_absolute() or (Path.cwd() / args.source).exists() else \
+    # A relative path means the project's file (source_docs/x.txt), wherever the editor stands.
+    source = args.source if args.source.is_absolute() or not (project.root / args.source).exists() else \
         project.root / args.source
     try:
         target = scaffold(source if source.is_absolute() else Path.cwd() / source, project)
