@@ -169,7 +169,17 @@ def check_orphans(project: Project, report: CheckReport) -> None:
                        hint=f"请改名为 {Path(relative).with_suffix('.yml').as_posix()}")
         elif not sidecar.source_for(path).is_file():
             report.add("error", relative, f"没有对应的原始文本 {Path(relative).with_suffix('.txt').as_posix()}"
-                       " / sidecar without a source", hint="请检查文件名是否与原始文本一致（只有扩展名不同）")
+                       " / sidecar without a source", hint=orphan_hint(path, project))
+
+
+def orphan_hint(path: Path, project: Project) -> str:
+    """A sidecar without its text is most often misnamed: name the raw text it was probably meant for."""
+    stems = [source.stem for source in project.source_files()]
+    close = difflib.get_close_matches(path.stem, stems, n=1, cutoff=0.6)
+    if close:
+        return (f"是否应为 source_docs/{close[0]}.txt 的附属文件？请把本文件改名为 source_docs/{close[0]}.yml"
+                f" / rename it to {close[0]}.yml?")
+    return "附属文件须与原始文本同名、只有扩展名不同；原始文本已删除时请一并删除本文件 / name it like its .txt"
 
 
 def check_project(project: Project, today: _dt.date | None = None) -> CheckReport:

@@ -147,7 +147,7 @@ class Gazetteer:
             return [NATIONAL]
         for name in names:
             if name not in self.by_name:
-                raise RegionError(name, self.suggest(name))
+                raise RegionError(name, self.suggest(name, near=[other for other in names if other in self.by_name]))
         options = [d for d in self.by_name[names[-1]] if {n for n in names} <= {p.name for p in self.path(d)}]
         options = [d for d in options if [p.name for p in self.path(d) if p.name in names] == list(names)]
         if len(options) != 1:
@@ -155,12 +155,22 @@ class Gazetteer:
             raise RegionError(" › ".join(names), paths, kind="ambiguous" if options else "nesting")
         return self.path(options[0])
 
-    def suggest(self, name: str, count: int = 3) -> list[str]:
-        """The official names closest to ``name``: its meanings if it is a short name, else by spelling."""
+    def suggest(self, name: str, count: int = 3, near: list[str] = ()) -> list[str]:
+        """The official names closest to ``name``: its meanings if it is a short name, else by spelling.
+
+        A misspelt county in ``[云南省, 楚雄彝族自治州, 南化县]`` is most likely one of
+        that prefecture's, so names inside the divisions ``near`` it come first.
+        """
         exact = [division.name for division in self.by_alias.get(name, [])]
         if exact:
             return exact[:count]
-        return difflib.get_close_matches(name, list(self.by_name), n=count, cutoff=0.5)
+        close = difflib.get_close_matches(name, list(self.by_name), n=50, cutoff=0.5)
+        return sorted(close, key=lambda found: -self._depth_inside(found, near))[:count]
+
+    def _depth_inside(self, name: str, near: list[str]) -> int:
+        """How deep the lowest of the ``near`` divisions that contain ``name`` lies (0: none does)."""
+        return max((step.level for division in self.by_name[name] for step in self.path(division)
+                    if step.name in near), default=0)
 
 
 class RegionError(ValueError):

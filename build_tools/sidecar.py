@@ -24,7 +24,7 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
-from . import dates, docnumbers, regions, schema
+from . import dates, docnumbers, regions, schema, yaml_messages
 from .errors import SourceError
 
 KeyPath = tuple[str, ...]
@@ -96,16 +96,14 @@ def _key_lines(node, path: PurePosixPath, prefix: KeyPath = ()) -> dict[KeyPath,
 
 def parse(text: str, path: PurePosixPath) -> Sidecar:
     """Parse and validate sidecar text; SourceError names the file and line."""
+    mistyped = yaml_messages.full_width_colon(text, path)
+    if mistyped:
+        raise mistyped
     try:
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
         lines = _key_lines(yaml.compose(text, Loader=_Loader), path)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise SourceError(
-            path, f"YAML 格式错误：{getattr(error, 'problem', None) or error} / invalid YAML",
-            line=mark.line + 1 if mark else None,
-            hint="检查缩进（用空格，不用 Tab）、冒号后的空格和引号是否成对 / check indentation, colons and quotes",
-        ) from None
+        raise yaml_messages.syntax_error(error, path) from None
     sidecar = Sidecar(path, {}, lines)
     if data is None:
         return sidecar

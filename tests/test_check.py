@@ -143,7 +143,8 @@ def test_invalid_yaml_names_the_line_and_other_sources_are_still_checked(tmp_pat
     add_notice(tmp_path, "zhaosheng", 3)
     add_notice(tmp_path, "zhuzhu", 3)
     code, out = run_check(tmp_path, capsys)
-    assert code == 1 and "source_docs/anquan.yml:4: 错误 error: YAML 格式错误" in out
+    # The sidecar has three lines: the unclosed [ of line 3 is the mistake, not the end of the file.
+    assert code == 1 and "source_docs/anquan.yml:3: 错误 error: YAML 格式错误：方括号 [ 没有配对的 ]" in out
     assert "source_docs/zhuzhu.txt:2: 错误 error: 发文字号 姚教体发〔2021〕3号 重复" in out
 
 
