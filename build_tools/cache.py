@@ -48,3 +48,10 @@ def store(folder: Path, key: str, value) -> None:
     temporary = folder / f".{key}.tmp"
     temporary.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     temporary.replace(folder / f"{key}.pickle")
+
+
+def prune(folder: Path, keep: set[str]) -> None:
+    """Drop entries no source uses any more, so the cache does not grow forever."""
+    for path in folder.glob("*.pickle"):
+        if path.stem not in keep:
+            path.unlink(missing_ok=True)

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import browse, catalogue, export, metadata, parts, reader, render, sidecar, structure
+from . import browse, catalogue, export, incremental, metadata, parts, reader, render, sidecar, structure
 from .errors import SourceError
 from .model import Document, ParsedDocument
 from .project import Project
@@ -98,13 +98,14 @@ def convert_all(project: Project) -> ConvertReport:
     """Convert every source; a bad source is reported and the others still build."""
     report = ConvertReport()
     owners: dict[str, Document] = {}
-    for path in project.source_files():
+    paths = project.source_files()
+    for outcome in incremental.convert_many(paths, project):
         try:
-            documents = claim_slugs(convert_file(path, project), owners)
+            if isinstance(outcome, SourceError):
+                raise outcome
+            report.documents.extend(claim_slugs(outcome, owners))
         except SourceError as error:
             report.errors.append(error)
-        else:
-            report.documents.extend(documents)
     archive = catalogue.build(report.documents)
     keep = set()
     for document in report.documents:

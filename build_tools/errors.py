@@ -12,6 +12,10 @@ class SourceError(Exception):
         self.hint = hint
         super().__init__(str(self))
 
+    def __reduce__(self):
+        """Picklable, so parallel conversion can hand errors back to the parent."""
+        return (SourceError, (self.path, self.message, self.line, self.hint))
+
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         text = f"{where}: {self.message}"

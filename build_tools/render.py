@@ -63,8 +63,12 @@ def escape_lines(text: str) -> str:
     return "  \n".join(escape(line) for line in text.split("\n"))
 
 
+# libyaml's emitter when PyYAML has it: the pure-Python one dominated rebuilds of large archives.
+_SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def front_matter(meta: dict) -> str:
-    dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    dumped = yaml.dump(meta, Dumper=_SAFE_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{dumped}---\n"
 
 

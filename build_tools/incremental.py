@@ -1,0 +1,59 @@
+"""Convert many sources fast: reuse cached results, convert the rest in parallel.
+
+A weekly addition to an archive of thousands of documents should cost the
+conversion of one file, not of all of them; a full conversion should use
+every core. Results are keyed by the raw text, its sidecar and the
+converter's code (see ``cache``), so a stale result is never reused.
+"""
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from . import cache, sidecar
+from .errors import SourceError
+from .model import Document
+from .project import Project
+
+# Below this many sources to convert, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 16
+
+Outcome = list[Document] | SourceError
+
+
+def source_key(path: Path) -> str:
+    """Cache key of one source: its bytes plus its sidecar's bytes, if any."""
+    side = sidecar.path_for(path)
+    return cache.cache_key(path.read_bytes(), side.read_bytes() if side.exists() else b"")
+
+
+def convert_one(path: Path, project: Project) -> Outcome:
+    """Worker: one source's documents, or the error that stopped it."""
+    from .convert import convert_file  # the stage runner; imported late to avoid a cycle
+
+    try:
+        return convert_file(path, project)
+    except SourceError as error:
+        return error
+
+
+def convert_many(paths: list[Path], project: Project, jobs: int | None = None) -> list[Outcome]:
+    """Outcomes in the order of ``paths``; errors are not cached, so they are reported every run."""
+    keys = [source_key(path) for path in paths]
+    outcomes: list[Outcome | None] = [cache.load(project.cache, key) for key in keys]
+    missing = [index for index, outcome in enumerate(outcomes) if outcome is None]
+    for index, outcome in zip(missing, _run([paths[i] for i in missing], project, jobs)):
+        outcomes[index] = outcome
+        if not isinstance(outcome, SourceError):
+            cache.store(project.cache, keys[index], outcome)
+    cache.prune(project.cache, set(keys))
+    return outcomes
+
+
+def _run(paths: list[Path], project: Project, jobs: int | None) -> list[Outcome]:
+    jobs = jobs or os.cpu_count() or 1
+    if jobs == 1 or len(paths) < PARALLEL_THRESHOLD:
+        return [convert_one(path, project) for path in paths]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(convert_one, paths, [project] * len(paths), chunksize=8))

@@ -1,0 +1,64 @@
+"""Incremental conversion: unchanged sources are reused, the rest run in parallel."""
+from __future__ import annotations
+
+import pytest
+
+from build_tools import incremental
+from build_tools.convert import convert_all
+from projects import make_project
+
+
+def notice(number: int) -> str:
+    return (f"测试县教育局文件\n\n测教发〔2024〕{number}号\n\n关于第{number}项工作的通知\n\n各学校：\n\n"
+            f"现就第{number}项工作通知如下。请认真落实。\n\n测试县教育局\n\n2024年3月{number}日\n")
+
+
+@pytest.fixture
+def recorded(monkeypatch):
+    """The sources actually converted (not taken from the cache) in a run."""
+    calls = []
+    original = incremental.convert_one
+
+    def record(path, project):
+        calls.append(path.name)
+        return original(path, project)
+
+    monkeypatch.setattr(incremental, "convert_one", record)
+    return calls
+
+
+def test_only_changed_sources_are_converted_again(tmp_path, recorded):
+    project = make_project(tmp_path / "p", {f"n{i}.txt": notice(i) for i in range(1, 4)})
+    convert_all(project)
+    assert sorted(recorded) == ["n1.txt", "n2.txt", "n3.txt"]
+    recorded.clear()
+    convert_all(project)
+    assert recorded == []
+    (project.sources / "n2.txt").write_text(notice(2).replace("认真落实", "抓紧落实"), encoding="utf-8")
+    (project.sources / "n3.yml").write_text("status: 现行有效\n", encoding="utf-8")
+    report = convert_all(project)
+    assert sorted(recorded) == ["n2.txt", "n3.txt"]
+    page = (project.documents / "n2.md").read_text(encoding="utf-8")
+    assert "抓紧落实" in page and not report.errors
+
+
+def test_parallel_conversion_writes_the_same_bytes_as_serial(tmp_path, monkeypatch):
+    sources = {f"n{i:02d}.txt": notice(i) for i in range(1, 21)}
+    serial = make_project(tmp_path / "serial", sources)
+    monkeypatch.setattr(incremental, "PARALLEL_THRESHOLD", 10**6)
+    convert_all(serial)
+    parallel = make_project(tmp_path / "parallel", sources)
+    monkeypatch.setattr(incremental, "PARALLEL_THRESHOLD", 2)
+    convert_all(parallel)
+    for page in sorted(serial.documents.glob("*.md")):
+        assert (parallel.documents / page.name).read_bytes() == page.read_bytes(), page.name
+
+
+def test_a_corrupt_cache_entry_is_a_miss(tmp_path, recorded):
+    project = make_project(tmp_path / "p", {"n1.txt": notice(1)})
+    convert_all(project)
+    for entry in project.cache.glob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    recorded.clear()
+    report = convert_all(project)
+    assert recorded == ["n1.txt"] and not report.errors
