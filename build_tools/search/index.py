@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from operator import sub
 
+from ..schema import DEFAULT_STATUS, STATUSES
 from .extract import SearchPage, Section
 from .normalise import normalise
 
@@ -28,6 +29,7 @@ class IndexedDocument:
     url: str
     fields: dict[str, str]
     sections: list[Section]
+    status: str = DEFAULT_STATUS  # validity (时效性): a filter and a badge, not searchable text
 
 
 @dataclass
@@ -58,6 +60,12 @@ def document_fields(meta: dict) -> dict[str, str]:
     return fields
 
 
+def document_status(meta: dict) -> str:
+    """The editor's validity label; anything outside the fixed vocabulary counts as unknown."""
+    status = meta.get("status")
+    return status if status in STATUSES else DEFAULT_STATUS
+
+
 def add_section(index: SearchIndex, number: int, text: str) -> None:
     """Append one section's bigram positions and characters to the postings."""
     positions: dict[str, list[int]] = defaultdict(list)
@@ -81,7 +89,7 @@ def build_index(pages: list[SearchPage]) -> SearchIndex:
     index = SearchIndex()
     for page in sorted(pages, key=lambda page: page.url):
         fields = document_fields(page.meta)
-        index.documents.append(IndexedDocument(page.url, fields, page.sections))
+        index.documents.append(IndexedDocument(page.url, fields, page.sections, document_status(page.meta)))
         texts = [*(fields[name] for name in META_FIELDS), *(section.text for section in page.sections)]
         for text in texts:
             add_section(index, index.section_count, normalise(text))

@@ -5,7 +5,8 @@ load that from ``file://`` as well as over HTTP, where ``fetch`` cannot.
 Layout under the output folder:
 
 - ``meta.js``: what every query needs, kept small: shard counts, search page
-  URL, sections per document, facet values (region, year, type) per document;
+  URL, sections per document, facet values (region, year, type, validity) per
+  document, and the CSS class of each validity badge;
 - ``b/<n>.js``: bigram → positional postings, ``u/<n>.js``: character → sections;
 - ``d/<n>.js``: display rows (URL and fields) of documents n·BLOCK … n·BLOCK+BLOCK-1;
 - ``t/<n>.js``: the sections (anchor, heading, text) of document n, for snippets.
@@ -16,14 +17,16 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..cards import STATUS_CLASSES
+from ..schema import STATUSES
 from ..writer import remove_stale, write_if_changed
-from .index import META_FIELDS, SearchIndex
+from .index import META_FIELDS, IndexedDocument, SearchIndex
 from .postings import decode_numbers, encode_numbers, shard_of
 
 FORMAT_VERSION = 2
 # Documents per display-row file: results load rows of only the documents they show.
 BLOCK = 16
-FACETS = ("region", "year", "doc_type")
+FACETS = ("region", "year", "doc_type", "status")
 CALLBACK = "__archiveSearchData"
 # Aim for shards of about this many bytes: a query loads a few, each small.
 SHARD_BYTES = 24_000
@@ -70,12 +73,23 @@ def group(postings: dict) -> tuple[int, list[dict[str, str]]]:
     return count, shards
 
 
+def facet_values(document: IndexedDocument, name: str) -> list[str]:
+    """A field may list several values (云南省、楚雄彝族自治州): each one is a facet value."""
+    if name == "status":
+        return [document.status]
+    return [value for value in document.fields[name].split("、") if value]
+
+
 def facet_data(index: SearchIndex) -> dict:
-    """Per facet, its sorted values and each document's value numbers (count, ids…)."""
+    """Per facet, its values in display order and each document's value numbers (count, ids…).
+
+    Validity values keep the vocabulary's order (现行有效 first); the others are sorted.
+    """
     facets = {}
     for name in FACETS:
-        per_document = [[v for v in doc.fields[name].split("、") if v] for doc in index.documents]
-        values = sorted({value for values in per_document for value in values})
+        per_document = [facet_values(doc, name) for doc in index.documents]
+        present = {value for values in per_document for value in values}
+        values = [s for s in STATUSES if s in present] if name == "status" else sorted(present)
         number = {value: n for n, value in enumerate(values)}
         codes = [code for values in per_document for code in (len(values), *(number[v] for v in values))]
         facets[name] = {"values": values, "documents": encode_numbers(codes)}
@@ -86,7 +100,7 @@ def meta_data(index: SearchIndex, search_page: str, bigram_shards: int, unigram_
     return {"version": FORMAT_VERSION, "fields": list(META_FIELDS), "block": BLOCK,
             "bigram_shards": bigram_shards, "unigram_shards": unigram_shards, "search_page": search_page,
             "sections": encode_numbers([len(doc.sections) for doc in index.documents]),
-            "facets": facet_data(index)}
+            "facets": facet_data(index), "status_classes": STATUS_CLASSES}
 
 
 def display_rows(index: SearchIndex) -> dict[str, str]:

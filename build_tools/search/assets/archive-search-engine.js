@@ -105,7 +105,7 @@
 
   /* ---- The index: documents, postings, matching ---- */
   var metaPromise = null, decoded = new Map();
-  var FACETS = ["region", "year", "doc_type"];
+  var FACETS = ["region", "year", "doc_type", "status"];
 
   function meta() {
     if (!metaPromise) metaPromise = load("meta").then(prepare);
@@ -296,7 +296,7 @@
     return { section: best, total: total };
   }
 
-  /* A field may list several values (云南省、楚雄彝族自治州): each one is a facet value. */
+  /* Result counts per facet value (a document may have several: 云南省、楚雄彝族自治州). */
   function countFacets(results, m) {
     var facets = {};
     FACETS.forEach(function (name) {

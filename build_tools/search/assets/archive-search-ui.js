@@ -101,18 +101,28 @@
     return [doc.doc_number, doc.issuer, doc.region, doc.year, doc.doc_type].filter(Boolean).map(escapeHtml).join(" · ");
   }
 
+  /* The validity badge of the site's cards and lists (archive.css); like the lists, only known validity. */
+  var UNKNOWN_STATUS = "未知", IN_FORCE = "现行有效";
+  function statusBadge(result, m) {
+    var status = m.facetValues.status[result.n][0];
+    if (!status || status === UNKNOWN_STATUS) return "";
+    return ' <span class="doc-status doc-status--' + escapeHtml(m.status_classes[status] || "unknown") + '">' +
+      escapeHtml(status) + "</span>";
+  }
+
   function renderItem(result, list) {
     var item = document.createElement("li");
     item.className = "md-search-result__item";
     list.appendChild(item);
-    return snippet(result).then(function (s) {
+    return Promise.all([snippet(result), meta()]).then(function (loaded) {
+      var s = loaded[0], m = loaded[1];
       var title = highlight(shortTitle(result.doc.title), matchRanges(shortTitle(result.doc.title), needlesOf(result)));
       var section = s.heading && s.heading !== result.doc.title
         ? '<p class="archive-search__section">§ ' + escapeHtml(s.heading) + "</p>" : "";
       item.innerHTML =
         '<a href="' + escapeHtml(documentUrl(result, s.anchor)) + '" class="md-search-result__link" tabindex="-1">' +
         '<article class="md-search-result__article md-typeset">' +
-        "<h1>" + title + "</h1>" +
+        "<h1>" + title + statusBadge(result, m) + "</h1>" +
         '<p class="archive-search__meta">' + metaLine(result.doc) + "</p>" + section +
         '<p class="archive-search__snippet">' + s.html + "</p>" +
         partialNote(result) +
@@ -136,6 +146,7 @@
     if (performance.mark) performance.mark("archive-search:first-result");
   }
 
+  /* Results where the terms only occur apart are approximate: the summary says so first. */
   function summary(outcome, shown) {
     var q = escapeHtml(outcome.query.terms.join(" "));
     if (!outcome.results.length) {
@@ -143,7 +154,10 @@
       return outcome.matched ? "筛选条件下没有结果（共 " + outcome.matched + " 个文件含「" + q + "」）"
                              : "没有文件包含「" + q + "」";
     }
-    var text = "共 " + outcome.results.length + " 个文件含「" + q + "」";
+    var direct = outcome.results.some(function (r) { return r.exact || r.byNumber; });
+    var text = direct ? "共 " + outcome.results.length + " 个文件含「" + q + "」"
+      : "没有文件连续包含「" + escapeHtml(outcome.query.phrase) + "」；近似结果：" + outcome.results.length +
+        " 个文件分别含「" + outcome.query.terms.map(escapeHtml).join("」「") + "」";
     return shown < outcome.results.length ? text + "，显示前 " + shown + " 个" : text;
   }
 
@@ -207,7 +221,7 @@
 
   /* ---- Search page: all results, narrowed by region / year / type ---- */
   var PAGE_SIZE = 20;
-  var FACET_LABELS = { region: "地区", year: "年份", doc_type: "文种" };
+  var FACET_LABELS = { region: "地区", year: "年份", doc_type: "文种", status: "时效性" };
 
   function bindPage() {
     var page = document.getElementById("archive-search-page");
@@ -220,11 +234,12 @@
       FACETS.map(function (name) {
         return '<select name="' + name + '" aria-label="' + FACET_LABELS[name] + '"><option value="">全部' + FACET_LABELS[name] + "</option></select>";
       }).join("") +
+      '<label class="archive-search__in-force"><input type="checkbox" name="in_force"> 仅看现行有效</label>' +
       '<button type="submit" class="md-button md-button--primary">搜索</button></form>' +
       '<div class="md-search-result"><div class="md-search-result__meta"></div>' +
       '<ol class="md-search-result__list"></ol></div>' +
       '<button type="button" class="md-button archive-search__next" hidden>更多结果</button>';
-    var form = page.querySelector("form"), input = form.elements.q;
+    var form = page.querySelector("form"), input = form.elements.q, inForce = form.elements.in_force;
     var info = page.querySelector(".md-search-result__meta"), list = page.querySelector("ol");
     var next = page.querySelector(".archive-search__next"), outcome = null, shown = 0;
     input.value = params.get("q") || "";
@@ -237,26 +252,37 @@
     }
     function run() {
       FACETS.forEach(function (name) { filters[name] = form.elements[name].value; });
+      inForce.checked = filters.status === IN_FORCE;
       remember(input.value, filters);
       list.innerHTML = ""; shown = 0; next.hidden = true;
       if (!input.value.trim()) { info.textContent = "输入文号、标题或正文中的词句"; return; }
-      search(input.value, filters).then(function (found) {
+      Promise.all([search(input.value, filters), meta()]).then(function (loaded) {
+        var found = loaded[0], m = loaded[1];
         outcome = found;
-        FACETS.forEach(function (name) { fillFacet(form.elements[name], found.facets[name], filters[name]); });
+        FACETS.forEach(function (name) {
+          fillFacet(form.elements[name], found.facets[name], filters[name], m.facets[name].values);
+        });
         more();
       }, function (error) { info.textContent = error.message; });
     }
     form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
     FACETS.forEach(function (name) {
-      fillFacet(form.elements[name], {}, filters[name]);
+      fillFacet(form.elements[name], {}, filters[name], []);
       form.elements[name].addEventListener("change", run);
+    });
+    /* "仅看现行有效" is a shortcut for the validity filter, kept in step with it. */
+    inForce.addEventListener("change", function () {
+      form.elements.status.value = inForce.checked ? IN_FORCE : "";
+      if (inForce.checked && form.elements.status.value !== IN_FORCE) fillFacet(form.elements.status, {}, IN_FORCE, []);
+      run();
     });
     next.addEventListener("click", more);
     run();
   }
 
-  function fillFacet(select, counts, current) {
-    var values = Object.keys(counts || {}).sort();
+  /* Options in the index's order (sorted; validity in its vocabulary's order), with result counts. */
+  function fillFacet(select, counts, current, order) {
+    var values = order.filter(function (value) { return counts[value]; });
     if (current && values.indexOf(current) < 0) values.push(current);
     select.length = 1;
     values.forEach(function (value) {
