@@ -166,3 +166,26 @@ def test_search_works_from_file_urls_without_network(tmp_path_factory, converted
     tab.wait_for_selector("#archive-search-page .md-search-result__link")
     tab.close()
     assert requests and all(url.startswith("file://") for url in requests), [u for u in requests if not u.startswith("file:")]
+
+
+def test_terms_found_only_apart_are_labelled_approximate(page, base):
+    """No source has the two words side by side, some have both: results say they are approximate."""
+    query = "产教融合 乡村振兴"
+    assert not sources_containing("产教融合乡村振兴")
+    both = sources_containing("产教融合") & sources_containing("乡村振兴")
+    assert both
+    page.goto(f"{base}search/?q={quote(query)}")
+    page.wait_for_function("() => { const items = document.querySelectorAll('#archive-search-page li');"
+                           " return items.length && Array.from(items).every(li => li.querySelector('a')); }")
+    summary = page.locator("#archive-search-page .md-search-result__meta").inner_text()
+    assert "近似结果" in summary and "没有文件连续包含「产教融合乡村振兴」" in summary
+    items = page.locator("#archive-search-page .md-search-result__item")
+    notes = page.locator("#archive-search-page .archive-search__partial")
+    assert items.count() >= len(both) and notes.count() == items.count()
+
+
+def test_a_phrase_that_occurs_is_not_labelled_approximate(page, base):
+    assert sources_containing("产教融合")
+    page.goto(f"{base}search/?q={quote('产教融合')}")
+    page.wait_for_selector("#archive-search-page .md-search-result__link")
+    assert "近似" not in page.locator("#archive-search-page .md-search-result__meta").inner_text()
