@@ -159,7 +159,7 @@ def _value(key: str, value, keys: KeyPath, sidecar: Sidecar):
     try:
         return _NORMALISERS[kind](value, keys, sidecar)
     except (dates.DateError, docnumbers.DocNumberError, ValueError) as error:
-        hint = getattr(error, "hint", "") or f"{schema.label(key)}：{schema.BY_NAME[key].help}"
+        hint = getattr(error, "hint", "") or f"{schema.label(key)} 的写法：{schema.BY_NAME[key].help}"
         raise _error(sidecar, keys, f"{schema.label(key)} 的值有误：{error}", hint) from None
 
 

@@ -47,9 +47,10 @@ def syntax_error(error: yaml.YAMLError, path) -> SourceError:
     mark, context = getattr(error, "problem_mark", None), getattr(error, "context_mark", None)
     meaning = next((chinese for start, chinese in PROBLEMS if problem.startswith(start)), "")
     line = mark.line + 1 if mark else None
-    # At the end of the file the open bracket or quote is the mistake: point at it.
-    if context and ("end of stream" in problem or "<stream end>" in problem):
+    # An unclosed bracket or quote is noticed lines later (often at the end of the file): point at where it opens.
+    opened = (getattr(error, "context", None) or "").startswith(("while parsing a flow", "while scanning a quoted"))
+    if opened and context:
+        if mark and "end of stream" not in problem and "<stream end>" not in problem:
+            meaning += f"（到第 {mark.line + 1} 行仍未闭合）"
         line = context.line + 1
-    elif context and mark and context.line != mark.line:
-        meaning += f"（从第 {context.line + 1} 行开始）"
     return SourceError(path, f"YAML 格式错误：{meaning + ' / ' if meaning else ''}{problem}", line=line, hint=HINT)

@@ -45,7 +45,8 @@ def test_values_are_normalised():
 
 def test_invalid_yaml_names_the_line():
     error = error_of("title: 甲\ndate: [2023\nregion: 云南省\n")
-    assert "YAML" in error.message and error.line == 3 and "缩进" in error.hint
+    # The [ of line 2 is never closed; YAML only notices on line 3.
+    assert "YAML" in error.message and error.line == 2 and "到第 3 行仍未闭合" in error.message and "缩进" in error.hint
 
 
 def test_tab_indentation_is_invalid_yaml_with_a_line():
