@@ -68,17 +68,29 @@ def test_sections_follow_headings_and_skip_permalinks():
 
 
 def decoded_positions(numbers: list[int]) -> dict[int, list[int]]:
-    """Inverse of the positional coding (Δsection, count, p0, Δp…), for the tests."""
+    """Inverse of the positional coding (Δsection, 2·p0 + more, [count − 2, Δp…]), for the tests."""
     postings, at, section = {}, 0, 0
     while at < len(numbers):
         section += numbers[at]
-        count = numbers[at + 1]
-        positions = [numbers[at + 2]]
-        for delta in numbers[at + 3:at + 2 + count]:
-            positions.append(positions[-1] + delta)
+        head = numbers[at + 1]
+        positions = [head // 2]
+        at += 2
+        if head % 2:
+            count = numbers[at] + 2
+            for delta in numbers[at + 1:at + count]:
+                positions.append(positions[-1] + delta)
+            at += count
         postings[section] = positions
-        at += 2 + count
     return postings
+
+
+def test_bigram_coding_folds_the_single_occurrence_flag_into_the_position():
+    index = build_index([SearchPage("d/", {}, [Section("", "", "甲乙甲乙丙"), Section("x", "", "乙丙")])])
+    fields = len(META_FIELDS)
+    # 甲乙 twice in the first text section (at 0 and 2): flag set, count − 2 = 0, gap 2.
+    assert list(index.bigrams["甲乙"]) == [fields, 2 * 0 + 1, 0, 2]
+    # 乙丙 once in each: at 3, then at 0 one section later.
+    assert list(index.bigrams["乙丙"]) == [fields, 2 * 3, 1, 2 * 0]
 
 
 PAGES = [
@@ -151,3 +163,14 @@ def test_query_set_is_seeded_and_its_expectations_come_from_the_text():
                                      if all(any(t in normalise(text) for text in [*d.fields.values(), d.sections[0][2]])
                                             for t in wanted)]
     assert sum(q["category"] == "sampled" for q in queries) >= 200
+
+
+def test_text_rows_store_a_heading_that_opens_its_section_once():
+    from build_tools.search.shards import section_of_row, text_row
+
+    opening = Section("一总体要求", "一、总体要求", "一、总体要求\n内容")
+    assert text_row(opening) == ["一总体要求", "一、总体要求\n内容"]
+    top, other = Section("", "", "导语\n正文"), Section("二", "二", "职业教育")
+    assert text_row(top) == ["", "导语\n正文"] and len(text_row(other)) == 3
+    for section in (opening, top, other):
+        assert section_of_row(text_row(section)) == [section.anchor, section.heading, section.text]

@@ -35,9 +35,12 @@ class IndexedDocument:
 @dataclass
 class SearchIndex:
     documents: list[IndexedDocument] = field(default_factory=list)
-    # bigram → numbers as in postings.positional_list, appended section by section
+    # bigram → per section holding it: Δsection, 2·first position + (more than one?),
+    # then only if more than one: count − 2 and the gaps to the next positions.
+    # Most bigrams occur once in a section, so folding that flag into the
+    # position saves a number per section (a sixth of the index).
     bigrams: dict[str, array] = field(default_factory=lambda: defaultdict(lambda: array("I")))
-    # character → section deltas as in postings.presence_list
+    # character → Δsection of each section holding it
     unigrams: dict[str, array] = field(default_factory=lambda: defaultdict(lambda: array("I")))
     last_section: dict[str, int] = field(default_factory=dict)
     last_unigram_section: dict[str, int] = field(default_factory=dict)
@@ -75,8 +78,9 @@ def add_section(index: SearchIndex, number: int, text: str) -> None:
         if "\n" in key:
             continue
         numbers = index.bigrams[key]
-        numbers.extend((number - index.last_section.get(key, 0), len(found), found[0]))
+        numbers.extend((number - index.last_section.get(key, 0), 2 * found[0] + (len(found) > 1)))
         if len(found) > 1:
+            numbers.append(len(found) - 2)
             numbers.extend(map(sub, found[1:], found))
         index.last_section[key] = number
     for char in set(text) - {"\n", " "}:

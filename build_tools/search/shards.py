@@ -9,7 +9,9 @@ Layout under the output folder:
   document, and the CSS class of each validity badge;
 - ``b/<n>.js``: bigram → positional postings, ``u/<n>.js``: character → sections;
 - ``d/<n>.js``: display rows (URL and fields) of documents n·BLOCK … n·BLOCK+BLOCK-1;
-- ``t/<n>.js``: the sections (anchor, heading, text) of document n, for snippets.
+- ``t/<n>.js``: the sections of document n, for snippets: ``[anchor, text]``, or
+  ``[anchor, text, heading]`` when the heading is not the text's first line
+  (a heading is nearly always its section's first line: stored once).
 """
 from __future__ import annotations
 
@@ -20,10 +22,11 @@ from pathlib import Path
 from ..cards import STATUS_CLASSES
 from ..schema import STATUSES
 from ..writer import remove_stale, write_if_changed
+from .extract import Section
 from .index import META_FIELDS, IndexedDocument, SearchIndex
 from .postings import decode_numbers, encode_numbers, shard_of
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 # Documents per display-row file: results load rows of only the documents they show.
 BLOCK = 16
 FACETS = ("region", "year", "doc_type", "status")
@@ -110,6 +113,19 @@ def display_rows(index: SearchIndex) -> dict[str, str]:
         for start in range(0, len(documents), BLOCK)}
 
 
+def text_row(section: Section) -> list[str]:
+    first_line = section.text.split("\n", 1)[0] if section.anchor else ""
+    row = [section.anchor, section.text]
+    return row if section.heading == first_line else row + [section.heading]
+
+
+def section_of_row(row: list[str]) -> list[str]:
+    """``text_row`` undone: [anchor, heading, text]."""
+    anchor, text = row[0], row[1]
+    heading = row[2] if len(row) > 2 else text.split("\n", 1)[0] if anchor else ""
+    return [anchor, heading, text]
+
+
 def shard_files(index: SearchIndex, search_page: str):
     """(name, content) of every file, produced one at a time to keep memory flat."""
     bigram_count, bigram_shards = group(index.bigrams)
@@ -120,7 +136,7 @@ def shard_files(index: SearchIndex, search_page: str):
             yield f"{kind}/{n}.js", script(f"{kind}/{n}", shard)
     yield from display_rows(index).items()
     for n, doc in enumerate(index.documents):
-        yield f"t/{n}.js", script(f"t/{n}", [[s.anchor, s.heading, s.text] for s in doc.sections])
+        yield f"t/{n}.js", script(f"t/{n}", [text_row(section) for section in doc.sections])
 
 
 def write_shards(index: SearchIndex, out: Path, search_page: str) -> ShardStats:
@@ -160,5 +176,6 @@ def read_documents(out: Path) -> list[IndexedText]:
     count = len(decode_numbers(meta["sections"]))
     rows = [row for block in range(0, count, meta["block"])
             for row in read_script(out / "d" / f"{block // meta['block']}.js")]
-    return [IndexedText(row[0], dict(zip(meta["fields"], row[1:])), read_script(out / "t" / f"{n}.js"))
+    return [IndexedText(row[0], dict(zip(meta["fields"], row[1:])),
+                        [section_of_row(text) for text in read_script(out / "t" / f"{n}.js")])
             for n, row in enumerate(rows)]

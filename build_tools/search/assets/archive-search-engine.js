@@ -140,7 +140,7 @@
     });
   }
 
-  /* bigram → Map(section → sorted positions) */
+  /* bigram → Map(section → sorted positions); the coding is explained in index.py (SearchIndex.bigrams) */
   function bigram(key, m) {
     var cacheKey = "b" + key;
     if (!decoded.has(cacheKey)) {
@@ -148,8 +148,10 @@
         var postings = new Map(), numbers = decodeNumbers(shard[key] || ""), k = 0, section = 0;
         while (k < numbers.length) {
           section += numbers[k++];
-          var count = numbers[k++], positions = new Int32Array(count), p = 0;
-          for (var j = 0; j < count; j++) { p = j ? p + numbers[k++] : numbers[k++]; positions[j] = p; }
+          var head = numbers[k++], count = head % 2 ? numbers[k++] + 2 : 1;
+          var positions = new Int32Array(count), p = Math.floor(head / 2);
+          positions[0] = p;
+          for (var j = 1; j < count; j++) { p += numbers[k++]; positions[j] = p; }
           postings.set(section, positions);
         }
         return postings;

@@ -66,10 +66,17 @@
         var local = result.section - m.firsts[result.n], fields = m.fields.length;
         if (result.section < 0 || local < fields) return excerpt(["", "", local >= 0 ? doc[m.fields[local]] : ""], result);
         return load("t/" + result.n).then(function (sections) {
-          return excerpt(sections[local - fields] || ["", "", ""], result);
+          return excerpt(sectionOfRow(sections[local - fields] || ["", ""]), result);
         });
       });
     });
+  }
+
+  /* A stored text row, [anchor, text] or [anchor, text, heading], as [anchor, heading, text]
+     (mirror of shards.py section_of_row: a heading is stored only when it is not the first line). */
+  function sectionOfRow(row) {
+    var heading = row.length > 2 ? row[2] : row[0] ? row[1].split("\n")[0] : "";
+    return [row[0], heading, row[1]];
   }
 
   /* Section anchor, heading and a highlighted excerpt around the densest matches. */
