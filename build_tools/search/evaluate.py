@@ -56,11 +56,12 @@ class Report:
 METADATA_CATEGORIES = ("title", "issuer", "region", "year")
 
 
-def fields_lead(query: str, ranked: list[str], fields: dict[str, str]) -> bool:
-    """Documents whose metadata contains the query come before those that only mention it."""
+def fields_lead(query: str, ranked: list[str], fields: dict[str, str]) -> bool | None:
+    """Documents whose metadata contains the query come before those that only mention it
+    (None when no document's metadata contains it, e.g. a seed's title run on a generated corpus)."""
     phrase = parse_query(query).phrase
     leading = {url for url, text in fields.items() if phrase in text}
-    return bool(leading) and set(ranked[:len(leading)]) == leading
+    return set(ranked[:len(leading)]) == leading if leading else None
 
 
 def score(item: dict, ranked: list[str], texts: dict[str, str], fields: dict[str, str]) -> Score:

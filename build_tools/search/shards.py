@@ -31,8 +31,9 @@ FORMAT_VERSION = 3
 BLOCK = 16
 FACETS = ("region", "year", "doc_type", "status")
 CALLBACK = "__archiveSearchData"
-# Aim for shards of about this many bytes: a query loads a few, each small.
-SHARD_BYTES = 24_000
+# Shards hold at most about this many bytes (the count is a power of two, so
+# between half and all of it): a query loads a few, each small.
+SHARD_BYTES = 16_000
 MAX_SHARDS = 4096
 
 
