@@ -141,7 +141,7 @@
   /* Time of the first answer on screen (a result, or "nothing found"), for the benchmarks. */
   function partialNote(result) {
     if (result.exact) return "";
-    var note = result.byNumber ? "发文字号相符" : "各词分别出现，未连续出现";
+    var note = result.byNumber ? "发文字号相符" : "近似结果：各词分别出现，未连续出现";
     return '<p class="archive-search__partial">' + note + "</p>";
   }
 
@@ -198,7 +198,7 @@
             if (mine !== generation) return;
             var more = document.createElement("li");
             more.className = "md-search-result__item archive-search__more";
-            more.innerHTML = '<a class="md-search-result__link" href="' + escapeHtml(url) + '">全部结果，按地区、年份、文种筛选 →</a>';
+            more.innerHTML = '<a class="md-search-result__link" href="' + escapeHtml(url) + '">全部结果，按地区、年份、文种、时效性筛选 →</a>';
             list.appendChild(more);
           });
         }
