@@ -124,9 +124,9 @@ def test_fields_come_from_front_matter_with_year_from_date():
 def test_shards_round_trip_and_stale_files_go(tmp_path):
     out = tmp_path / "search-index"
     (out / "t").mkdir(parents=True)
-    (out / "t" / "9.js").write_text("stale", encoding="utf-8")
+    (out / "t" / "9-0.js").write_text("stale", encoding="utf-8")
     stats = write_shards(build_index(PAGES), out, "search/")
-    assert not (out / "t" / "9.js").exists()
+    assert not (out / "t" / "9-0.js").exists()
     documents = read_documents(out)
     assert [d.url for d in documents] == ["documents/a/", "documents/b/"]
     assert documents[1].sections[1] == ["二", "二", "职业教育职业教育"]
@@ -137,7 +137,7 @@ def test_shards_round_trip_and_stale_files_go(tmp_path):
     assert region["values"] == ["云阳县"] and decode_numbers(region["documents"]) == [0, 1, 0]
     assert stats.total == sum(p.stat().st_size for p in out.rglob("*.js"))
     # Chinese is written as UTF-8, not as \\uXXXX escapes.
-    assert "职业" in (out / "t" / "1.js").read_text(encoding="utf-8")
+    assert "职业" in (out / "t" / "1-0.js").read_text(encoding="utf-8")
 
 
 def test_query_set_is_seeded_and_its_expectations_come_from_the_text():
@@ -174,3 +174,16 @@ def test_text_rows_store_a_heading_that_opens_its_section_once():
     assert text_row(top) == ["", "导语\n正文"] and len(text_row(other)) == 3
     for section in (opening, top, other):
         assert section_of_row(text_row(section)) == [section.anchor, section.heading, section.text]
+
+
+def test_snippet_texts_are_split_into_chunks_that_round_trip(tmp_path):
+    from build_tools.search.shards import TEXT_CHUNK
+
+    sections = [Section(f"s{n}", f"第{n}节", f"第{n}节\n内容{n}") for n in range(TEXT_CHUNK * 2 + 1)]
+    write_shards(build_index([SearchPage("documents/long/", {}, sections)]), tmp_path, "search/")
+    chunks = sorted(p.name for p in (tmp_path / "t").glob("*.js"))
+    assert chunks == ["0-0.js", "0-1.js", "0-2.js"]
+    assert len(read_script(tmp_path / "t" / "0-1.js")) == TEXT_CHUNK
+    assert len(read_script(tmp_path / "t" / "0-2.js")) == 1
+    [document] = read_documents(tmp_path)
+    assert document.sections == [[s.anchor, s.heading, s.text] for s in sections]

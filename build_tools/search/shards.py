@@ -9,9 +9,10 @@ Layout under the output folder:
   document, and the CSS class of each validity badge;
 - ``b/<n>.js``: bigram → positional postings, ``u/<n>.js``: character → sections;
 - ``d/<n>.js``: display rows (URL and fields) of documents n·BLOCK … n·BLOCK+BLOCK-1;
-- ``t/<n>.js``: the sections of document n, for snippets: ``[anchor, text]``, or
-  ``[anchor, text, heading]`` when the heading is not the text's first line
-  (a heading is nearly always its section's first line: stored once).
+- ``t/<n>-<c>.js``: text sections c·TEXT_CHUNK … c·TEXT_CHUNK+TEXT_CHUNK-1 of
+  document n, for snippets (a result loads only the chunk it shows):
+  ``[anchor, text]``, or ``[anchor, text, heading]`` when the heading is not
+  the text's first line (a heading nearly always opens its section: stored once).
 """
 from __future__ import annotations
 
@@ -26,9 +27,11 @@ from .extract import Section
 from .index import META_FIELDS, IndexedDocument, SearchIndex
 from .postings import decode_numbers, encode_numbers, shard_of
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 # Documents per display-row file: results load rows of only the documents they show.
 BLOCK = 16
+# Text sections per snippet file: a snippet needs one section, not the whole document.
+TEXT_CHUNK = 8
 FACETS = ("region", "year", "doc_type", "status")
 CALLBACK = "__archiveSearchData"
 # Shards hold at most about this many bytes (the count is a power of two, so
@@ -101,7 +104,7 @@ def facet_data(index: SearchIndex) -> dict:
 
 
 def meta_data(index: SearchIndex, search_page: str, bigram_shards: int, unigram_shards: int) -> dict:
-    return {"version": FORMAT_VERSION, "fields": list(META_FIELDS), "block": BLOCK,
+    return {"version": FORMAT_VERSION, "fields": list(META_FIELDS), "block": BLOCK, "text_chunk": TEXT_CHUNK,
             "bigram_shards": bigram_shards, "unigram_shards": unigram_shards, "search_page": search_page,
             "sections": encode_numbers([len(doc.sections) for doc in index.documents]),
             "facets": facet_data(index), "status_classes": STATUS_CLASSES}
@@ -137,7 +140,10 @@ def shard_files(index: SearchIndex, search_page: str):
             yield f"{kind}/{n}.js", script(f"{kind}/{n}", shard)
     yield from display_rows(index).items()
     for n, doc in enumerate(index.documents):
-        yield f"t/{n}.js", script(f"t/{n}", [text_row(section) for section in doc.sections])
+        rows = [text_row(section) for section in doc.sections]
+        for start in range(0, len(rows), TEXT_CHUNK):
+            name = f"t/{n}-{start // TEXT_CHUNK}"
+            yield f"{name}.js", script(name, rows[start:start + TEXT_CHUNK])
 
 
 def write_shards(index: SearchIndex, out: Path, search_page: str) -> ShardStats:
@@ -174,9 +180,10 @@ class IndexedText:
 def read_documents(out: Path) -> list[IndexedText]:
     """Documents with their fields and section texts, as written to ``out``."""
     meta = read_script(out / "meta.js")
-    count = len(decode_numbers(meta["sections"]))
-    rows = [row for block in range(0, count, meta["block"])
+    sections, chunk = decode_numbers(meta["sections"]), meta["text_chunk"]
+    rows = [row for block in range(0, len(sections), meta["block"])
             for row in read_script(out / "d" / f"{block // meta['block']}.js")]
     return [IndexedText(row[0], dict(zip(meta["fields"], row[1:])),
-                        [section_of_row(text) for text in read_script(out / "t" / f"{n}.js")])
+                        [section_of_row(text) for start in range(0, sections[n], chunk)
+                         for text in read_script(out / "t" / f"{n}-{start // chunk}.js")])
             for n, row in enumerate(rows)]

@@ -65,8 +65,9 @@
         result.doc = doc;
         var local = result.section - m.firsts[result.n], fields = m.fields.length;
         if (result.section < 0 || local < fields) return excerpt(["", "", local >= 0 ? doc[m.fields[local]] : ""], result);
-        return load("t/" + result.n).then(function (sections) {
-          return excerpt(sectionOfRow(sections[local - fields] || ["", ""]), result);
+        var text = local - fields, chunk = m.text_chunk;
+        return load("t/" + result.n + "-" + Math.floor(text / chunk)).then(function (rows) {
+          return excerpt(sectionOfRow(rows[text % chunk] || ["", ""]), result);
         });
       });
     });
