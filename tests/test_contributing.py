@@ -122,3 +122,11 @@ def test_every_console_block_of_the_guide_is_run():
     text = GUIDE.read_text(encoding="utf-8")
     assert text.count("```console") == len([block for block in blocks(text) if block.kind == "example-run"])
     assert all(commands(block) for block in blocks(text) if block.kind == "example-run")
+
+
+def test_the_preview_rebuilds_when_a_source_is_saved():
+    """Step 5 says: save the raw text or sidecar, reload the page. ``mkdocs serve`` must watch source_docs/."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert (ROOT / "source_docs").resolve() in [Path(path).resolve() for path in config["watch"]]
