@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from guide_example import GUIDE, ELIDED, blocks, commands, follow, shows
+from guide_example import ELIDED, GUIDE, blocks, commands, follow, shell, shows
 from projects import ROOT, build_site, make_project
 
 NEW_PAGE = "nanhua-jiaoti-2024-015-xuesheng-zizhu"
@@ -130,3 +130,12 @@ def test_the_preview_rebuilds_when_a_source_is_saved():
 
     config = load_config(str(ROOT / "mkdocs.yml"))
     assert (ROOT / "source_docs").resolve() in [Path(path).resolve() for path in config["watch"]]
+
+
+def test_a_chinese_file_name_gets_the_url_the_guide_gives(tmp_path):
+    """Step 2's example of a Chinese file name, converted for real."""
+    name, url = re.search(r"`(\S+?)\.txt` → `documents/([a-z0-9-]+)/`", GUIDE.read_text(encoding="utf-8")).groups()
+    text = (ROOT / "source_docs" / "yunyang-fufa-2022-004-zhiye-jiaoyu-shishi-fangan.txt").read_bytes()
+    project = make_project(tmp_path / "archive", {f"{name}.txt": text})
+    assert shell(f"python -m build_tools --root {project.root} convert", project.root).returncode == 0
+    assert (project.documents / f"{url}.md").is_file(), sorted(path.name for path in project.documents.iterdir())
