@@ -69,10 +69,8 @@ def run(project, *command: str) -> tuple[int, str]:
 
 def messages(output: str) -> list[Message]:
     """The findings of ``check`` as an editor reads them: where, level, what, → how to fix."""
-    found = []
-    for match in re.finditer(r"^(\S+): (错误 error|警告 warning|覆盖 override): (.*)\n(?:    → (.*)\n)?", output, re.M):
-        found.append(Message(match.group(1), match.group(2), match.group(3), match.group(4) or ""))
-    return found
+    pattern = re.compile(r"^(\S+): (错误 error|警告 warning|覆盖 override): (.*)\n(?:    → (.*)\n)?", re.M)
+    return [Message(where, level, text, hint or "") for where, level, text, hint in pattern.findall(output)]
 
 
 def check(project) -> tuple[int, list[Message], str]:
@@ -143,7 +141,8 @@ def test_new_then_the_editor_fills_the_gaps_and_check_is_silent(project):
     assert (code, found) == (0, []), output
     assert run(project, "convert")[0] == 0
     meta = front_matter(project.documents / f"{NAME}.md")
-    assert meta["source_url"] == "https://www.example.gov.cn/dayao/jyj/2024-008.html" and meta["retrieved"] == "2024-05-12"
+    assert meta["source_url"] == "https://www.example.gov.cn/dayao/jyj/2024-008.html"
+    assert meta["retrieved"] == "2024-05-12"
 
 
 def test_running_new_twice_keeps_the_editors_work(project):
