@@ -161,6 +161,27 @@ def check_duplicates(documents: list[Document], report: CheckReport) -> None:
                        hint="同一文件请只保留一份；若是不同文件，请核对字号并在附属文件中更正 doc_number")
 
 
+# What an editor may drop into source_docs/ instead of a plain-text copy.
+NOT_TEXT = {".doc", ".docx", ".wps", ".pdf", ".rtf", ".odt", ".htm", ".html", ".xls", ".xlsx"}
+
+
+def check_strays(project: Project, report: CheckReport) -> None:
+    """Files in source_docs/ that are neither raw text nor sidecar would be left out without a word."""
+    for path in sorted(project.sources.iterdir()):
+        if path.name.startswith(".") or path.is_dir() or path.suffix in (".txt", ".yml", ".yaml"):
+            continue
+        relative = path.relative_to(project.root).as_posix()
+        if path.suffix.lower() in (".txt", ".yml"):
+            hint = f"请把扩展名改为小写：{Path(relative).with_suffix(path.suffix.lower()).as_posix()} / lower-case extension"
+        elif path.suffix.lower() in NOT_TEXT:
+            hint = f"请把全文复制为纯文本，存为 UTF-8 编码的 {Path(relative).with_suffix('.txt').as_posix()}" \
+                   " / save the full text as a UTF-8 .txt file"
+        else:
+            hint = "原始文本以 .txt 结尾，附属文件以 .yml 结尾；其他文件请移出 source_docs/ / only .txt and .yml belong here"
+        report.add("error", relative, "不是原始文本（.txt）或附属文件（.yml），不会被收录 / not a raw text or sidecar",
+                   hint=hint)
+
+
 def check_orphans(project: Project, report: CheckReport) -> None:
     for path in sorted(project.sources.glob("*.y*ml")):
         relative = path.relative_to(project.root).as_posix()
@@ -203,6 +224,7 @@ def check_project(project: Project, today: _dt.date | None = None) -> CheckRepor
     report.documents = len(everything)
     check_duplicates(everything, report)
     check_orphans(project, report)
+    check_strays(project, report)
     report.findings.sort()
     return report
 

@@ -90,12 +90,16 @@ def scaffold(source: Path, project: Project) -> Path:
     source = (source if source.is_absolute() else project.root / source).resolve()
     target = sidecar.path_for(source)
     shown = _shown(target, project)
+    meant = project.sources / f"{source.stem}.txt"
+    # The editor typed the name without source_docs/, or without (or with another) extension.
+    did_you_mean = f"您是否想写 / did you mean: python -m build_tools new source_docs/{meant.name}" \
+        if meant.is_file() else ""
     if source.parent != project.sources.resolve():
         raise SourceError(_shown(source, project), "原始文本应放在 source_docs/ 文件夹中 / raw texts live in source_docs/",
-                          hint="先把文件复制到 source_docs/，再运行 new / copy it into source_docs/ first")
+                          hint=did_you_mean or "先把文件复制到 source_docs/，再运行 new / copy it into source_docs/ first")
     if source.suffix != ".txt" or not source.is_file():
         raise SourceError(_shown(source, project), "找不到原始文本（应为 source_docs/ 中的 .txt 文件）/ no such raw text",
-                          hint="用法 / usage: python -m build_tools new source_docs/<文件名>.txt")
+                          hint=did_you_mean or "用法 / usage: python -m build_tools new source_docs/<文件名>.txt")
     if target.exists():
         raise SourceError(shown, "附属文件已存在，不会覆盖 / sidecar exists, not overwritten",
                           hint="请直接编辑该文件；要重新生成，先把它改名或删除 / edit it, or move it away first")

@@ -153,6 +153,12 @@ def test_running_new_twice_keeps_the_editors_work(project):
     assert (project.root / SIDECAR).read_text(encoding="utf-8") == PROVENANCE
 
 
+def test_new_with_the_bare_file_name_says_what_to_type(project):
+    code, output = run(project, "new", f"{NAME}.txt")
+    assert code == 1 and not (project.root / SIDECAR).exists()
+    assert f"→ 您是否想写 / did you mean: python -m build_tools new source_docs/{NAME}.txt" in output
+
+
 # Each mistake: the files the editor writes, then (where, what is wrong, how to fix) of the one error.
 MISTAKES = {
     "date that cannot be parsed (sidecar)": (
@@ -194,6 +200,11 @@ MISTAKES = {
     "unclosed quote": (
         {f"{NAME}.yml": PROVENANCE + 'note: "原文第 8 行“通知”二字分在两行\n'},
         f"{SIDECAR}:3", "YAML 格式错误：引号没有闭合", "检查缩进"),
+    "Word file instead of a text": (
+        {"dayao-jiaoti-2024-009-xiaoyuan-anquan.docx": "PK\x03\x04"},
+        "source_docs/dayao-jiaoti-2024-009-xiaoyuan-anquan.docx",
+        "不是原始文本（.txt）或附属文件（.yml），不会被收录 / not a raw text or sidecar",
+        "请把全文复制为纯文本，存为 UTF-8 编码的 source_docs/dayao-jiaoti-2024-009-xiaoyuan-anquan.txt"),
     "sidecar with no raw text": (
         {"dayao-jiaoti-2024-08-xueqian-xuanchuan.yml": PROVENANCE},
         "source_docs/dayao-jiaoti-2024-08-xueqian-xuanchuan.yml",
