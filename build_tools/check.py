@@ -2,7 +2,8 @@
 
 Errors (exit status 1): a required field neither found nor supplied, a bad
 sidecar (invalid YAML, unknown key, malformed date, unknown region …), a
-sidecar without its raw text, two documents with one document number.
+sidecar without its raw text, a file that is neither raw text nor sidecar,
+two documents with one document number.
 Warnings: fields the extractor could not find and no sidecar supplies, dates
 known only to the year or month, missing provenance, a stated period of
 validity that has ended. Overrides: every extracted value a sidecar changed.
