@@ -95,6 +95,10 @@ def apply(meta: dict, entry: dict, sidecar: Sidecar, keys: KeyPath, slug: str, r
             meta.pop(name, None)
             report.declared_unknown.setdefault(slug, []).append(name)
             continue
+        if meta.get(name) == value:
+            # A sidecar that repeats what the text says (as `new` writes it) confirms
+            # the value; it stays attributed to the text, with its region code.
+            continue
         meta[name] = value
         if name == "date":
             meta["date_precision"] = {4: "year", 7: "month", 10: "day"}[len(value)]
