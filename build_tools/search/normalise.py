@@ -3,7 +3,8 @@
 A query must match the page however the user typed brackets, widths and
 spaces, so both sides are reduced to one form, character by character.
 ``assets/archive-search-engine.js`` implements the very same rules (``normalise``);
-``tests/test_search_normalise.py`` runs both on the same cases.
+``tests/test_search_browser.py`` (test_browser_and_python_normalise_the_same_way)
+runs both on the same cases.
 """
 from __future__ import annotations
 
