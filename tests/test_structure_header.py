@@ -245,6 +245,11 @@ def test_a_sentence_ending_in_a_colon_is_not_the_addressee():
     assert document.blocks[1].text == "为做好今年招生工作，现将有关事项通知如下："
 
 
+def test_schools_and_kindergartens_are_addressees():
+    document = parsed("关于做好学生资助工作的通知\n各乡（镇）中心学校，县属各中小学、幼儿园：\n现将有关事项通知如下。\n")
+    assert document.header["addressee"] == "各乡（镇）中心学校，县属各中小学、幼儿园"
+
+
 def test_a_first_line_ending_in_a_kind_of_document_is_not_always_a_title():
     document = parsed("根据有关规定，结合我县实际，制定本方案\n如下。\n")
     assert "title" not in document.header

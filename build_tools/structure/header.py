@@ -39,7 +39,7 @@ DOC_KINDS = (
 ORG = re.compile(r"(集团|学校|学院|大学|政府|委员会|办公室|办公厅|局|厅|委|部|院|中心|公司|协会|学会|联合会|工会|联盟|研究所|管委会|常委会|政协|党委|支部)$")
 SENTENCE_MARKS = re.compile(r"[。；！？!?;]")
 # How the last name of an addressee list ends when it is a person or a group, not an office.
-ADDRESSEE_END = re.compile(r"(委员|同志|代表|单位|部门|机构|处|所|站|校|组|会员|先生|女士)$")
+ADDRESSEE_END = re.compile(r"(委员|同志|代表|单位|部门|机构|企业|处|所|站|校|园|组|会员|先生|女士)$")
 
 
 def display(key: str, value: str) -> str:
