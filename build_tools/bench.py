@@ -81,14 +81,21 @@ def serve(site: Path):
 
 def first_result(browser, site: Path, index_path: str) -> dict[str, float]:
     """Milliseconds from load to the first result, and bytes fetched until then."""
+    from playwright.sync_api import TimeoutError as BrowserTimeout
+
     with serve(site) as server:
         page = browser.new_page()
         page.goto(f"http://127.0.0.1:{server.server_address[1]}/index.html", wait_until="load")
         start = page.evaluate("performance.now()")
         page.locator(".md-search__input").fill(QUERY)
-        shown = page.wait_for_function(
-            f"() => document.querySelector('{RESULT}') ? performance.now() : null", timeout=300_000)
-        elapsed, sent = shown.json_value() - start, list(server.sent)
+        try:
+            shown = page.wait_for_function(
+                f"() => document.querySelector('{RESULT}') ? performance.now() : null", timeout=600_000)
+            elapsed = shown.json_value() - start
+        except BrowserTimeout:
+            # Ten minutes without a result: report it as missing rather than lose the other figures.
+            elapsed = float("nan")
+        sent = list(server.sent)
         page.close()
     return {"first result (ms)": elapsed, "downloaded before it (MB)": sum(size for _, size in sent) / 1e6,
             "  of which index (MB)": sum(size for path, size in sent if path.lstrip("/").startswith(index_path)) / 1e6}
