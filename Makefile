@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 BROWSER := /usr/bin/chromium
 
-.PHONY: setup site test serve check bundle bench search-eval browser clean
+.PHONY: setup site rebuild test serve check bundle bench search-eval browser clean
 
 setup: $(INSTALLED)
 
@@ -27,8 +27,13 @@ $(BROWSER):
 site: check
 	$(VENV)/bin/mkdocs build --strict
 
+# Quick local rebuild: only pages whose Markdown changed are rendered again
+# (not --strict: MkDocs warns on every --dirty build; `make site` is the strict one).
+rebuild: setup
+	$(VENV)/bin/mkdocs build --dirty --no-strict
+
 serve: setup
-	$(VENV)/bin/mkdocs serve
+	$(VENV)/bin/mkdocs serve --dirty
 
 test: setup browser
 	$(PY) -m pytest

@@ -40,12 +40,19 @@ class SiteBuildError(RuntimeError):
     """The site engine refused to build; carries its own messages."""
 
 
-def build_command(root: Path, site_dir: Path, offline: bool = False, strict: bool = True) -> list[str]:
-    """The command that builds the project at ``root`` into ``site_dir``."""
+def build_command(root: Path, site_dir: Path, offline: bool = False, strict: bool = True,
+                  incremental: bool = False) -> list[str]:
+    """The command that builds the project at ``root`` into ``site_dir``.
+
+    ``incremental`` re-renders only pages whose Markdown changed (MkDocs'
+    ``--dirty``). That is exact here because the converter rewrites a page
+    only when its content changes, and document pages are not in the nav.
+    MkDocs warns on every ``--dirty`` build, so it cannot also be ``--strict``.
+    """
     config = OFFLINE_CONFIG if offline else HOSTED_CONFIG
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet",
                "--config-file", str(root / config), "--site-dir", str(site_dir)]
-    return command + ["--strict"] if strict else command
+    return command + ["--dirty", "--no-strict"] if incremental else command + ["--strict"] * strict
 
 
 def build_site(root: Path, site_dir: Path, offline: bool = False) -> None:

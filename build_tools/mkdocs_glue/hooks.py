@@ -25,6 +25,21 @@ def on_pre_build(config, **kwargs) -> None:
     log.info("archive: %d pages, %d written", len(report.documents), len(report.written))
 
 
+def on_files(files, config, **kwargs):
+    """Always rebuild hand-written pages that include generated snippets.
+
+    ``--dirty`` builds compare a page's own file time only, so the home page,
+    which includes the generated counts and latest additions with
+    ``--8<--``, would otherwise keep stale figures.
+    """
+    for file in files.documentation_pages():
+        if file.src_uri.startswith(("documents/", "browse/")):
+            continue
+        if "--8<--" in Path(file.abs_src_path).read_text(encoding="utf-8"):
+            file.is_modified = lambda: True
+    return files
+
+
 def on_page_context(context, page, **kwargs):
     """Escape page titles before the theme renders them.
 
