@@ -24,6 +24,9 @@ HOSTILE_LINES = [
     f"**粗体** _斜体_ `代码` # 不是标题 > 不是引用 [{MARK}]: http://example.com",
 ]
 SOURCE = "关于测试恶意文本的通知\n\n" + "\n\n".join(f"第{i}段：{line}" for i, line in enumerate(HOSTILE_LINES)) + "\n"
+# A line of snippet syntax on its own: it must not pull another file into the page.
+SNIPPET_LINE = '--8<-- "mkdocs.yml"'
+SOURCE += "\n" + SNIPPET_LINE + "\n"
 SIDECAR = f"""\
 title: "<script>alert('{MARK}-title')</script>关于测试的通知"
 issuer: "<img src=x onerror=alert('{MARK}-issuer')>办公室"
@@ -71,3 +74,10 @@ def test_search_data_includes_the_hostile_document(hostile_site):
     data_files = [p for p in hostile_site.rglob("*") if p.suffix in {".js", ".json"}
                   and MARK in p.read_text(encoding="utf-8", errors="ignore")]
     assert data_files, "the hostile document should be indexed for search"
+
+
+def test_snippet_syntax_in_a_source_includes_nothing(hostile_site):
+    page = hostile_site / "documents" / "hostile" / "index.html"
+    text = BeautifulSoup(page.read_text(encoding="utf-8"), "html5lib").get_text()
+    assert SNIPPET_LINE in text
+    assert "markdown_extensions" not in text and "not_in_nav" not in text
