@@ -20,6 +20,10 @@ from .model import ParsedDocument
 _ORGANISATION = re.compile(r"(?:政府|办公室|办公厅|局|厅|委员会|委|部|院|会|集团|学校|中心|处|署|办|政协|人大)$")
 _TITLE_ISSUER = re.compile(r"^(?P<issuer>.{2,40}?)关于")
 _LABEL = re.compile(r"^(?:联系人及电话|联系人和电话|联系人、电话|联系电话|联系人|抄送|主送|发布时间|索引号|文号|来源)\s*[:：]\s*")
+# A contact stated in the body of a notice ("联系人：张三，联系电话：0878-3121746。"),
+# not in the 版记; the statement runs to the end of its sentence or bracket.
+_BODY_CONTACT = re.compile(r"联系人(?:及(?:联系)?电话)?\s*[:：]\s*([^。；;\n）)]*)")
+_PHONE = re.compile(r"\d[\d\-－—]{5,}\d")
 _NATIONAL = re.compile(r"^(?:国务院|中共中央|全国|国家|中华人民共和国|最高人民)|^[^省市州县区]{1,10}部(?:办公厅)?(?:等.*)?$")
 # Document types that carry a 发文字号 and an addressee when complete.
 NUMBERED_TYPES = {"通知", "意见", "决定", "决议", "命令", "公告", "通告", "通报", "请示", "批复", "函", "提案答复", "答复"}
@@ -43,6 +47,17 @@ def body_text(parsed: ParsedDocument) -> str:
         lines.append(block.lead + block.text)
         lines.extend("\t".join(row) for row in block.rows)
     return "\n".join(lines)
+
+
+def contact_in_body(text: str) -> str | None:
+    """Each 联系人 the body states, as "name phone", in order; None when there is none."""
+    found = []
+    for match in _BODY_CONTACT.finditer(text):
+        stated = match.group(1)
+        name = re.split(r"(?:联系)?电话|手机|座机|\d", stated, maxsplit=1)[0].strip(" \t，,、（(：:")
+        if name and len(name) <= 20:
+            found.append(" ".join([name, *_PHONE.findall(stated)]))
+    return "；".join(dict.fromkeys(found)) or None
 
 
 def opening(parsed: ParsedDocument, count: int = 3) -> str:
@@ -173,7 +188,7 @@ def extract(parsed: ParsedDocument) -> dict:
     if meta["doc_type"] == "提案答复":
         meta["proposal"] = doctypes.proposal_of(meta["title"] or "", start, meta["addressee"] or "")
     meta["published"] = published_of(header)
-    meta["contact"] = strip_label(header.get("contact", "")) or None
+    meta["contact"] = strip_label(header.get("contact", "")) or contact_in_body(text)
     meta["cc"] = [item for item in re.split(r"[，,、；;]", strip_label(header.get("cc", "")).rstrip("。")) if item]
     meta["disclosure"] = header.get("classification")
     meta["index_no"] = strip_label(header.get("web_index_no", "")) or None

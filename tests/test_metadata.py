@@ -133,3 +133,14 @@ def test_schema_page_documents_every_field():
     page = (Path(__file__).resolve().parents[1] / "docs" / "about" / "schema.md").read_text(encoding="utf-8")
     for field in FIELDS:
         assert f"| `{field.name}` | {field.label} |" in page, field.name
+
+
+def test_contact_stated_in_the_body_when_the_footer_has_none():
+    notice = ("请于3月20日前报送。", "联系人：张三，联系电话：0878-3121746；邮箱：a@b.cn。",
+              "（联系人：李四、王五  电话：0874-3123456）")
+    assert extract(parsed({"title": "关于X的通知"}, notice))["contact"] == \
+        "张三 0878-3121746；李四、王五 0874-3123456"
+    assert extract(parsed({"title": "关于X的通知"}, ("联系人及电话：赵六 3121746",)))["contact"] == "赵六 3121746"
+    footer = {"title": "关于X的通知", "contact": "联系人及电话：李同国 3121746"}
+    assert extract(parsed(footer, notice))["contact"] == "李同国 3121746"  # the 版记 prevails
+    assert "contact" not in extract(parsed({"title": "关于X的通知"}, ("请各单位确定一名联系人。", "联系人员名单见附件。")))
