@@ -49,13 +49,15 @@ def browser():
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-    outside = []
+    outside, failed = [], []
     context.route(lambda url: not url.startswith("http://127.0.0.1"), lambda route: (outside.append(route.request.url), route.abort()))
     tab = context.new_page()
+    tab.on("response", lambda response: response.status >= 400 and failed.append(f"{response.status} {response.url}"))
     tab.set_default_timeout(10_000)
     yield tab
     context.close()
     assert not outside, f"requests to outside hosts: {outside}"
+    assert not failed, f"requests the site cannot answer: {failed}"
 
 
 def test_home_to_browse_to_document_card_and_relation(page, served, pages):

@@ -236,3 +236,11 @@ def test_breadcrumbs_on_pages_outside_the_navigation(site):
     crumbs = html(region_page).select("nav.md-path a")
     assert [a.get_text(strip=True) for a in crumbs] == ["首页", "浏览", "按地区"]
     assert (region_page.parent / crumbs[-1]["href"]).resolve() == (site / "browse" / "region")
+
+
+def test_material_search_engine_is_not_shipped(site):
+    """The header box runs the archive's search; Material's lunr and worker would be dead weight."""
+    javascripts = site / "assets" / "javascripts"
+    assert not (javascripts / "lunr").exists() and not list(javascripts.glob("workers/search.*"))
+    assert list(javascripts.glob("bundle.*.min.js"))
+    assert list((site / "assets" / "archive-search").glob("archive-search-engine.js"))

@@ -24,6 +24,9 @@ ASSETS = Path(extract.__file__).parent / "assets"
 ASSET_DIR = "assets/archive-search"
 INDEX_DIR = "search-index"  # must match the path in archive-search-engine.js
 SEARCH_PAGE = "search.md"
+# Material's lunr language packs and search worker: never loaded, because the
+# header box (overrides/partials/search.html) has no data-md-component hooks.
+UNUSED_THEME_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 SEARCH_PAGE_MARKDOWN = """---
 title: 搜索
 hide:
@@ -47,6 +50,8 @@ def on_config(config):
 
 def on_files(files, config):
     """The browser assets and the search page, generated rather than copied into docs/."""
+    for unused in [file for file in files if file.src_uri.startswith(UNUSED_THEME_ASSETS)]:
+        files.remove(unused)
     for asset in sorted(ASSETS.iterdir()):
         files.append(File.generated(config, f"{ASSET_DIR}/{asset.name}", abs_src_path=str(asset)))
     files.append(File.generated(config, SEARCH_PAGE, content=SEARCH_PAGE_MARKDOWN,
