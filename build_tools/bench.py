@@ -12,14 +12,10 @@ load event to the first result on screen, with the query typed at once.
 """
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +23,7 @@ from pathlib import Path
 from .corpus import harvest, make_corpus, write_document
 from .mkdocs_glue.engine import build_command, plain_material_project
 from .mkdocs_glue.search_hooks import INDEX_DIR
+from .search.browser import chromium, serve
 
 # A phrase every generated corpus contains and jieba keeps as one word, so that
 # Material's default search (the baseline) finds it too.
@@ -60,37 +57,14 @@ def folder_bytes(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
 
 
-class _CountingHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site and adds up the bytes of every file it sends."""
-
-    def log_message(self, *args) -> None:
-        pass
-
-    def copyfile(self, source, destination) -> None:
-        data = source.read()
-        self.server.sent.append((self.path, len(data)))
-        destination.write(data)
-
-
-@contextlib.contextmanager
-def serve(site: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_CountingHandler, directory=str(site)))
-    server.sent = []
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield server
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def first_result(browser, site: Path, index_path: str) -> dict[str, float]:
     """Milliseconds from load to the first result, and bytes fetched until then."""
     from playwright.sync_api import TimeoutError as BrowserTimeout
 
-    with serve(site) as server:
+    sent: list[tuple[str, int]] = []
+    with serve(site, sent) as base:
         page = browser.new_page()
-        page.goto(f"http://127.0.0.1:{server.server_address[1]}/index.html", wait_until="load")
+        page.goto(f"{base}index.html", wait_until="load")
         start = page.evaluate("performance.now()")
         box = page.locator(".md-search__input")
         box.fill(QUERY)
@@ -108,7 +82,7 @@ def first_result(browser, site: Path, index_path: str) -> dict[str, float]:
             elapsed = float("nan")
             print(f"{site}: no search result for {QUERY} after 2 min; the page says: "
                   f"{page.locator('.md-search-result__meta').inner_text()!r}", file=sys.stderr)
-        sent = list(server.sent)
+        sent = list(sent)
         page.close()
     return {"first result (ms)": elapsed, "downloaded before it (MB)": sum(size for _, size in sent) / 1e6,
             "  of which index (MB)": sum(size for path, size in sent if path.lstrip("/").startswith(index_path)) / 1e6}
@@ -182,8 +156,6 @@ def growth(results: dict[int, tuple[Figures, Figures]]) -> str:
 
 
 def bench(root: Path, sizes: list[int], seed: int, work: Path, out=print) -> dict[int, tuple[Figures, Figures]]:
-    from .search.browser import chromium
-
     results = {}
     with chromium() as browser:
         for count in sizes:

@@ -16,11 +16,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from build_tools.bundle import external_loads, make_bundle, write_zip
+from build_tools.search.browser import chromium
 from conftest import SEEDS
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 BUILD_DATE = datetime.date(2024, 5, 6)
 # URL schemes that never leave the machine.
 LOCAL = ("file:", "data:", "blob:", "about:")
@@ -117,11 +115,9 @@ def test_every_local_link_opens_a_file_and_its_anchor(unzipped):
 
 @pytest.fixture(scope="module")
 def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    pytest.importorskip("playwright.sync_api")
+    with chromium() as running:
+        yield running
 
 
 @pytest.fixture

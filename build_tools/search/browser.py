@@ -30,15 +30,26 @@ def chromium():
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files without logging; notes each file's path and size in ``server.sent``."""
+
     def log_message(self, *args) -> None:
         pass
 
+    def copyfile(self, source, destination) -> None:
+        data = source.read()
+        self.server.sent.append((self.path, len(data)))
+        destination.write(data)
+
 
 @contextlib.contextmanager
-def serve(folder: Path):
-    """Serve ``folder`` on a free loopback port; yields the base URL (ends in /)."""
+def serve(folder: Path, sent: list[tuple[str, int]] | None = None):
+    """Serve ``folder`` on a free loopback port; yields the base URL (ends in /).
+
+    Pass a list as ``sent`` to have every file served appended to it as (path, bytes).
+    """
     handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.sent = sent if sent is not None else []
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
