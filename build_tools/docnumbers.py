@@ -23,10 +23,13 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _MAX_AGENCY = 12
 # Words that end a sentence part before a number (根据国发〔2014〕19号): not part of the 代字.
 # A bare number after other words can still take a word too many; numbers in brackets after
-# a title, the usual way of citing, are never affected.
+# a title, the usual way of citing, are never affected. No word here occurs in a 代字.
 _LEAD_WORDS = re.compile(
     r".*(?:根据|按照|依照|依据|遵照|对照|参照|执行|落实|贯彻|印发|转发|下发|发布|出台|关于|详见|参见|精神|文件|规定|"
-    r"强调|要求|重申|明确|提出|即|的|和|及|与|见|按|依)")
+    r"强调|要求|重申|明确|提出|通过|学习|结合|认真|有关|相关|即|的|和|及|与|见|按|依|对|将|把|由|在|于|从|等|是|了|并)")
+# An office named before the number (省教育厅云教发〔2020〕1号): its name has at least four
+# characters, so codes with 厅 inside (人社厅发, 工信厅联装, 教职成厅函) are left whole.
+_OFFICE_BEFORE = re.compile(r"^.{3,}(?:厅|局|政府|委员会|办公室)(?=.{2,}$)")
 
 
 class DocNumberError(ValueError):
@@ -56,11 +59,12 @@ def _agency_before(text: str, end: int) -> tuple[str, int]:
         chars.append(char)
         position -= 1
     agency = "".join(reversed(chars))
-    lead = _LEAD_WORDS.match(agency)
-    if lead:
-        skipped = len(lead.group(0))
-        agency = agency[skipped:]
-        position = _skip_chars(text, position, skipped)
+    for before in (_LEAD_WORDS, _OFFICE_BEFORE):
+        words = before.match(agency)
+        if words:
+            skipped = len(words.group(0))
+            agency = agency[skipped:]
+            position = _skip_chars(text, position, skipped)
     return agency, position
 
 

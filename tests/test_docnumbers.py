@@ -41,6 +41,18 @@ def test_find_numbers_in_running_text():
     ]
 
 
+@pytest.mark.parametrize("text, agency", [
+    ("通过云教发〔2020〕1号文件", "云教发"), ("认真学习国发〔2014〕19号", "国发"),
+    ("结合楚教复〔2023〕27号", "楚教复"), ("省教育厅云教发〔2020〕1号", "云教发"),
+    ("县教育体育局办公室姚教体办发〔2019〕2号", "姚教体办发"),
+    # 厅 inside a code is kept: these offices' names are shorter than four characters.
+    ("工信厅联装〔2020〕3号", "工信厅联装"), ("人社厅发〔2019〕5号", "人社厅发"), ("教职成厅函〔2016〕2号", "教职成厅函"),
+])
+def test_words_and_offices_before_a_bare_number_are_not_its_agency(text, agency):
+    (_, _, number), = find_numbers(text)
+    assert number.agency == agency
+
+
 def test_a_year_in_brackets_followed_by_a_count_is_not_a_number():
     assert find_numbers("实施方案（2019）24个项目") == []
 
