@@ -82,10 +82,11 @@ def first_result(browser, site: Path, index_path: str) -> dict[str, float]:
             elapsed = float("nan")
             print(f"{site}: no search result for {QUERY} after 2 min; the page says: "
                   f"{page.locator('.md-search-result__meta').inner_text()!r}", file=sys.stderr)
-        sent = list(sent)
+        before_result = list(sent)
         page.close()
-    return {"first result (ms)": elapsed, "downloaded before it (MB)": sum(size for _, size in sent) / 1e6,
-            "  of which index (MB)": sum(size for path, size in sent if path.lstrip("/").startswith(index_path)) / 1e6}
+    return {"first result (ms)": elapsed, "downloaded before it (MB)": sum(size for _, size in before_result) / 1e6,
+            "  of which index (MB)": sum(size for path, size in before_result
+                                         if path.lstrip("/").startswith(index_path)) / 1e6}
 
 
 def measure_archive(root: Path, work: Path, count: int, seed: int) -> tuple[Figures, Path]:

@@ -23,7 +23,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _MAX_AGENCY = 12
 # Words that end a sentence part before a number (根据国发〔2014〕19号): not part of the 代字.
 # A bare number after other words can still take a word too many; numbers in brackets after
-# a title, the usual way of citing, are never affected. No word here occurs in a 代字.
+# a title, the usual way of citing, are never affected. Only words not seen inside 代字 are listed
+# (经 is not: 经信发).
 _LEAD_WORDS = re.compile(
     r".*(?:根据|按照|依照|依据|遵照|对照|参照|执行|落实|贯彻|印发|转发|下发|发布|出台|关于|详见|参见|精神|文件|规定|"
     r"强调|要求|重申|明确|提出|通过|学习|结合|认真|有关|相关|即|的|和|及|与|见|按|依|对|将|把|由|在|于|从|等|是|了|并)")
