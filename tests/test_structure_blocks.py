@@ -108,6 +108,14 @@ def test_a_row_split_across_lines_is_rejoined_and_rules_are_dropped():
     assert [removed.reason for removed in document.removed] == ["separator"]
 
 
+def test_rule_rows_alone_make_no_table_and_a_lone_colon_is_text():
+    document = parsed("表 1 情况\n\n-\t-\n\n正文。")
+    assert [(block.kind, block.text) for block in document.blocks] == [("paragraph", "表1情况"), ("paragraph", "正文。")]
+    assert [(removed.reason, removed.line) for removed in document.removed] == [("separator", 3)]
+    [table] = parsed("甲\t乙\n:--\t--:\n:\t:").blocks
+    assert table.rows == [["甲", "乙"], [":", ":"]]
+
+
 TOC = """前 言
 
 为总结一年工作，发布本报告。

@@ -120,9 +120,12 @@ class BodyBuilder:
                 rows.append(self.lines[index])
             index += 1
         block, removed = build_table(rows, caption.text if caption else "")
-        block.line = caption.number if caption else block.line
-        self.blocks.append(block)
         self.removed += removed
+        if block:
+            block.line = caption.number if caption else block.line
+            self.blocks.append(block)
+        elif caption:  # a caption above nothing but rules is a line of text
+            self.blocks.append(Block("paragraph", normalise(caption.text), line=caption.number))
         return index
 
 

@@ -16,7 +16,9 @@ from .lines import Line
 from .text import join, normalise_short
 
 CAPTION = re.compile(r"^(续)?表\s*([\d一二三四五六七八九十]{1,3}(?:[-－.．]\d{1,2}(?!\d))?)\s*(?=\S)")
-_RULE_CELL = re.compile(r"^[-—=:：─]*$")
+# A rule cell is drawn with dashes (a Markdown alignment row adds colons: :---:); a lone
+# colon is text.
+_RULE_CELL = re.compile(r"^(?:[:：]?[-—=─]+[:：]?)?$")
 
 
 def cells(line: Line) -> list[str]:
@@ -33,10 +35,15 @@ def is_rule(row: list[str]) -> bool:
     return all(_RULE_CELL.match(cell) for cell in row) and any(row)
 
 
-def build_table(lines: list[Line], caption: str = "") -> tuple[Block, list[Removed]]:
-    """One table block from its tabular lines (blank lines already left out)."""
+def build_table(lines: list[Line], caption: str = "") -> tuple[Block | None, list[Removed]]:
+    """One table block from its tabular lines (blank lines already left out).
+
+    Lines that are all rules (-\t-) leave no table: the block is None.
+    """
     removed = [Removed("separator", line.raw, line.number) for line in lines if is_rule(cells(line))]
     rows = [_trimmed(cells(line)) for line in lines if not is_rule(cells(line))]
+    if not rows:
+        return None, removed
     columns = _column_count(rows)
     rows = _merge_split_rows(rows, columns)
     if len(rows) > 1 and rows[1] and not rows[1][0] and len(rows[0]) < columns:
