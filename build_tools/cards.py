@@ -77,13 +77,15 @@ def _facet_field(catalogue: Catalogue, document: Document, kind: str, here: str)
 
 
 def proposal_text(proposal: dict) -> str:
+    kind = str(proposal.get("kind") or "提案")
     parts = [escape(str(proposal.get("session") or ""))]
     if proposal.get("number"):
-        parts.append(f"第{escape(str(proposal['number']))}号提案")
+        parts.append(f"第{escape(str(proposal['number']))}号{escape(kind)}")
     if proposal.get("title"):
         parts.append(f"《{escape(str(proposal['title']).strip('《》'))}》")
     if proposal.get("proposer"):
-        parts.append(f"（提案人：{escape(str(proposal['proposer']))}）")
+        role = "代表" if kind == "建议" else "提案人"
+        parts.append(f"（{role}：{escape(str(proposal['proposer']))}）")
     return "".join(parts)
 
 

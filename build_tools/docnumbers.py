@@ -33,6 +33,11 @@ _LEAD_WORDS = re.compile(
 _OFFICE_BEFORE = re.compile(r"^.{3,}(?:厅|局|政府|委员会|办公室)(?=.{2,}$)")
 
 
+# Orders are numbered without a year: 中华人民共和国主席令第二十四号, 国务院令第588号,
+# 山东省人民政府令第352号. They are kept as printed, spaces removed.
+ORDER = re.compile(r"^(?P<organ>[\u4e00-\u9fff]{0,20}令)第(?P<serial>[\d〇零一二三四五六七八九十百千]{1,8})号$")
+
+
 class DocNumberError(ValueError):
     """Text that should be a document number but is not one."""
 
@@ -107,6 +112,8 @@ def normalise(raw: str) -> str:
     """
     text = re.sub(r"\s+", "", str(raw))
     text = re.sub(r"^(?:文号|发文字号)[:：]", "", text)
+    if ORDER.match(text):
+        return text
     numbers = find_numbers(text)
     if len(numbers) != 1 or numbers[0][0] != 0 or numbers[0][1] != len(text):
         raise DocNumberError(

@@ -18,7 +18,9 @@ _ENDINGS = [
     ("决议", "决议"), ("决定", "决定"), ("命令", "命令"), ("公报", "公报"), ("公告", "公告"),
     ("通告", "通告"), ("通知", "通知"), ("通报", "通报"), ("报告", "报告"), ("请示", "请示"), ("批复", "批复"),
     ("议案", "议案"), ("函", "函"), ("纪要", "纪要"), ("答复", "答复"), ("提案", "提案"),
-    ("解读", "解读"),
+    ("解读", "解读"), ("司法解释", "解释"), ("解释", "解释"),
+    # Laws last, so that 办法 stays a 办法: 中华人民共和国职业教育法, 民法典, 刑法修正案（十二）.
+    ("法典", "法律"), ("修正案", "法律"), ("法", "法律"),
 ]
 KNOWN_TYPES = sorted({kind for _, kind in _ENDINGS} | {"提案答复"})
 # Types whose title may carry a period of validity (2019—2021年).
@@ -26,7 +28,11 @@ PLAN_TYPES = {"实施方案", "方案", "计划", "规划", "要点", "意见", 
 _TRAILING_BRACKETS = re.compile(r"[（(][^（）()]*[）)]$")
 _REPLY_OPENING = re.compile(r"(提案|建议|议案)[^。]{0,40}(答复如下|答复如下：|现答复)")
 
-_SESSION_NUMBER = re.compile(r"对(?P<session>[^对]{2,40}?会议)\s*第\s*(?P<number>\d+)\s*号\s*(?:提案|建议|议案)")
+# 人大代表 make 建议 (and 议案), 政协委员 make 提案; a reply to any of them is a 提案答复.
+_PROPOSAL_KIND = re.compile(r"(提案|建议|议案)")
+_SESSION_NUMBER = re.compile(
+    r"(?:对|关于)?(?P<session>[^对于]{2,40}?(?:会议|大会))\s*第\s*(?P<number>\d+)\s*号\s*(?P<kind>提案|建议|议案)")
+_KIND_NUMBER = re.compile(r"第\s*(?P<number>\d+)\s*号\s*(?P<kind>提案|建议|议案)")
 _BODY_NUMBER = re.compile(r"[（(]\s*第\s*(?P<number>\d+)\s*号\s*[）)]")
 _PROPOSAL_TITLE = re.compile(r"(?:你|你们|您|贵)[^，。]{0,6}(?:提出|所提)的\s*[《“\"](?P<title>[^》”\"]+)[》”\"]")
 
@@ -37,7 +43,7 @@ def doc_type_of(title: str, opening: str = "") -> str | None:
     ending = ending.rsplit("》", 1)[-1]
     for suffix, kind in _ENDINGS:
         if ending.endswith(suffix):
-            return "提案答复" if kind == "答复" and "提案" in title else kind
+            return "提案答复" if kind == "答复" and _PROPOSAL_KIND.search(title) else kind
     if _REPLY_OPENING.search(opening):
         return "提案答复"
     return None
@@ -54,19 +60,29 @@ def is_document_title(title: str) -> bool:
 
 
 def proposal_of(title: str, opening: str, addressee: str) -> dict:
-    """What a reply says about the proposal it answers: session, number, proposer, title.
+    """What a reply says about the proposal it answers: kind, session, number, proposer, title.
 
-    The addressee of a reply is the proposer (民建楚雄州委, 陶尚周委员 → 陶尚周).
+    The addressee of a reply is the proposer (民建楚雄州委, 陶尚周委员 → 陶尚周); a 代表
+    makes a 建议, a 委员 a 提案, when the text does not name the kind itself.
     """
-    proposal = {}
-    match = _SESSION_NUMBER.search(title or "")
-    if match:
-        proposal["session"] = match.group("session")
-        proposal["number"] = int(match.group("number"))
-    elif _BODY_NUMBER.search(opening):
-        proposal["number"] = int(_BODY_NUMBER.search(opening).group("number"))
+    proposal: dict = {}
+    for text in (title or "", opening):
+        match = _SESSION_NUMBER.search(text) or _KIND_NUMBER.search(text)
+        if match:
+            proposal.update({key: value for key, value in match.groupdict().items() if value})
+            break
+    if "number" not in proposal and _BODY_NUMBER.search(opening):
+        proposal["number"] = _BODY_NUMBER.search(opening).group("number")
+    if "number" in proposal:
+        proposal["number"] = int(proposal["number"])
     if addressee:
-        proposal["proposer"] = re.sub(r"(委员|代表)$", "", addressee) or addressee
+        proposal["proposer"] = re.sub(r"(?:等\s*\d*\s*[位名人]?)?(委员|代表)$", "", addressee) or addressee
+    if "kind" not in proposal:
+        kind = _PROPOSAL_KIND.search(title or "") or _PROPOSAL_KIND.search(opening)
+        stated = kind.group(1) if kind else None
+        by_role = "建议" if addressee.endswith("代表") else "提案" if addressee.endswith("委员") else None
+        if stated or by_role:
+            proposal["kind"] = stated or by_role
     match = _PROPOSAL_TITLE.search(opening)
     if match:
         proposal["title"] = re.sub(r"\s+", "", match.group("title"))

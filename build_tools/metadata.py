@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from . import citations, dates, docnumbers, doctypes, regions, schema, validity
+from . import citations, dates, docnumbers, doctypes, records, regions, schema, validity
 from .model import ParsedDocument
 
 _ORGANISATION = re.compile(r"(?:政府|办公室|办公厅|局|厅|委员会|委|部|院|会|集团|学校|中心|处|署|办|政协|人大)$")
@@ -24,7 +24,9 @@ _LABEL = re.compile(r"^(?:联系人及电话|联系人和电话|联系人、电�
 # not in the 版记; the statement runs to the end of its sentence or bracket.
 _BODY_CONTACT = re.compile(r"联系人(?:及(?:联系)?电话)?\s*[:：]\s*([^。；;\n）)]*)")
 _PHONE = re.compile(r"\d[\d\-－—]{5,}\d")
-_NATIONAL = re.compile(r"^(?:国务院|中共中央|全国|国家|中华人民共和国|最高人民)|^[^省市州县区]{1,10}部(?:办公厅)?(?:等.*)?$")
+_NATIONAL = re.compile(r"^(?:国务院|中共中央|全国|国家|中华人民共和国|最高人民|中央)")
+# A local organ that names no place still says so (市教育局, 州人民政府, 本县财政局).
+_LOCAL = re.compile(r"^(?:省|市|州|县|区|盟|旗|乡|镇|街道|村|本|各|我)")
 # Document types that carry a 发文字号 and an addressee when complete.
 NUMBERED_TYPES = {"通知", "意见", "决定", "决议", "命令", "公告", "通告", "通报", "请示", "批复", "函", "提案答复", "答复"}
 ADDRESSED_TYPES = {"通知", "意见", "通报", "请示", "批复", "函", "提案答复", "答复"}
@@ -79,7 +81,8 @@ def issuer_of(header: dict, text: str) -> str | None:
     banner = re.sub(r"文件$", "", header.get("banner", ""))
     title = _TITLE_ISSUER.match(header.get("title", ""))
     title_issuer = title.group("issuer") if title and _ORGANISATION.search(title.group("issuer")) else ""
-    for candidate in (header.get("signature"), banner, title_issuer, header.get("author")):
+    adopted = records.adoption(header.get("record", "")).get("issuer")
+    for candidate in (header.get("signature"), banner, adopted, title_issuer, header.get("author")):
         if candidate:
             return full_name(candidate, text)
     return None
@@ -94,6 +97,9 @@ def date_of(header: dict, doc_number: str | None) -> dict:
             found = None
         if found:
             return {"date": found.iso, "date_precision": found.precision, "date_source": "text"}
+    adopted = records.adoption(header.get("record", "")).get("date")
+    if adopted:
+        return {"date": adopted, "date_precision": "day", "date_source": "text"}
     year = docnumbers.year_of(doc_number) if doc_number else None
     if year:
         return {"date": str(year), "date_precision": "year", "date_source": "doc_number"}
@@ -111,8 +117,17 @@ def published_of(header: dict) -> str | None:
     return None
 
 
-def region_of(issuer: str | None, text: str) -> dict:
-    if issuer and _NATIONAL.search(issuer) and not regions.gazetteer().mentions(issuer):
+def is_central(issuer: str) -> bool:
+    """A central organ: 国务院…, or a ministry-like organ whose name starts with no place (教育部 财政部)."""
+    places = regions.gazetteer()
+    return all((_NATIONAL.search(organ) or _ORGANISATION.search(organ) and not _LOCAL.search(organ))
+               and places.in_name(organ) is None for organ in issuer.split())
+
+
+def region_of(issuer: str | None, text: str, title: str = "") -> dict:
+    """The issuer's seat; for a text without issuer, the place its title starts with (中华人民共和国…法: 全国)."""
+    issuer = issuer or (title if _NATIONAL.search(title) or regions.gazetteer().in_name(title) else None)
+    if issuer and is_central(issuer):
         return {"region": [regions.NATIONAL.name], "region_code": regions.NATIONAL.code, "region_source": "issuer"}
     path, source = regions.region_of(issuer or "", text)
     if not path:
@@ -183,12 +198,13 @@ def extract(parsed: ParsedDocument) -> dict:
     meta["doc_number"] = doc_number_of(header)
     meta["issuer"] = issuer_of(header, text)
     meta.update(date_of(header, meta["doc_number"]))
-    meta.update(region_of(meta["issuer"], text))
+    meta.update(region_of(meta["issuer"], text, meta["title"] or ""))
     meta["addressee"] = re.sub(r"^尊敬的|[:：]$", "", header.get("addressee", "")) or None
     if meta["doc_type"] == "提案答复":
         meta["proposal"] = doctypes.proposal_of(meta["title"] or "", start, meta["addressee"] or "")
     meta["published"] = published_of(header)
-    meta["contact"] = strip_label(header.get("contact", "")) or contact_in_body(text)
+    stated = strip_label(header.get("contact", ""))
+    meta["contact"] = (contact_in_body(f"联系人：{stated}") or stated) if stated else contact_in_body(text)
     meta["cc"] = [item for item in re.split(r"[，,、；;]", strip_label(header.get("cc", "")).rstrip("。")) if item]
     meta["disclosure"] = header.get("classification")
     meta["index_no"] = strip_label(header.get("web_index_no", "")) or None

@@ -61,6 +61,8 @@ def short_names(division: Division) -> set[str]:
     return {name for name in names if len(name) >= 2}
 
 
+# Prefixes of party and group organs placed before their seat: 中共楚雄州委, 民建楚雄州委.
+_ORGAN_PREFIX = re.compile(r"^(?:中国共产党|中共|共青团|民革|民盟|民建|民进|农工党|致公党|九三学社|台盟|中国国民党革命委员会)")
 # Documents of central organs (国务院, 教育部 …) concern the whole country.
 NATIONAL = Division("100000", "全国", 0, None)
 
@@ -121,8 +123,20 @@ class Gazetteer:
         return top[0] if len(top) == 1 else None
 
     def in_name(self, name: str) -> Division | None:
-        """The division an organisation's name places it in (楚雄州教育体育局 → 楚雄彝族自治州)."""
-        return self.resolve(self.mentions(name))
+        """The division an organisation's name places it in (楚雄州教育体育局 → 楚雄彝族自治州).
+
+        Only the places its name starts with count: a seat is named first, and a
+        place inside the name is a subject (人力资源社会保障部 is not in 资源县).
+        Joint issuers (教育部 财政部) are read organ by organ; a party or group
+        prefix (中共, 民建 …) comes before the place.
+        """
+        found = []
+        for organ in name.split():
+            organ, position = _ORGAN_PREFIX.sub("", organ), 0
+            while match := self._pattern.match(organ, position):
+                found.append((match.group(0), self.candidates(match.group(0))))
+                position = match.end()
+        return self.resolve(found)
 
     def in_text(self, text: str) -> Division | None:
         """The division a text talks about most, by official names (and 楚雄州-style names) only."""

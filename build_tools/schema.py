@@ -33,7 +33,7 @@ FIELDS = [
     Field("region_source", "地区来源", "derived",
           "issuer 由发文机关名称得出 / text 由正文得出 / parent 所属文件 / sidecar 编者填写", editable=False),
     Field("addressee", "主送机关", "text", "主送机关，如 各乡镇人民政府、街道办事处"),
-    Field("proposal", "提案", "mapping", "提案答复所答复的提案：session 会次、number 编号、proposer 提案人、title 提案标题"),
+    Field("proposal", "提案", "mapping", "提案答复所答复的建议或提案：kind 类别（建议/提案）、session 会次、number 编号、proposer 提案人、title 提案标题"),
     Field("published", "印发/发布日期", "date", "另行注明的印发日期或网站发布时间"),
     Field("contact", "联系人及电话", "text", "如 李同国 3121746"),
     Field("cc", "抄送", "list", "抄送机关列表"),
@@ -66,7 +66,7 @@ FRONT_MATTER_ORDER = [field.name for field in FIELDS if field.kind not in {"slug
 
 STATUSES = ("现行有效", "已修改", "已废止", "失效", "尚未生效", "未知")
 DEFAULT_STATUS = "未知"
-PROPOSAL_KEYS = {"session": "会次", "number": "编号", "proposer": "提案人", "title": "提案标题"}
+PROPOSAL_KEYS = {"kind": "类别（建议/提案/议案）", "session": "会次", "number": "编号", "proposer": "提案人", "title": "提案标题"}
 RELATION_TYPES = ("印发", "附件", "答复", "解读", "废止", "修改")
 
 

@@ -74,7 +74,7 @@ def test_proposal_reply_from_title_and_opening():
         {"title": "对州政协十一届二次会议第148号提案的答复", "addressee": "民建楚雄州委：", "body_start_line": "2"},
         ("民建楚雄州委：", "你们提出的《关于充分发挥职业教育在乡村振兴中作用的提案》，（第 148 号）交我们研究办理，现将答复如下：")))
     assert meta["doc_type"] == "提案答复"
-    assert meta["proposal"] == {"session": "州政协十一届二次会议", "number": 148, "proposer": "民建楚雄州委",
+    assert meta["proposal"] == {"kind": "提案", "session": "州政协十一届二次会议", "number": 148, "proposer": "民建楚雄州委",
                                 "title": "关于充分发挥职业教育在乡村振兴中作用的提案"}
     assert "cites" not in meta  # the proposal answered is not a citation
 
@@ -83,8 +83,18 @@ def test_untitled_reply_is_recognised_from_its_opening():
     meta = extract(parsed({"addressee": "尊敬的市政协教科卫体和文化文史学习委员会委员"},
                           ("你们提出的“关于加快我市职业教育发展”的提案，已交由我们研究办理，现答复如下：",)))
     assert "title" not in meta and meta["doc_type"] == "提案答复"
-    assert meta["proposal"] == {"proposer": "市政协教科卫体和文化文史学习委员会", "title": "关于加快我市职业教育发展"}
+    assert meta["proposal"] == {"kind": "提案", "proposer": "市政协教科卫体和文化文史学习委员会",
+                                "title": "关于加快我市职业教育发展"}  # “…”的提案
     assert meta["addressee"] == "市政协教科卫体和文化文史学习委员会委员"
+
+
+def test_reply_to_a_deputys_suggestion_is_a_proposal_reply():
+    """人大代表 make 建议: the reply names the kind, session and number in its title."""
+    meta = extract(parsed({"title": "云南省教育厅关于省十四届人大二次会议第0512号建议的答复", "addressee": "张明代表：",
+                           "body_start_line": "2"}, ("张明代表：", "您提出的《关于加强寄宿制管理的建议》收悉，现答复如下：")))
+    assert meta["doc_type"] == "提案答复"
+    assert meta["proposal"] == {"kind": "建议", "session": "省十四届人大二次会议", "number": 512, "proposer": "张明",
+                                "title": "关于加强寄宿制管理的建议"}
 
 
 def test_cites_exclude_own_parts_and_forms():

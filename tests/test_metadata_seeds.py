@@ -26,7 +26,7 @@ def test_chuxiong_reply_148(meta):
     assert (m["date"], m["date_precision"], m["date_source"]) == ("2023", "year", "doc_number")
     assert m["region"] == ["云南省", "楚雄彝族自治州"] and m["region_code"] == "532300"
     assert m["addressee"] == "民建楚雄州委"  # line 9
-    assert m["proposal"] == {"session": "州政协十一届二次会议", "number": 148, "proposer": "民建楚雄州委",
+    assert m["proposal"] == {"kind": "提案", "session": "州政协十一届二次会议", "number": 148, "proposer": "民建楚雄州委",
                              "title": "关于充分发挥职业教育在乡村振兴中作用的提案"}  # lines 7 and 11
     assert m["contact"] == "李同国 3121746"  # line 47
     assert m["cc"] == ["州政府办公室", "州政协提案委员会"]  # line 49
@@ -42,7 +42,7 @@ def test_chuxiong_reply_343(meta):
     assert (m["date"], m["date_precision"], m["date_source"]) == ("2023-07-30", "day", "text")  # line 169
     assert m["addressee"] == "陶尚周委员"  # line 11
     assert m["proposal"] == {
-        "session": "州政协十一届二次会议", "number": 343, "proposer": "陶尚周",
+        "kind": "提案", "session": "州政协十一届二次会议", "number": 343, "proposer": "陶尚周",
         "title": "关于把上海健康医学院等高校帮扶楚雄医药高等专科学校合作事宜纳入沪滇协作框架的提案"}  # lines 13-15
     assert m["region"] == ["云南省", "楚雄彝族自治州"]  # not 上海, which the text mentions often
     assert m["contact"] == "李同国 3121746"  # line 171

@@ -12,6 +12,9 @@ from .text import join, normalise, normalise_short
 
 LIST_ITEM = re.compile(r"^[-•●▪]\s+(?=\S)")
 PAGE_NUMBER = re.compile(r"^[-—－]\s*\d{1,3}\s*[-—－]$")
+# A 编/章/节 heading alone on its line, or an article set off by a space (第三条　…), starts a new
+# block even after an unfinished sentence: wrapped running text that cites 第三十条规定 has no space.
+STRUCTURAL = re.compile(r"^第[〇零一二三四五六七八九十百千\d]+(?:[编章节](?:\s|$|[^，。；：,;:、]{0,20}$)|条[\s\u3000])")
 REMARK = re.compile(r"^[（(][^（）()]{4,}[）)]$")  # （市教育局牵头…负责）: belongs to the paragraph above
 MIN_DUPLICATE = 15  # characters; shorter repeats (城市名, 表头) are not passages
 
@@ -63,7 +66,8 @@ class BodyBuilder:
 
     @staticmethod
     def _may_continue(line: Line) -> bool:
-        return not (line.tabular or SEPARATOR.match(line.raw) or LIST_ITEM.match(line.text))
+        return not (line.tabular or SEPARATOR.match(line.raw) or LIST_ITEM.match(line.text)
+                    or STRUCTURAL.match(line.text))
 
     def _extend(self, line: Line) -> None:
         self.paragraph.append(line)

@@ -18,14 +18,25 @@ from .text import IDEOGRAPH, join, normalise, normalise_short, unspace_letters
 
 CLASSIFICATION = re.compile(r"^(公开|不予公开|依申请公开|主动公开|内部|秘密|机密|绝密)(★.*)?$")
 URGENCY = re.compile(r"^(特急|加急|特提|平急)$")
+COPY_NUMBER = re.compile(r"^(?:份号\s*[:：]?\s*)?\d{6}$")
+# Replies to proposals carry the answer's category (A类: adopted, B类, C类) above the issuer.
+REPLY_CATEGORY = re.compile(r"^[ABCＡＢＣ]\s*类$")
 BANNER = re.compile(rf"^[{IDEOGRAPH}（）()·\s]{{2,40}}文件$")
+NUMBER_LABEL = re.compile(r"^(?:发文字号|文号)\s*[:：]\s*")
 DOC_NUMBER = re.compile(r"^[^\s，。：:；]{1,16}?\s*[〔\[［【（(]\s*\d{4}\s*[〕\]］】）)]\s*第?\s*\d{1,4}\s*号$")
 DOC_NUMBER_START = re.compile(r"^[^\s，。：:；]{1,16}?\s*[〔\[［【（(]\s*\d{4}\s*[〕\]］】）)]\s*\d{0,4}$")
+# An order's number: 中华人民共和国主席令 / 第二十四号 (one line or two), 国务院令 第588号.
+ORDER_NAME = re.compile(r"^[\u4e00-\u9fff]{0,20}令$")
+ORDER_SERIAL = re.compile(r"^第\s*[\d〇零一二三四五六七八九十百千]{1,8}\s*号$")
+# A law's record of adoption and amendment under its title: （2019年4月23日…会议通过 根据…修正）.
+RECORD = re.compile(r"^[（(].*\d{4}\s*年.*(?:通过|公布|修正|修订|批准|发布|施行)")
+# Lines a legal database adds to an export: citation code, link to the original.
+EXPORT_CHROME = re.compile(r"^(?:【法宝引证码】|【法宝联想】|法宝引证码\s*[:：]|原文链接\s*[:：]|北大法宝)")
 DATE = re.compile(r"^[\d〇零一二三四五六七八九○Ｏ]{4}\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$")
 MONTH = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月$")
 YEAR = re.compile(r"^[（(]?\s*\d{4}\s*(年度?)?\s*[）)]?$")
 NOTE = re.compile(r"^[（(]此[件页].*[）)]$")
-CONTACT = re.compile(r"^(联系人及电话|联系人及联系电话|联系人|联系电话)\s*[:：]\s*(.*)$")
+CONTACT = re.compile(r"^[（(]?\s*(联系人及电话|联系人及联系电话|联系人|联系电话)\s*[:：]\s*(.*?)[）)]?$")
 CC = re.compile(r"^抄\s*送\s*[:：]\s*(.*)$")
 PRINTED = re.compile(r"^(.*?)\s*([\d〇零一二三四五六七八九]{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印\s*发$")
 SIGNER = re.compile(r"\s*签\s*发\s*人\s*[:：]\s*(.+)$")
@@ -35,7 +46,10 @@ DOC_KINDS = (
     "通知", "通报", "通告", "公告", "公报", "意见", "决定", "决议", "报告", "请示", "批复", "议案", "函", "纪要",
     "方案", "规划", "计划", "办法", "规定", "细则", "条例", "章程", "规则", "要点", "答复", "复函", "指南",
     "标准", "制度", "清单", "名单", "说明", "解读", "总结", "通令", "命令",
+    "法", "法典", "修正案", "规程", "守则", "公约",
 )
+# Qualifiers printed after a title's kind: （试行）, （2019—2021年）, （2024年修订）.
+TITLE_QUALIFIER = re.compile(r"[（(][^（）()]{1,20}[）)]$")
 ORG = re.compile(r"(集团|学校|学院|大学|政府|委员会|办公室|办公厅|局|厅|委|部|院|中心|公司|协会|学会|联合会|工会|联盟|研究所|管委会|常委会|政协|党委|支部)$")
 SENTENCE_MARKS = re.compile(r"[。；！？!?;]")
 # How the last name of an addressee list ends when it is a person or a group, not an office.
@@ -86,7 +100,19 @@ def _title_space(match: re.Match) -> str:
 
 
 def is_doc_kind_end(text: str) -> bool:
-    return text.endswith(DOC_KINDS)
+    return TITLE_QUALIFIER.sub("", text).endswith(DOC_KINDS)
+
+
+def is_doc_number(text: str) -> bool:
+    """A line that is only a 发文字号, maybe labelled or in brackets: （余府发〔2012〕3号）."""
+    text = NUMBER_LABEL.sub("", text)
+    return bool(DOC_NUMBER.match(text) or DOC_NUMBER.match(text[1:-1]) and text[:1] in "（(" and text[-1:] in "）)")
+
+
+def is_organ(text: str) -> bool:
+    """A line that names only an organisation (the 发文机关标志 without 文件, a signature)."""
+    return len(text) <= 40 and not SENTENCE_MARKS.search(text) and not re.search(r"[，,:：]", text) \
+        and bool(ORG.search(text.replace(" ", "").replace("\u3000", "")))
 
 
 def next_content(lines: list[Line], index: int) -> int:
@@ -111,20 +137,15 @@ def _front_line(lines: list[Line], index: int, header: Header) -> int:
     line, fields = lines[index], header.fields
     text = line.text
     before_title = "title" not in fields
-    if SEPARATOR.match(line.raw):
-        header.removed.append(Removed("separator", line.raw, line.number))
+    if SEPARATOR.match(line.raw) or EXPORT_CHROME.match(text):
+        header.removed.append(Removed("separator" if SEPARATOR.match(line.raw) else "export", line.raw, line.number))
         return 1
-    if before_title and CLASSIFICATION.match(text) and not fields:
-        header.add("classification", text, line.number)
-        return 1
-    if before_title and URGENCY.match(text):
-        header.add("urgency", text, line.number)
-        return 1
-    if before_title and BANNER.match(text) and "banner" not in fields:
-        header.add("banner", text, line.number)
-        return 1
-    if before_title and "doc_number" not in fields:
-        used = _doc_number(lines, index, header)
+    if before_title:
+        used = _mark(lines, index, header)
+        if used:
+            return used
+    if "doc_number" not in fields:
+        used = _doc_number(lines, index, header) or _order_number(lines, index, header)
         if used:
             return used
     if text.startswith("发布时间") and WEB_FIELD.search(text):
@@ -132,6 +153,8 @@ def _front_line(lines: list[Line], index: int, header: Header) -> int:
     if not before_title and re.sub(r"\s", "", text) == re.sub(r"\s", "", fields["title"]):
         header.removed.append(Removed("duplicate", line.raw, line.number))
         return 1
+    if not before_title and RECORD.match(text):
+        return _record(lines, index, header)
     if is_addressee(text):
         header.add("addressee", re.sub(r"[:：]$", "", text), line.number, normalise(text))
         return 1
@@ -140,16 +163,40 @@ def _front_line(lines: list[Line], index: int, header: Header) -> int:
     return 0
 
 
+def _mark(lines: list[Line], index: int, header: Header) -> int:
+    """The marks above a title: 份号, 密级/公开, 紧急程度, a reply's category, the 发文机关标志."""
+    text, number, fields = lines[index].text, lines[index].number, header.fields
+    for key, pattern in (("copy_no", COPY_NUMBER), ("classification", CLASSIFICATION),
+                         ("urgency", URGENCY), ("category", REPLY_CATEGORY)):
+        if key not in fields and pattern.match(text):
+            header.add(key, text, number)
+            return 1
+    if "banner" not in fields and (BANNER.match(text) or is_organ(text) and _introduces(lines, index)):
+        header.add("banner", text, number)
+        return 1
+    return 0
+
+
+def _introduces(lines: list[Line], index: int) -> bool:
+    """An organ's name is its 发文机关标志 when a number, a rule or its own title follows it."""
+    following = next_content(lines, index + 1)
+    if following >= len(lines):
+        return False
+    name, after = re.sub(r"\s", "", lines[index].text), lines[following]
+    return is_doc_number(after.text) or bool(SEPARATOR.match(after.raw)) \
+        or re.sub(r"\s", "", after.text).startswith(name) and not is_organ(after.text)
+
+
 def _doc_number(lines: list[Line], index: int, header: Header) -> int:
     """发文字号, rejoined when cut over two lines; an upward document adds 签发人 on the same line."""
     text = lines[index].text
     signer = SIGNER.search(text)
-    if signer and DOC_NUMBER.match(text[: signer.start()].strip()):
-        header.add("doc_number", text[: signer.start()].strip(), lines[index].number, normalise(text))
+    if signer and is_doc_number(text[: signer.start()].strip()):
+        header.add("doc_number", _bare_number(text[: signer.start()]), lines[index].number, normalise(text))
         header.fields["signer"] = signer.group(1).strip()
         return 1
-    if DOC_NUMBER.match(text):
-        header.add("doc_number", text, lines[index].number)
+    if is_doc_number(text):
+        header.add("doc_number", _bare_number(text), lines[index].number, normalise(text))
         return 1
     following = next_content(lines, index + 1)
     if DOC_NUMBER_START.match(text) and following < len(lines):
@@ -158,6 +205,44 @@ def _doc_number(lines: list[Line], index: int, header: Header) -> int:
             header.add("doc_number", joined, lines[index].number)
             return following - index + 1
     return 0
+
+
+def _bare_number(text: str) -> str:
+    text = NUMBER_LABEL.sub("", text.strip())
+    return text[1:-1] if text[:1] in "（(" and text[-1:] in "）)" else text
+
+
+def _order_number(lines: list[Line], index: int, header: Header) -> int:
+    """An order's number: 国务院令 第588号 on one line, or the order's name over its serial."""
+    text = re.sub(r"\s", "", lines[index].text)
+    serial = re.search(r"第[\d〇零一二三四五六七八九十百千]{1,8}号$", text)
+    if serial and ORDER_NAME.match(text[: serial.start()]):
+        header.add("doc_number", text, lines[index].number, normalise(lines[index].text))
+        return 1
+    following = next_content(lines, index + 1)
+    if ORDER_NAME.match(text) and following < len(lines) and ORDER_SERIAL.match(lines[following].text):
+        joined = text + re.sub(r"\s", "", lines[following].text)
+        header.add("doc_number", joined, lines[index].number, joined)
+        return following - index + 1
+    return 0
+
+
+def _record(lines: list[Line], index: int, header: Header) -> int:
+    """A law's bracketed record of adoption and amendments, over as many lines as its brackets."""
+    taken, cursor = [lines[index]], index
+    while not _closed(" ".join(line.text for line in taken)):
+        cursor = next_content(lines, cursor + 1)
+        if cursor >= len(lines):
+            break
+        taken.append(lines[cursor])
+    value = " ".join(line.text for line in taken)
+    previous = header.fields.get("record")
+    header.add("record", f"{previous} {value}" if previous else value, lines[index].number, normalise(value))
+    return cursor - index + 1
+
+
+def _closed(text: str) -> bool:
+    return text.count("（") + text.count("(") <= text.count("）") + text.count(")")
 
 
 def _web_meta(lines: list[Line], index: int, header: Header) -> int:
@@ -193,6 +278,7 @@ def is_title_line(text: str) -> bool:
     """A line that can be part of a title: short, no sentence, no numbering; a comma only in 关于… titles."""
     return 1 < len(text) <= 60 and not SENTENCE_MARKS.search(text) and not number_of(text) \
         and not UNNUMBERED.match(text) and not DATE.match(text) and "\t" not in text and not is_addressee(text) \
+        and not is_doc_number(text) and not RECORD.match(text) and not EXPORT_CHROME.match(text) \
         and ("，" not in text and "," not in text or "关于" in text)
 
 

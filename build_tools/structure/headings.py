@@ -17,10 +17,13 @@ from dataclasses import dataclass
 _HAN_NUMBER = "〇零一二三四五六七八九十百"
 # (style, pattern, canonical rank): the rank orders styles that have not been seen nested yet.
 STYLES = (
+    ("book", re.compile(rf"^第[{_HAN_NUMBER}\d]+编"), -1),
     ("chapter", re.compile(rf"^第[{_HAN_NUMBER}\d]+章"), 0),
     ("section", re.compile(rf"^第[{_HAN_NUMBER}\d]+节"), 1),
     ("han", re.compile(rf"^([{_HAN_NUMBER}]+)、"), 2),
     ("han-paren", re.compile(rf"^[（(]\s*([{_HAN_NUMBER}]+)\s*[）)]"), 3),
+    # ㈠ … ㈩: the same level as （一） in one character, as Word's numbering copies out.
+    ("han-paren", re.compile(r"^([㈠-㈩])"), 3),
     ("outline", re.compile(r"^(\d{1,2}(?:[.．]\d{1,2}){1,3})(?![\d.．%])"), 4),
     ("arabic", re.compile(r"^(\d{1,2})\s*[.．、](?![\d])"), 4),
     ("arabic-paren", re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]"), 5),
@@ -60,8 +63,10 @@ def _value(label: str) -> int:
         return int(label)
     if label in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳":
         return ord(label) - ord("①") + 1
+    if label in "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩":
+        return ord(label) - ord("㈠") + 1
     digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
-    digits_only = re.sub(r"[第章节条]", "", label)
+    digits_only = re.sub(r"[第编章节条]", "", label)
     if "十" in digits_only:
         tens, _, ones = digits_only.partition("十")
         return digits.get(tens, 1) * 10 + digits.get(ones, 0) if tens or ones else 10

@@ -2,7 +2,9 @@
 
 A TOC starts at a 目录 line and runs over entries that end in a page number
 (after a tab, spaces or dot leaders) and the continuation lines of long
-entries (``-----\t35``). Its annex entries still name the annexes, so they
+entries (``-----\t35``). A law's TOC has no page numbers: it lists the
+编/章/节 headings, and ends where its first entry is printed again as the
+body's first heading. Its annex entries still name the annexes, so they
 are returned for the annexes that lack a title line of their own.
 """
 from __future__ import annotations
@@ -27,7 +29,26 @@ def find_toc(lines: list[Line]) -> tuple[int, int] | None:
                 end += 1
             while end > start + 1 and lines[end - 1].blank:
                 end -= 1
-            return (start, end) if end > start + 1 else None
+            return (start, end) if end > start + 1 else _heading_list(lines, start)
+    return None
+
+
+def _key(line: Line) -> str:
+    return re.sub(r"\s", "", line.text)
+
+
+def _heading_list(lines: list[Line], start: int) -> tuple[int, int] | None:
+    """A TOC without page numbers: short lines up to the repeat of the first entry."""
+    entries = [index for index in range(start + 1, len(lines)) if not lines[index].blank]
+    if not entries:
+        return None
+    first = _key(lines[entries[0]])
+    for index in entries[1:]:
+        text = lines[index].text
+        if _key(lines[index]) == first:
+            return start, index
+        if len(text) > 40 or re.search(r"[。；：，]", text):
+            return None
     return None
 
 

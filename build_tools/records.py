@@ -1,0 +1,43 @@
+"""A law's record of adoption, read for the issuing organ and the version date.
+
+Laws and regulations print under the title what happened to them:
+（2001年10月27日第九届全国人民代表大会常务委员会第二十四次会议通过　根据
+2018年12月29日…第四次修正）. The organ that adopted the text (通过, else
+批准 or 公布) is its issuer; the latest date is the date of this version,
+which is what an archive of versions is dated by.
+"""
+from __future__ import annotations
+
+import re
+
+from . import dates
+
+# One event: a date, then who acted (up to the verb).
+_EVENT = re.compile(r"(?P<date>[\d〇零一二三四五六七八九○Ｏ]{4}\s*年[^年]{1,12}?日)(?P<actor>[^，；。\s　]*?)(?P<verb>通过|批准|公布|发布)")
+# Parts of a meeting's name that are not the organ: its term and its sitting.
+_TERM = re.compile(r"第[一二三四五六七八九十百\d]+届")
+_SITTING = re.compile(r"(?:第[一二三四五六七八九十百\d\s]+次)?(?:全体|常务)?(?:会议|会|委员会会议)$|(?:令)?第.+号$")
+_PREFERENCE = ("通过", "批准", "公布", "发布")
+
+
+def _organ(actor: str) -> str:
+    """全国人民代表大会常务委员会 of 第九届全国人民代表大会常务委员会第二十四次会议; 国务院 of 国务院令第588号."""
+    actor = re.sub(r"^(?:中华人民共和国)(?=国务院)", "", actor)
+    organ = _SITTING.sub("", _TERM.sub("", actor.replace(" ", "")))
+    return re.sub(r"令$", "", organ)
+
+
+def adoption(record: str) -> dict:
+    """{issuer, date} a record states (either may be missing)."""
+    events = list(_EVENT.finditer(record or ""))
+    found: dict = {}
+    for verb in _PREFERENCE:
+        organs = [_organ(event.group("actor")) for event in events if event.group("verb") == verb]
+        organs = [organ for organ in organs if len(organ) >= 2]
+        if organs:
+            found["issuer"] = organs[0]
+            break
+    stated = [date for _, _, date in dates.find_dates(record or "") if date.precision == "day"]
+    if stated:
+        found["date"] = max(stated, key=lambda date: date.iso).iso
+    return found
