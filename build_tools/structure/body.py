@@ -11,10 +11,14 @@ from .tables import CAPTION, build_table
 from .text import join, normalise, normalise_short
 
 LIST_ITEM = re.compile(r"^[-•●▪]\s+(?=\S)")
-PAGE_NUMBER = re.compile(r"^[-—－]\s*\d{1,3}\s*[-—－]$")
+# Page footers left by PDF extraction: - 3 -, — 3 —, 第 3 页 共 9 页, 3/9, or a bare 3.
+PAGE_NUMBER = re.compile(r"^(?:[-—－]\s*\d{1,3}\s*[-—－]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
+                         r"|共\s*\d{1,3}\s*页\s*第\s*\d{1,3}\s*页|\d{1,3}\s*/\s*\d{1,3}|\d{1,3})$")
 # A 编/章/节 heading alone on its line, or an article set off by a space (第三条　…), starts a new
 # block even after an unfinished sentence: wrapped running text that cites 第三十条规定 has no space.
 STRUCTURAL = re.compile(r"^第[〇零一二三四五六七八九十百千\d]+(?:[编章节](?:\s|$|[^，。；：,;:、]{0,20}$)|条[\s\u3000])")
+# 附件说明: 附件：1．… with each further annex on its own line (2．…), one paragraph per annex.
+ANNEX_NOTE = re.compile(r"^附\s*件\s*[:：]")
 REMARK = re.compile(r"^[（(][^（）()]{4,}[）)]$")  # （市教育局牵头…负责）: belongs to the paragraph above
 MIN_DUPLICATE = 15  # characters; shorter repeats (城市名, 表头) are not passages
 
@@ -46,7 +50,8 @@ class BodyBuilder:
         if PAGE_NUMBER.match(text):  # a page footer like - 3 -: skipped, even inside a sentence
             self.removed.append(Removed("page_number", line.raw, line.number))
             return index + 1
-        if self.paragraph and self._may_continue(line) and continues(self.paragraph, self.text, line, self.width):
+        if self.paragraph and self._may_continue(line) and not self._next_annex(line) \
+                and continues(self.paragraph, self.text, line, self.width):
             self._extend(line)
             return index + 1
         self._flush()
@@ -58,7 +63,7 @@ class BodyBuilder:
             return self._table(self._skip_blank(index + 1), caption=line)
         elif LIST_ITEM.match(text):
             self.blocks.append(Block("list_item", normalise(LIST_ITEM.sub("", text)), line=line.number))
-        elif is_heading_line(text):
+        elif is_heading_line(text) and not (number_of(text) and self._after_annex_note()):
             return self._heading(index)
         else:
             self._extend(line)
@@ -68,6 +73,18 @@ class BodyBuilder:
     def _may_continue(line: Line) -> bool:
         return not (line.tabular or SEPARATOR.match(line.raw) or LIST_ITEM.match(line.text)
                     or STRUCTURAL.match(line.text))
+
+    def _after_annex_note(self) -> bool:
+        """Is the last block the 附件说明 or one of the annexes it lists?"""
+        for block in reversed(self.blocks):
+            if block.kind != "paragraph" or not (ANNEX_NOTE.match(block.text) or number_of(block.text)):
+                return False
+            if ANNEX_NOTE.match(block.text):
+                return True
+        return False
+
+    def _next_annex(self, line: Line) -> bool:
+        return bool(ANNEX_NOTE.match(self.paragraph[0].text) and number_of(line.text))
 
     def _extend(self, line: Line) -> None:
         self.paragraph.append(line)

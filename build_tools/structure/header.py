@@ -155,11 +155,25 @@ def _front_line(lines: list[Line], index: int, header: Header) -> int:
         return 1
     if not before_title and RECORD.match(text):
         return _record(lines, index, header)
-    if is_addressee(text):
-        header.add("addressee", re.sub(r"[:：]$", "", text), line.number, normalise(text))
-        return 1
+    used = _addressee(lines, index, header)
+    if used:
+        return used
     if before_title:
         return _title(lines, index, header)
+    return 0
+
+
+def _addressee(lines: list[Line], index: int, header: Header) -> int:
+    """主送机关, on one line or, below the title, wrapped over up to three (a long list of offices)."""
+    cursor, joined = index, ""
+    for _ in range(3 if "title" in header.fields else 1):
+        joined = join(joined, lines[cursor].text)
+        if is_addressee(joined):
+            header.add("addressee", re.sub(r"[:：]$", "", joined), lines[index].number, normalise(joined))
+            return cursor - index + 1
+        cursor = next_content(lines, cursor + 1)
+        if cursor >= len(lines) or re.search(r"[:：。；]$", joined):
+            return 0
     return 0
 
 
