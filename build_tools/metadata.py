@@ -211,6 +211,7 @@ def extract(parsed: ParsedDocument) -> dict:
     meta["origin"] = strip_label(header.get("web_source", "")) or None
     meta["cites"] = cites_of(parsed, text, meta)
     meta.update(period_of(meta, text))
+    meta.setdefault("effective", records.adoption(header.get("record", "")).get("effective"))
     meta["status"] = schema.DEFAULT_STATUS
     meta.update(source=str(parsed.source.path), sha256=parsed.source.sha256, part=parsed.part or None)
     return schema.ordered({key: value for key, value in meta.items() if value not in (None, "", [], {})})

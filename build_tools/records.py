@@ -13,10 +13,15 @@ import re
 from . import dates
 
 # One event: a date, then who acted (up to the verb).
-_EVENT = re.compile(r"(?P<date>[\d〇零一二三四五六七八九○Ｏ]{4}\s*年[^年]{1,12}?日)(?P<actor>[^，；。\s　]*?)(?P<verb>通过|批准|公布|发布)")
+_EVENT = re.compile(r"(?P<date>[\d〇零一二三四五六七八九○Ｏ]{4}\s*年[^年]{1,12}?日)\s*(?P<actor>[^，；。\s　]*?)(?P<verb>通过|批准|公布|发布)")
 # Parts of a meeting's name that are not the organ: its term and its sitting.
 _TERM = re.compile(r"第[一二三四五六七八九十百\d]+届")
-_SITTING = re.compile(r"(?:第[一二三四五六七八九十百\d\s]+次)?(?:全体|常务)?(?:会议|会|委员会会议)$|(?:令)?第.+号$")
+_SITTING = re.compile(r"(?:审判委员会|检察委员会)?(?:第[一二三四五六七八九十百\d\s]+次)?(?:全体|常务)?(?:会议|会|委员会会议)$"
+                      r"|(?:令)?第.+号$")
+# A clause (from one date to the next) that only says when the text takes effect
+# (自2021年1月1日起施行) does not date a version.
+_IN_FORCE_ONLY = re.compile(r"施行|生效")
+_ACTED = re.compile(r"通过|批准|公布|发布|修正|修订|修改")
 _PREFERENCE = ("通过", "批准", "公布", "发布")
 
 
@@ -28,7 +33,7 @@ def _organ(actor: str) -> str:
 
 
 def adoption(record: str) -> dict:
-    """{issuer, date} a record states (either may be missing)."""
+    """{issuer, date, effective} a record states (any may be missing)."""
     events = list(_EVENT.finditer(record or ""))
     found: dict = {}
     for verb in _PREFERENCE:
@@ -37,7 +42,14 @@ def adoption(record: str) -> dict:
         if organs:
             found["issuer"] = organs[0]
             break
-    stated = [date for _, _, date in dates.find_dates(record or "") if date.precision == "day"]
+    found_dates = dates.find_dates(record or "")
+    ends = [start for start, _, _ in found_dates[1:]] + [len(record or "")]
+    stated = [date for (start, _, date), end in zip(found_dates, ends) if date.precision == "day"
+              and (_ACTED.search(record[start:end]) or not _IN_FORCE_ONLY.search(record[start:end]))]
     if stated:
         found["date"] = max(stated, key=lambda date: date.iso).iso
+    in_force = [date for (start, _, date), end in zip(found_dates, ends)
+                if date.precision == "day" and _IN_FORCE_ONLY.search(record[start:end])]
+    if in_force:
+        found["effective"] = in_force[-1].iso
     return found

@@ -29,7 +29,9 @@ DOC_NUMBER_START = re.compile(r"^[^\s，。：:；]{1,16}?\s*[〔\[［【（(]\s
 ORDER_NAME = re.compile(r"^[\u4e00-\u9fff]{0,20}令$")
 ORDER_SERIAL = re.compile(r"^第\s*[\d〇零一二三四五六七八九十百千]{1,8}\s*号$")
 # A law's record of adoption and amendment under its title: （2019年4月23日…会议通过 根据…修正）.
-RECORD = re.compile(r"^[（(].*\d{4}\s*年.*(?:通过|公布|修正|修订|批准|发布|施行)")
+# Some copies print each event on its own line without brackets: 2019年12月2日 …会议通过.
+RECORD = re.compile(r"^[（(].*\d{4}\s*年.*(?:通过|公布|修正|修订|批准|发布|施行)"
+                    r"|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,160}(?:通过|公布|修正|修订|批准|发布|施行)\s*[）)]?$")
 # Lines a legal database adds to an export: citation code, link to the original.
 EXPORT_CHROME = re.compile(r"^(?:【法宝引证码】|【法宝联想】|法宝引证码\s*[:：]|原文链接\s*[:：]|北大法宝)")
 DATE = re.compile(r"^[\d〇零一二三四五六七八九○Ｏ]{4}\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$")
