@@ -1,18 +1,45 @@
 """Shared fixtures: the real project, its converted pages and its built site."""
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, settings
 
 from build_tools.convert import convert_all
 from build_tools.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "source_docs").glob("*.txt"))
+
+# Property tests: `make test` and CI replay the same derandomised examples on every run, so a
+# failure in CI reproduces locally; `make fuzz` explores new random ones (see the README).
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
+FUZZ_FAILURES = ROOT / "test-artifacts" / "fuzz-failures.txt"
+settings.register_profile("ci", max_examples=300, derandomize=True, database=None, deadline=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("fuzz", settings.get_profile("ci"), derandomize=False,
+                          max_examples=int(os.environ.get("FUZZ_EXAMPLES", "2000")))
+settings.load_profile(PROFILE)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Under the fuzz profile, append each falsifying example to FUZZ_FAILURES as an ``@example`` line."""
+    report = yield
+    if PROFILE == "fuzz" and report.failed and call.excinfo is not None:
+        found = re.search(r"(?:Falsifying example|Failing test case): \w+\((.*?)\n?\)$",
+                          "\n".join(getattr(call.excinfo.value, "__notes__", [])), re.S | re.M)
+        if found:
+            FUZZ_FAILURES.parent.mkdir(exist_ok=True)
+            with FUZZ_FAILURES.open("a", encoding="utf-8") as log:
+                log.write(f"# {item.nodeid}\n@example({found.group(1).strip().rstrip(',')})\n\n")
+    return report
 
 
 def read_page(path: Path) -> tuple[dict, str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from test_structure_properties import assert_nothing_lost
@@ -31,7 +31,6 @@ archive_texts = st.lists(
 ).map(lambda pairs: "".join(line + end for line, end in pairs))
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(archive_texts)
 def test_shuffled_and_broken_archive_lines_lose_nothing(text):
     assert_nothing_lost(text)

@@ -3,7 +3,7 @@ parsing never fails, output is deterministic and no character is lost.
 """
 from __future__ import annotations
 
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from build_tools.model import Document
@@ -42,7 +42,6 @@ def rendered(part) -> str:
     return page_text(body.split("\n---\n", 1)[1])
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts)
 @example(":\t:")
 @example("表 1 情况\n\n-\t-\n\n正文。")
@@ -70,7 +69,6 @@ def assert_nothing_lost(text: str) -> None:
         assert found == len(expected), f"{name}: lost …{expected[max(0, found - 20):found + 20]}…"
 
 
-@settings(max_examples=100, deadline=None)
 @given(texts)
 @example(":\t:")  # once read as a table of rules only, which crashed the parser
 def test_parsing_is_deterministic(text):
