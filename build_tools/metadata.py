@@ -89,7 +89,7 @@ def issuer_of(header: dict, text: str) -> str | None:
 
 
 def date_of(header: dict, doc_number: str | None) -> dict:
-    """成文日期 as stated (the date under the signature, or the cover's), else the number's year."""
+    """成文日期 as stated (the date under the signature, or the cover's), else the page table's, else the number's year."""
     for key in ("date", "cover_date"):
         try:
             found = dates.parse_date(header[key]) if header.get(key) else None
@@ -100,6 +100,8 @@ def date_of(header: dict, doc_number: str | None) -> dict:
     adopted = records.adoption(header.get("record", "")).get("date")
     if adopted:
         return {"date": adopted, "date_precision": "day", "date_source": "text"}
+    if "date" in from_page(header):
+        return from_page(header)["date"]
     year = docnumbers.year_of(doc_number) if doc_number else None
     if year:
         return {"date": str(year), "date_precision": "year", "date_source": "doc_number"}
@@ -122,6 +124,23 @@ def is_central(issuer: str) -> bool:
     places = regions.gazetteer()
     return all((_NATIONAL.search(organ) or _ORGANISATION.search(organ) and not _LOCAL.search(organ))
                and places.in_name(organ) is None for organ in issuer.split())
+
+
+def from_page(header: dict) -> dict:
+    """What a copied web page's information table states (``structure.webpage``), for fields the text leaves out.
+
+    The text's own title, 落款, date and number win; the source site is the page's 来源, else the site its
+    footer names, else the footer's 主办. A date taken from the table says so: ``date_source: page``.
+    """
+    found = {"title": header.get("web_title"), "issuer": header.get("web_issuer"),
+             "origin": strip_label(header.get("web_source") or header.get("web_site") or header.get("web_host") or "")}
+    try:
+        stated = dates.parse_date(header["web_date"]) if header.get("web_date") else None
+    except dates.DateError:
+        stated = None
+    if stated:
+        found["date"] = {"date": stated.iso, "date_precision": stated.precision, "date_source": "page"}
+    return {key: value for key, value in found.items() if value}
 
 
 def region_of(issuer: str | None, text: str, title: str = "") -> dict:
@@ -193,10 +212,11 @@ def extract(parsed: ParsedDocument) -> dict:
     """Front matter of one part, from its header strings and body (nothing looked up elsewhere)."""
     header = {key: tidy(value) for key, value in parsed.header.items() if isinstance(value, str)}
     text, start = body_text(parsed), opening(parsed)
-    meta: dict = {"title": header.get("title")}
+    page = from_page(header)
+    meta: dict = {"title": header.get("title") or page.get("title")}
     meta["doc_type"] = doctypes.doc_type_of(meta["title"] or "", start)
     meta["doc_number"] = doc_number_of(header)
-    meta["issuer"] = issuer_of(header, text)
+    meta["issuer"] = issuer_of(header, text) or page.get("issuer")
     meta.update(date_of(header, meta["doc_number"]))
     meta.update(region_of(meta["issuer"], text, meta["title"] or ""))
     meta["addressee"] = re.sub(r"^尊敬的|[:：]$", "", header.get("addressee", "")) or None
@@ -208,7 +228,7 @@ def extract(parsed: ParsedDocument) -> dict:
     meta["cc"] = [item for item in re.split(r"[，,、；;]", strip_label(header.get("cc", "")).rstrip("。")) if item]
     meta["disclosure"] = header.get("classification")
     meta["index_no"] = strip_label(header.get("web_index_no", "")) or None
-    meta["origin"] = strip_label(header.get("web_source", "")) or None
+    meta["origin"] = page.get("origin")
     meta["cites"] = cites_of(parsed, text, meta)
     meta.update(period_of(meta, text))
     meta.setdefault("effective", records.adoption(header.get("record", "")).get("effective"))

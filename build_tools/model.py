@@ -60,10 +60,13 @@ class ParsedDocument:
     only for keys found in the text (joined over lines, letter-spacing
     removed): classification, urgency, banner, doc_number, title,
     addressee, signature, date, note, contact, cc, printed; a report cover's
-    author and cover_date; a web page's web_published, web_index_no,
-    web_doc_number, web_source; and body_start_line. ``metadata``
-    interprets them. ``annexes`` holds annexes (part 附件一 …) and a
-    document issued by a notice (part 印发), each a ParsedDocument.
+    author and cover_date; a copied web page's information table
+    (``structure.webpage``): web_index_no, web_subject, web_issuer,
+    web_date, web_title, web_doc_number, web_published, web_validity,
+    web_source, and its footer's web_host (主办) and web_site (the site
+    named); and body_start_line. ``metadata`` interprets them.
+    ``annexes`` holds annexes (part 附件一 …) and a document issued by a
+    notice (part 印发), each a ParsedDocument.
     """
 
     source: SourceText

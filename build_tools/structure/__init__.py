@@ -5,7 +5,8 @@ annexes; for each document take the 版记 footer from its end, the header
 (or a report's cover) from its top, the full text of an issued document
 (关于印发《X》的通知 followed by X), the signature and date; what remains
 is the body. Modules: ``text`` (characters), ``lines``, ``toc``,
-``parts`` (annexes, issued documents), ``header``, ``body`` with
+``parts`` (annexes, issued documents), ``webpage`` (a copied page's chrome and
+information table), ``header``, ``body`` with
 ``reflow``, ``headings`` and ``tables``.
 """
 from __future__ import annotations
@@ -19,13 +20,15 @@ from .lines import Line, split_lines, trim
 from .parts import issued_start, part_label, split_annexes
 from .text import normalise
 from .toc import remove_toc
+from .webpage import attach_page, take_page
 
 __all__ = ["parse"]
 
 
 def parse(source: SourceText) -> ParsedDocument:
     """The main document with its annexes (and their issued documents) in ``annexes``."""
-    lines, removed, annex_titles = remove_toc(split_lines(source.text))
+    page = take_page(split_lines(source.text))  # a copied web page's chrome and information table
+    lines, removed, annex_titles = remove_toc(page.lines)
     footer = Header("footer")
     lines = take_footer(lines, footer)
     main_lines, annexes = split_annexes(lines)
@@ -36,7 +39,8 @@ def parse(source: SourceText) -> ParsedDocument:
         if "title" not in annex.header and label in annex_titles:
             annex.header["title"] = annex_titles[label]
         document.annexes.append(annex)
-    document.removed = sorted(removed + document.removed, key=lambda item: item.line)
+    document.removed = sorted(removed + page.removed + document.removed, key=lambda item: item.line)
+    attach_page(document, page)
     return document
 
 

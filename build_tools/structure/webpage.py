@@ -1,0 +1,264 @@
+"""A web page copied as text from a government site: its chrome and its information table.
+
+Such a page carries a breadcrumb (首页 > 政务公开 > …), an information table
+(索引号, 发文机关, 成文日期, 发文字号, 发布日期 …: label and value side by side,
+on separate lines, tab- or bar-separated, several pairs on a line), widgets
+(【字体：大 中 小】, 打印, 关闭, 分享到, 扫一扫), 上一篇/下一篇, lists of related
+articles and a footer (主办, 网站标识码, ICP备, 公网安备). Only a text with such
+evidence is treated as a page, so documents, laws and replies that merely say
+来源 or 主办单位 are untouched. Chrome lines become blank lines (paragraph breaks
+stay where they were) and are reported as removed; the table's values become
+raw ``web_*`` header strings of the part they stand in, for ``metadata``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import dates
+from ..model import ParsedDocument, Removed
+from .header import WEB_LABELS, is_doc_kind_end, next_content
+from .lines import Line
+
+# Label → header key; None: a label whose value is not kept (view counts, editors, summaries …).
+LABELS = {
+    "索引号": "web_index_no", "主题分类": "web_subject", "分类": "web_subject", "信息分类": "web_subject",
+    "组配分类": None, "体裁分类": None, "服务对象": None, "发布机构": None, "发布单位": None, "责任部门": None,
+    "发文机关": "web_issuer", "发文单位": "web_issuer", "发文机构": "web_issuer", "制发机关": "web_issuer",
+    "成文日期": "web_date", "发文日期": "web_date", "印发日期": "web_date", "生成日期": None,
+    "标题": "web_title", "名称": "web_title", "文件名称": "web_title", "信息名称": "web_title",
+    "发文字号": "web_doc_number", "文号": "web_doc_number",
+    "发布日期": "web_published", "发布时间": "web_published", "公开日期": "web_published", "上载日期": "web_published",
+    "有效性": "web_validity", "时效性": "web_validity", "效力状态": "web_validity",
+    "来源": "web_source", "信息来源": "web_source", "文章来源": "web_source", "稿件来源": "web_source",
+    "主题词": None, "关键词": None, "公开方式": None, "公开范围": None, "公开时限": None, "公开形式": None,
+    "内容概述": None, "摘要": None, "作者": None, "编辑": None, "责任编辑": None, "发布者": None, "更新时间": None,
+    "浏览次数": None, "阅读次数": None, "访问次数": None, "点击数": None, "点击量": None, "浏览量": None, "访问量": None,
+}
+TRAILING = {"时间": "web_published", "日期": "web_published"}  # only after another label: 时间：… opens meeting notices
+ALONE = {"来源", "信息来源", "文章来源", "稿件来源", "发布时间", "发布日期", "浏览次数", "阅读次数", "访问量", "浏览量"}
+_NAMES = "|".join(r"[ \u3000]*".join(name) for name in sorted({**LABELS, **TRAILING}, key=len, reverse=True))
+LABEL = re.compile(rf"(?:^|(?<=[\s|｜]))({_NAMES})(?:[ \u3000]*[:：]|(?=[\s|｜]|$))")
+LEADING_DATE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?=\s)")
+EMPTY = re.compile(r"^(?:无|暂无|空|[-—－/]+|本[站网].*|原创|综合|网络|互联网)$")
+BREADCRUMB = re.compile(r"^(?:当前|您现在的|您的|您当前的|现在|所在|当前所在)位置\s*[:：]|^位置\s*[:：]\s*首页"
+                        r"|^(?:网站首页|首\s*页|主页)\s*(?:>|›|»|→|＞|/|\s)")
+FONT = re.compile(r"[【\[]?\s*(?:(?:浏览)?字[体号]\s*[:：]?\s*[【\[（(]?\s*大\s*[】\]）)]?\s*[【\[（(]?\s*中\s*[】\]）)]?"
+                  r"\s*[【\[（(]?\s*小|[【\[]\s*大\s*[】\]]\s*[【\[]\s*中\s*[】\]]\s*[【\[]\s*小)\s*[】\]]?\s*[】\]]?")
+BUTTON = re.compile(r"[【\[]\s*(?:打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|收藏本页|收藏|返回顶部|返回)\s*[】\]]")
+STRONG = re.compile(r"网站标识码|ICP\s*[备证]|公网安备|版权所有|Copyright|©|^(?:上一篇|下一篇|上一条|下一条)\s*[:：]?"
+                    r"|^.{0,12}(?:扫一扫|扫描二维码|手机扫码).{0,20}$"
+                    r"|^(?:浏览次数|阅读次数|访问次数|点击数|浏览量|访问量)\s*[:：]\s*\d*$")
+TOKENS = sorted(("打印", "打印本页", "打印此页", "关闭", "关闭窗口", "关闭本页", "返回", "返回顶部", "返回列表", "收藏",
+                 "加入收藏", "设为首页", "分享", "分享到", "分享至", "微信", "微博", "新浪微博", "腾讯微博", "QQ空间", "QQ",
+                 "朋友圈", "复制链接", "纠错", "我要纠错", "字体", "字号", "浏览字号", "大", "中", "小", "默认", "无障碍",
+                 "长者模式", "关怀版", "简体", "繁体", "繁體", "English", "登录", "注册", "联系我们", "网站地图", "网站声明",
+                 "关于我们", "隐私声明", "使用帮助", "微信公众号", "官方微信", "官方微博", "政务微博", "政务微信", "手机版",
+                 "移动版", "搜索", "二维码"), key=len, reverse=True)
+TOKEN_LINE = re.compile(rf"^(?:{'|'.join(TOKENS)})+$")
+DISTINCT = re.compile(r"打印|关闭|分享|字体|字号|大中小|网站地图|联系我们|微信公众号|无障碍")
+SEPARATORS = re.compile(r"[\s|｜/·•:：【】\[\]()（）<>＞\-]")
+FOOTER = re.compile(r"^(?:主办|承办|协办|主管|运维|维护|技术支持|网站维护|地址|通讯地址|邮编|邮政编码|电话|传真|E-?mail|邮箱"
+                    r"|建议使用|推荐使用|最佳浏览|分辨率|您是第|总访问量|今日访问|访问量)")
+RELATED = re.compile(r"^[【\[]?(?:相关(?:链接|文章|文件|阅读|新闻|信息|解读|政策|稿件)|延伸阅读|推荐阅读|热点推荐|热门文章"
+                     r"|猜你喜欢|政策解读)[】\]]?\s*[:：]?$")
+HOST = re.compile(r"^主办(?:单位)?\s*[:：]\s*([^\s|｜，,：:]+)")
+SITE = re.compile(r"([^\s|｜，,：:©]+网站?)\s*版权所有|版权所有\s*[:：]?\s*(?:©\s*)?([^\s|｜，,：:]+网站?)(?:\s|$)")
+SITE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,30}(?:门户)?网站?$")  # the site's name over its menus
+SENTENCE = re.compile(r"[。；！？]")
+
+
+@dataclass
+class Page:
+    """The lines with chrome blanked, what was removed, and each table's fields by its first line."""
+
+    lines: list[Line]
+    removed: list[Removed] = field(default_factory=list)
+    tables: list[tuple[int, dict[str, str]]] = field(default_factory=list)
+    site: dict[str, str] = field(default_factory=dict)  # web_host (主办) and web_site (…网 版权所有) of the footer
+
+
+def take_page(lines: list[Line]) -> Page:
+    """Blank a copied page's chrome and read its information tables; any other text is returned as it is."""
+    if not is_page(lines):
+        return Page(lines)
+    page = Page([])
+    page.lines = [_without_buttons(line, page.removed) for line in lines]
+    drop: dict[int, str] = {}
+    for used, names, fields in _zones(page.lines):
+        if fields and (len(names) >= 2 or names & ALONE):
+            page.tables.append((page.lines[used[0]].number, fields))
+            drop.update(dict.fromkeys(used, "web_table"))
+    _top(page.lines, drop)
+    drop.update({index: "web_chrome" for index, line in enumerate(page.lines) if index not in drop and _strong(line.text)})
+    _bottom(page.lines, drop)
+    _duplicate_titles(page, drop)
+    for index in sorted(drop):
+        line = page.lines[index]
+        _footer_site(line.text, page.site)
+        page.removed.append(Removed(drop[index], line.raw.strip(), line.number))
+        page.lines[index] = Line(line.number, "")
+    return page
+
+
+def attach_page(document: ParsedDocument, page: Page) -> None:
+    """Each table's fields to the part it stands in (not to an issued document); the footer's to the main text."""
+    parts = [document] + [annex for annex in document.annexes if annex.part != "印发"]
+    for line, fields in page.tables:
+        target = ([part for part in parts if part.first_line <= line] or [document])[-1]
+        for key, value in fields.items():
+            target.header.setdefault(key, value)
+    for key, value in page.site.items():
+        document.header.setdefault(key, value)
+
+
+def is_page(lines: list[Line]) -> bool:
+    """Evidence that only pages carry: a breadcrumb, widget or footer line, or a table of two labels or more.
+
+    The one-line ``发布时间：… 来源：…`` that ``header`` reads is no evidence on its own.
+    """
+    if any(_strong(line.text) for line in lines if not line.blank):
+        return True
+    for used, names, fields in _zones(lines):
+        legacy = len(used) == 1 and lines[used[0]].text.startswith("发布时间") and names <= set(WEB_LABELS)
+        if fields and len(names) >= 2 and not legacy:
+            return True
+    return False
+
+
+def _strong(text: str) -> bool:
+    if "\t" in text or len(text) > 150 or "。" in text:
+        return False
+    bare = SEPARATORS.sub("", text)
+    return bool(STRONG.search(text) or BREADCRUMB.match(text) or FONT.search(text)) \
+        or bool(bare and TOKEN_LINE.match(bare) and DISTINCT.search(bare))
+
+
+def _without_buttons(line: Line, removed: list[Removed]) -> Line:
+    """【字体：大 中 小】【打印】 beside other text: the widgets go, the text stays."""
+    bits = FONT.findall(line.text) + BUTTON.findall(line.text)
+    rest = BUTTON.sub("", FONT.sub("", line.text)).strip()
+    if not bits or not SEPARATORS.sub("", rest):
+        return line
+    removed.append(Removed("web_chrome", " ".join(bit.strip() for bit in bits), line.number))
+    return Line(line.number, rest)
+
+
+def _pairs(text: str) -> list[tuple[str, str]]:
+    """(label, value) pairs of a table line; [] unless the line opens with a label (or a date and a label)."""
+    text = text.lstrip("•·▪■●◆*|｜ \t\u3000")
+    leading = LEADING_DATE.match(text)
+    if leading and LABEL.match(text[leading.end():].lstrip()):
+        return [("发布时间", leading.group())] + _pairs(text[leading.end():])
+    found = list(LABEL.finditer(text))
+    if not found or found[0].start() or re.sub(r"\s", "", found[0].group(1)) in TRAILING:
+        return []
+    ends = [match.start() for match in found[1:]] + [len(text)]
+    return [(re.sub(r"\s", "", match.group(1)), text[match.end():end].strip(" \t\u3000|｜:：;；"))
+            for match, end in zip(found, ends)]
+
+
+def _zones(lines: list[Line]):
+    """Runs of table lines: (line indexes, label names, fields). A label alone takes the next line as its value."""
+    index = 0
+    while index < len(lines):
+        pairs, used, names, fields = _pairs(lines[index].text), [], set(), {}
+        cursor = index
+        while pairs:
+            used.append(cursor)
+            for position, (name, value) in enumerate(pairs):
+                following = next_content(lines, cursor + 1)
+                if not value and position == len(pairs) - 1 and following < len(lines) \
+                        and _fits(name, lines[following].text):
+                    value, cursor = lines[following].text, following
+                    used.append(cursor)
+                names.add(name)
+                _store(fields, LABELS.get(name) or TRAILING.get(name), value)
+            cursor = next_content(lines, cursor + 1)
+            pairs = _pairs(lines[cursor].text) if cursor < len(lines) else []
+        if used:
+            yield used, names, fields
+        index = (used[-1] if used else index) + 1
+
+
+def _store(fields: dict[str, str], key: str | None, value: str) -> None:
+    """Keep a stated value that reads as what its label promises; 无, 本站 and unreadable dates are no value."""
+    if not key or not value or EMPTY.match(value):
+        return
+    if key in {"web_date", "web_published"} and not _is_date(value):
+        return
+    if key == "web_doc_number" and not re.search(r"\d\s*号", value):
+        return
+    fields.setdefault(key, value)
+
+
+def _is_date(text: str) -> bool:
+    try:
+        return bool(dates.parse_date(text))
+    except dates.DateError:
+        return False
+
+
+def _fits(name: str, text: str) -> bool:
+    """May the line under a bare label be its value? Never a label, a sentence, or the page's title under 分类."""
+    key = LABELS.get(name)
+    if _pairs(text) or name in {"内容概述", "摘要"} or SENTENCE.search(text) or _strong(text):
+        return False
+    if key in {"web_date", "web_published"}:
+        return len(text) <= 30 and _is_date(text)
+    if key == "web_title":
+        return len(text) <= 100
+    titled = "关于" in text or is_doc_kind_end(text)
+    return not titled and len(text) <= (40 if key else 16)
+
+
+def _top(lines: list[Line], drop: dict[int, str]) -> None:
+    """Everything above a breadcrumb near the top (site name, menus) except a title."""
+    content = [index for index, line in enumerate(lines) if not line.blank][:15]
+    crumbs = [index for index in content if BREADCRUMB.match(lines[index].text)]
+    for index in content:
+        text = lines[index].text
+        if crumbs and index < crumbs[-1] and not ("关于" in text or is_doc_kind_end(text)):
+            drop.setdefault(index, "web_chrome")
+
+
+def _bottom(lines: list[Line], drop: dict[int, str]) -> None:
+    """The footer (a run of chrome, 主办/地址/电话 lines at the end) and a related-articles list before it."""
+    content = [index for index, line in enumerate(lines) if not line.blank]
+    run: list[int] = []
+    for index in reversed(content):
+        if index not in drop and not FOOTER.match(lines[index].text):
+            break
+        run.append(index)
+    if any(index in drop for index in run):
+        drop.update({index: "web_chrome" for index in run if index not in drop})
+    for position, start in enumerate(content):
+        after = content[position:] if RELATED.match(lines[start].text) else []
+        if after and all(index in drop or _item(lines[index].text) for index in after[1:]):
+            drop.update({index: "web_chrome" for index in after if index not in drop})
+            return
+
+
+def _item(text: str) -> bool:
+    """A line of a related-articles list: a short title, maybe with its date; no sentence."""
+    return len(text) <= 60 and not SENTENCE.search(text[-1:]) and "，" not in text
+
+
+def _duplicate_titles(page: Page, drop: dict[int, str]) -> None:
+    """The page's title printed again below the first one (the table's 标题 line is gone already)."""
+    titles = {re.sub(r"\s", "", fields["web_title"]) for _, fields in page.tables if "web_title" in fields}
+    seen: set[str] = set()
+    for index, line in enumerate(page.lines):
+        key = re.sub(r"\s", "", line.text)
+        if index not in drop and key in titles:
+            if key in seen:
+                drop[index] = "duplicate"
+            seen.add(key)
+
+
+def _footer_site(text: str, site: dict[str, str]) -> None:
+    host, named = HOST.match(text), SITE.search(text) or SITE_NAME.match(text)
+    if host:
+        site.setdefault("web_host", host.group(1))
+    if named:
+        site.setdefault("web_site", next(group for group in named.groups() or (named.group(),) if group))
