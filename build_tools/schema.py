@@ -27,7 +27,7 @@ FIELDS = [
     Field("date", "成文日期", "date", "2023-07-30；只知年月写 2023-07，只知年份写 2023", required=True),
     Field("date_precision", "日期精度", "derived", "day / month / year，由 date 自动得出", editable=False),
     Field("date_source", "日期来源", "derived",
-          "text 正文落款 / doc_number 发文字号年份 / parent 所属文件 / sidecar 编者填写", editable=False),
+          "text 正文落款 / page 网页信息表 / doc_number 发文字号年份 / parent 所属文件 / sidecar 编者填写", editable=False),
     Field("region", "地区", "region", "从省级写起的规范名称列表，如 [云南省, 楚雄彝族自治州]", required=True),
     Field("region_code", "区划代码", "derived", "最末一级的 GB/T 2260 行政区划代码", editable=False),
     Field("region_source", "地区来源", "derived",
