@@ -82,10 +82,19 @@ def issuer_of(header: dict, text: str) -> str | None:
     title = _TITLE_ISSUER.match(header.get("title", ""))
     title_issuer = title.group("issuer") if title and _ORGANISATION.search(title.group("issuer")) else ""
     adopted = records.adoption(header.get("record", "")).get("issuer")
-    for candidate in (header.get("signature"), banner, adopted, title_issuer, header.get("author")):
+    ordered = order_issuer(header.get("doc_number", ""))
+    for candidate in (header.get("signature"), banner, ordered, adopted, title_issuer, header.get("author")):
         if candidate:
             return full_name(candidate, text)
     return None
+
+
+def order_issuer(number: str) -> str | None:
+    """湖南省人民政府 of 湖南省人民政府令第288号; 国务院 of 中华人民共和国国务院令. A 主席令 promulgates
+    what the 人大 adopted, so the adopting organ (from the record) is the issuer there."""
+    match = docnumbers.ORDER.match(re.sub(r"\s", "", number))
+    organ = re.sub(r"^中华人民共和国(?=\S+令$)", "", match.group("organ")) if match else ""
+    return organ[:-1] if len(organ) > 2 and not organ.endswith("主席令") else None
 
 
 def date_of(header: dict, doc_number: str | None) -> dict:
@@ -124,6 +133,24 @@ def is_central(issuer: str) -> bool:
     places = regions.gazetteer()
     return all((_NATIONAL.search(organ) or _ORGANISATION.search(organ) and not _LOCAL.search(organ))
                and places.in_name(organ) is None for organ in issuer.split())
+
+
+def fuller(stated: str | None, labelled: str | None) -> str | None:
+    """The organ's full name where a page or database label spells out the 落款's short one.
+
+    国家发展改革委 is 国家发展和改革委员会: every character of the short name, in order.
+    """
+    if not stated or not labelled:
+        return stated or labelled
+    remaining = iter(labelled)
+    return labelled if len(labelled) > len(stated) and all(char in remaining for char in stated) else stated
+
+
+def labelled_date(header: dict, key: str) -> str | None:
+    try:
+        return dates.parse_date(header[key]).iso if header.get(key) else None
+    except dates.DateError:
+        return None
 
 
 def from_page(header: dict) -> dict:
@@ -216,7 +243,7 @@ def extract(parsed: ParsedDocument) -> dict:
     meta: dict = {"title": header.get("title") or page.get("title")}
     meta["doc_type"] = doctypes.doc_type_of(meta["title"] or "", start)
     meta["doc_number"] = doc_number_of(header)
-    meta["issuer"] = issuer_of(header, text) or page.get("issuer")
+    meta["issuer"] = fuller(issuer_of(header, text), page.get("issuer"))
     meta.update(date_of(header, meta["doc_number"]))
     meta.update(region_of(meta["issuer"], text, meta["title"] or ""))
     meta["addressee"] = re.sub(r"^尊敬的|[:：]$", "", header.get("addressee", "")) or None
@@ -225,13 +252,14 @@ def extract(parsed: ParsedDocument) -> dict:
     meta["published"] = published_of(header)
     stated = strip_label(header.get("contact", ""))
     meta["contact"] = (contact_in_body(f"联系人：{stated}") or stated) if stated else contact_in_body(text)
-    meta["cc"] = [item for item in re.split(r"[，,、；;]", strip_label(header.get("cc", "")).rstrip("。")) if item]
+    meta["cc"] = [item for item in re.split(r"[，,、；;。]", strip_label(header.get("cc", ""))) if item]
     meta["disclosure"] = header.get("classification")
     meta["index_no"] = strip_label(header.get("web_index_no", "")) or None
     meta["origin"] = page.get("origin")
     meta["cites"] = cites_of(parsed, text, meta)
     meta.update(period_of(meta, text))
-    meta.setdefault("effective", records.adoption(header.get("record", "")).get("effective"))
+    meta.setdefault("effective", labelled_date(header, "effective") or
+                    records.adoption(header.get("record", "")).get("effective"))
     meta["status"] = schema.DEFAULT_STATUS
     meta.update(source=str(parsed.source.path), sha256=parsed.source.sha256, part=parsed.part or None)
     return schema.ordered({key: value for key, value in meta.items() if value not in (None, "", [], {})})

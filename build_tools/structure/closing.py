@@ -15,16 +15,23 @@ from .headings import number_of
 from .lines import SEPARATOR, Line, trim
 
 
+# A date closing the last line: after the signature (国务院办公厅　2022年4月26日), or, in an
+# export, right after the body's last sentence (…请认真贯彻执行。二○一二年一月十九日).
+TRAILING_DATE = re.compile(r"^(?P<before>.*?)\s*(?P<date>[\d〇零一二三四五六七八九○Ｏ]{4}\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+                           r"\s*[\d一二三四五六七八九十]{1,3}\s*日)$")
+
+
 def take_closing(lines: list[Line], header: Header) -> list[Line]:
     """Signature and date (and a 此件公开发布 note) at the end of a text."""
-    lines = trim(lines)
-    end = len(lines)
+    original = lines = trim(lines)
     note = None
-    if end and NOTE.match(lines[end - 1].text):
-        note, end = lines[end - 1], len(trim(lines[: end - 1]))
-    if not end or not DATE.match(lines[end - 1].text):
-        return lines
-    date, end = lines[end - 1], len(trim(lines[: end - 1]))
+    if lines and NOTE.match(lines[-1].text):
+        note, lines = lines[-1], trim(lines[:-1])
+    if lines:
+        lines = lines[:-1] + _split_date(lines[-1])
+    if not lines or not DATE.match(lines[-1].text):
+        return original
+    date, end = lines[-1], len(trim(lines[:-1]))
     signature = []
     while end and len(signature) < 3 and _is_signature(lines[end - 1].text):
         signature.insert(0, lines[end - 1])
@@ -35,6 +42,15 @@ def take_closing(lines: list[Line], header: Header) -> list[Line]:
     if note:
         header.add("note", note.text, note.number)
     return lines[:end]
+
+
+def _split_date(line: Line) -> list[Line]:
+    """The last line as [rest, date] when a date closes it after a sentence or a signature."""
+    match = TRAILING_DATE.match(line.text)
+    before = match.group("before").strip() if match else ""
+    if not before or not (before.endswith(("。", "！", "；")) or _is_signature(before)):
+        return [line]
+    return [Line(line.number, before), Line(line.number, match.group("date"))]
 
 
 def _is_signature(text: str) -> bool:
@@ -51,7 +67,14 @@ def take_footer(lines: list[Line], header: Header) -> list[Line]:
         line = lines[end - 1]
         key_value = _footer_line(line)
         if key_value is None:
-            break
+            start = _cc_start(lines, end - 1)
+            if start is None:
+                break
+            value = "".join(CC.match(lines[start].text).group(1) if index == start else lines[index].text
+                            for index in range(start, end) if not lines[index].blank)
+            found.insert(0, ("cc", value, lines[start]))
+            end = len(trim(lines[:start]))
+            continue
         if key_value:
             found.insert(0, (*key_value, line))
         else:
@@ -61,6 +84,16 @@ def take_footer(lines: list[Line], header: Header) -> list[Line]:
         header.add(key, value, line.number)
     header.removed.sort(key=lambda removed: removed.line)
     return lines[:end]
+
+
+def _cc_start(lines: list[Line], last: int) -> int | None:
+    """Where a 抄送 list wrapped onto further lines (organs only, no label) starts, if it does."""
+    for start in range(last - 1, max(last - 4, -1), -1):
+        if CC.match(lines[start].text):
+            wrapped = [line.text for line in lines[start + 1: last + 1] if not line.blank]
+            lists = all(not re.search(r"[：:；！？]|。.", text) and len(text) <= 120 for text in wrapped)
+            return start if lists else None
+    return None
 
 
 def _footer_line(line: Line) -> tuple[str, str] | tuple[()] | None:

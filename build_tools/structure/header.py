@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .. import docnumbers
 from ..model import Block, Removed
 from .lines import SEPARATOR, Line
 from .headings import UNNUMBERED, number_of
@@ -34,6 +35,13 @@ RECORD = re.compile(r"^[（(].*\d{4}\s*年.*(?:通过|公布|修正|修订|批�
                     r"|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,160}(?:通过|公布|修正|修订|批准|发布|施行)\s*[）)]?$")
 # Lines a legal database adds to an export: citation code, link to the original.
 EXPORT_CHROME = re.compile(r"^(?:【法宝引证码】|【法宝联想】|法宝引证码\s*[:：]|原文链接\s*[:：]|北大法宝)")
+# A legal database's labelled fields: 【发布部门】国家发展和改革委员会, 【发文字号】…, 【实施日期】….
+DB_LABEL = re.compile(r"^【\s*(发布部门|制定机关|发文字号|发布日期|公布日期|实施日期|施行日期|时效性|效力级别|法规类别|批准日期)\s*】"
+                      r"\s*[:：]?\s*(.*)$")
+DB_KEYS = {"发布部门": "web_issuer", "制定机关": "web_issuer", "发文字号": "web_doc_number", "发布日期": "web_published",
+           "公布日期": "web_published", "实施日期": "effective", "施行日期": "effective", "时效性": "web_validity"}
+# Who signs an order under its text: 省长 王立群, 总理 李强, 部长 怀进鹏.
+ORDER_SIGNER = re.compile(r"^(?:代理?)?(?:主席|总理|省长|市长|州长|县长|区长|主任|部长|局长|署长|行长|院长|检察长)\s*\S{2,4}$")
 DATE = re.compile(r"^[\d〇零一二三四五六七八九○Ｏ]{4}\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$")
 MONTH = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月$")
 YEAR = re.compile(r"^[（(]?\s*\d{4}\s*(年度?)?\s*[）)]?$")
@@ -142,6 +150,16 @@ def _front_line(lines: list[Line], index: int, header: Header) -> int:
     if SEPARATOR.match(line.raw) or EXPORT_CHROME.match(text):
         header.removed.append(Removed("separator" if SEPARATOR.match(line.raw) else "export", line.raw, line.number))
         return 1
+    label = DB_LABEL.match(text)
+    if label:
+        if DB_KEYS.get(label.group(1)) and label.group(2).strip():
+            fields.setdefault(DB_KEYS[label.group(1)], label.group(2).strip())
+        header.removed.append(Removed("export", line.raw, line.number))
+        return 1
+    if docnumbers.ORDER.match(re.sub(r"\s", "", fields.get("doc_number", ""))) and "date" not in fields:
+        used = _promulgation(line, header)
+        if used:
+            return used
     if before_title:
         used = _mark(lines, index, header)
         if used:
@@ -190,6 +208,24 @@ def _mark(lines: list[Line], index: int, header: Header) -> int:
     if "banner" not in fields and (BANNER.match(text) or is_organ(text) and _introduces(lines, index)):
         header.add("banner", text, number)
         return 1
+    if "banner" not in fields:
+        return _stacked_banner(lines, index, header)
+    return 0
+
+
+def _stacked_banner(lines: list[Line], index: int, header: Header) -> int:
+    """A joint document's 发文机关标志: one organ per line, 文件 after the last (教育部 / 财政部文件)."""
+    cursor, names = index, []
+    while cursor < len(lines) and len(names) < 6:
+        text = unspace_letters(lines[cursor].text)
+        if BANNER.match(text) and names:
+            names.append(re.sub(r"\s*文件$", "", text))
+            header.add("banner", " ".join(names) + "文件", lines[index].number)
+            return cursor - index + 1
+        if not is_organ(text) or ORG.search(text) is None:
+            return 0
+        names.append(text)
+        cursor = next_content(lines, cursor + 1)
     return 0
 
 
@@ -199,7 +235,8 @@ def _introduces(lines: list[Line], index: int) -> bool:
     if following >= len(lines):
         return False
     name, after = re.sub(r"\s", "", lines[index].text), lines[following]
-    return is_doc_number(after.text) or bool(SEPARATOR.match(after.raw)) \
+    signer = SIGNER.search(after.text)
+    return is_doc_number(after.text[: signer.start()] if signer else after.text) or bool(SEPARATOR.match(after.raw)) \
         or re.sub(r"\s", "", after.text).startswith(name) and not is_organ(after.text)
 
 
@@ -241,6 +278,21 @@ def _order_number(lines: list[Line], index: int, header: Header) -> int:
         header.add("doc_number", joined, lines[index].number, joined)
         return following - index + 1
     return 0
+
+
+def _promulgation(line: Line, header: Header) -> int:
+    """An order's own text under its number: 《X》已经…通过，现予公布，自…起施行。, the signer, the date."""
+    text = line.text
+    if re.search(r"现予(?:公布|发布)|予以公布", text):
+        previous = header.fields.get("record")
+        header.add("record", f"{previous} {text}" if previous else text, line.number)
+    elif ORDER_SIGNER.match(text):
+        header.add("order_signer", text, line.number)
+    elif DATE.match(text) and "record" in header.fields:
+        header.add("date", text, line.number)
+    else:
+        return 0
+    return 1
 
 
 def _record(lines: list[Line], index: int, header: Header) -> int:
