@@ -186,3 +186,42 @@ def test_a_ministry_named_after_a_county_is_national():
     documents = documents_from(document, "x")
     assert documents[0].meta["region"] == ["全国"]
     assert documents[1].meta["title"] == "职业技能提升行动方案（2019—2021年）"
+
+
+def test_a_stacked_joint_banner_and_a_wrapped_cc_list():
+    document = parsed("教　育　部\n财　政　部　文件\n\n教财〔2024〕3号\n\n教育部　财政部关于做好资助工作的通知\n\n"
+                      "各省教育厅、财政厅：\n　　现就有关工作通知如下。\n\n教育部　　　　财政部\n2024年4月8日\n\n"
+                      "抄送：党中央各部门，各人民团体。\n　　　全国人大常委会办公厅，全国政协办公厅。\n教育部办公厅　　2024年4月9日印发\n")
+    assert document.header["banner"] == "教育部 财政部文件"
+    assert document.header["doc_number"] == "教财〔2024〕3号"
+    meta = extract(document)
+    assert meta["cc"] == ["党中央各部门", "各人民团体", "全国人大常委会办公厅", "全国政协办公厅"]
+    assert (meta["date"], meta["published"], meta["region"]) == ("2024-04-08", "2024-04-09", ["全国"])
+
+
+def test_a_date_on_the_signature_line_or_after_the_last_sentence_closes_the_document():
+    signed = parsed("国务院办公厅关于同意建立联席会议制度的函\n（国办函〔2022〕38号）\n人力资源社会保障部：\n"
+                    "　　你部请示收悉。现函复如下：同意。\n国务院办公厅　2022年4月26日\n")
+    assert (signed.header["signature"], signed.header["date"]) == ("国务院办公厅", "2022年4月26日")
+    glued = parsed("瑞金市人民政府关于印发管理暂行办法的通知\n（瑞府发〔2012〕2号）\n各乡镇人民政府：\n"
+                   "　　现将《瑞金市红色旅游景区管理暂行办法》印发给你们，请认真贯彻执行。二○一二年一月十九日\n")
+    assert glued.header["date"] == "二○一二年一月十九日"
+    assert body(glued) == [("paragraph", "现将《瑞金市红色旅游景区管理暂行办法》印发给你们，请认真贯彻执行。")]
+
+
+def test_database_labels_and_an_order_give_number_issuer_date_and_effective():
+    document = parsed("湖南省示范管理办法\n【法宝引证码】CLI.11.1\n【发布部门】湖南省人民政府\n【实施日期】2018.08.01\n\n"
+                      "湖南省示范管理办法\n湖南省人民政府令\n第288号\n"
+                      "《湖南省示范管理办法》已经2018年5月21日省人民政府第12次常务会议通过，现予公布，自2018年8月1日起施行。\n"
+                      "省长　王立群\n2018年6月4日\n湖南省示范管理办法\n第一章　总则\n第一条　为了示范，制定本办法。\n")
+    meta = extract(document)
+    assert (meta["doc_number"], meta["issuer"]) == ("湖南省人民政府令第288号", "湖南省人民政府")
+    assert (meta["date"], meta["effective"], meta["region"]) == ("2018-06-04", "2018-08-01", ["湖南省"])
+    assert body(document) == [("heading", "第一章 总则"), ("paragraph", "第一条 为了示范，制定本办法。")]
+
+
+def test_a_labelled_full_name_expands_the_signatures_short_name():
+    document = parsed("国家发展改革委关于完善用水价格的通知\n【发布部门】国家发展和改革委员会\n【发文字号】发改价格〔2019〕1234号\n\n"
+                      "各省发展改革委：\n　　现就有关事项通知如下：请执行。\n\n国家发展改革委\n2019年7月15日\n")
+    meta = extract(document)
+    assert (meta["issuer"], meta["doc_number"]) == ("国家发展和改革委员会", "发改价格〔2019〕1234号")
