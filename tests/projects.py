@@ -19,7 +19,7 @@ def make_project(folder: Path, sources: dict[str, str | bytes]) -> Project:
     """
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "build_tools").symlink_to(ROOT / "build_tools")
-    for name in ("mkdocs.yml",):
+    for name in ("mkdocs.yml", "mkdocs.offline.yml"):
         shutil.copy(ROOT / name, folder / name)
     shutil.copytree(ROOT / "docs", folder / "docs", ignore=shutil.ignore_patterns("documents", "browse"))
     (folder / "source_docs").mkdir()
@@ -27,6 +27,16 @@ def make_project(folder: Path, sources: dict[str, str | bytes]) -> Project:
         data = content.encode("utf-8") if isinstance(content, str) else content
         (folder / "source_docs" / name).write_bytes(data)
     return Project(folder)
+
+
+def copy_project(folder: Path, extra: dict[str, str | bytes] | None = None) -> Project:
+    """A copy of the real project in ``folder`` (every source and sidecar), plus ``extra`` sources.
+
+    Tests build here, never in the checkout: no test depends on an earlier build,
+    and tests run in parallel without writing over each other's pages.
+    """
+    sources = {path.name: path.read_bytes() for path in sorted((ROOT / "source_docs").iterdir()) if path.is_file()}
+    return make_project(folder, {**sources, **(extra or {})})
 
 
 def build_site(project: Project, out: Path, *extra: str) -> subprocess.CompletedProcess:
