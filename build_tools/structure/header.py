@@ -28,7 +28,7 @@ DOC_NUMBER = re.compile(r"^[^\s，。：:；]{1,16}?\s*[〔\[［【（(]\s*\d{4}
 DOC_NUMBER_START = re.compile(r"^[^\s，。：:；]{1,16}?\s*[〔\[［【（(]\s*\d{4}\s*[〕\]］】）)]\s*\d{0,4}$")
 # An order's number: 中华人民共和国主席令 / 第二十四号 (one line or two), 国务院令 第588号.
 ORDER_NAME = re.compile(r"^[\u4e00-\u9fff]{0,20}令$")
-ORDER_SERIAL = re.compile(r"^第\s*[\d〇零一二三四五六七八九十百千]{1,8}\s*号$")
+ORDER_SERIAL = re.compile(r"^(?:\d{4}\s*年\s*)?第\s*[\d〇零一二三四五六七八九十百千]{1,8}\s*号$")
 # A law's record of adoption and amendment under its title: （2019年4月23日…会议通过 根据…修正）.
 # Some copies print each event on its own line without brackets: 2019年12月2日 …会议通过.
 RECORD = re.compile(r"^[（(].*\d{4}\s*年.*(?:通过|公布|修正|修订|批准|发布|施行)"
@@ -41,7 +41,7 @@ DB_LABEL = re.compile(r"^【\s*(发布部门|制定机关|发文字号|发布日
 DB_KEYS = {"发布部门": "web_issuer", "制定机关": "web_issuer", "发文字号": "web_doc_number", "发布日期": "web_published",
            "公布日期": "web_published", "实施日期": "effective", "施行日期": "effective", "时效性": "web_validity"}
 # Who signs an order under its text: 省长 王立群, 总理 李强, 部长 怀进鹏.
-ORDER_SIGNER = re.compile(r"^(?:代理?)?(?:主席|总理|省长|市长|州长|县长|区长|主任|部长|局长|署长|行长|院长|检察长)\s*\S{2,4}$")
+ORDER_SIGNER = re.compile(r"^(?:代理?)?(?:主\s*席|总\s*理|[省市州县区部局署行院]\s*长|主\s*任|检察长)(?:\s*\S{2,4})?$")
 DATE = re.compile(r"^[\d〇零一二三四五六七八九○Ｏ]{4}\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$")
 MONTH = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月$")
 YEAR = re.compile(r"^[（(]?\s*\d{4}\s*(年度?)?\s*[）)]?$")
@@ -268,7 +268,7 @@ def _bare_number(text: str) -> str:
 def _order_number(lines: list[Line], index: int, header: Header) -> int:
     """An order's number: 国务院令 第588号 on one line, or the order's name over its serial."""
     text = re.sub(r"\s", "", lines[index].text)
-    serial = re.search(r"第[\d〇零一二三四五六七八九十百千]{1,8}号$", text)
+    serial = re.search(r"(?:\d{4}年)?第[\d〇零一二三四五六七八九十百千]{1,8}号$", text)
     if serial and ORDER_NAME.match(text[: serial.start()]):
         header.add("doc_number", text, lines[index].number, normalise(lines[index].text))
         return 1
