@@ -92,6 +92,33 @@ def cmd_bench(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+@takes(arg("folder", type=Path, nargs="?", help="raw texts with <name>.expected.yml beside them, e.g. tests/devset"),
+       arg("--lawrefbook", type=Path, nargs="?", const=True, metavar="PATH",
+           help="also the lawrefbook corpus (default: ../shared/corpus/lawrefbook)"),
+       arg("--limit", type=int, help="at most N texts from each source (lawrefbook: a sample spread over it)"),
+       arg("--misses", action=argparse.BooleanOptionalAction, help="list every miss (default: up to 100 texts)"))
+def cmd_evaluate(project: Project, args: argparse.Namespace) -> int:
+    """Per-field accuracy per family on texts with expected values; exit 1 on conversion errors."""
+    import itertools
+
+    from . import evaluation, lawrefbook
+
+    corpus = lawrefbook.corpus_folder(project.root) if args.lawrefbook is True else args.lawrefbook
+    if args.folder is None and corpus is None:
+        print("evaluate: give a folder, --lawrefbook, or both", file=sys.stderr)
+        return 2
+    for folder in (args.folder, corpus):
+        if folder is not None and not folder.is_dir():
+            print(f"evaluate: {folder}: no such folder", file=sys.stderr)
+            return 2
+    cases = itertools.chain(evaluation.folder_cases(args.folder, args.limit) if args.folder else (),
+                            evaluation.lawrefbook_cases(corpus, args.limit) if corpus else ())
+    total = evaluation.count(args.folder, corpus, args.limit)
+    report = evaluation.evaluate(cases, total, sys.stderr if sys.stderr.isatty() else None)
+    evaluation.print_report(report, args.misses if args.misses is not None else total <= 100)
+    return 1 if report.errors else 0
+
+
 def cmd_check(project: Project, args: argparse.Namespace) -> int:
     """Check every source and sidecar; exit 1 on errors (messages for editors)."""
     from .check import check_project
@@ -126,6 +153,7 @@ COMMANDS = {
     "check": cmd_check,
     "new": cmd_new,
     "search-eval": cmd_search_eval,
+    "evaluate": cmd_evaluate,
     "bundle": cmd_bundle,
     "make-corpus": cmd_make_corpus,
     "bench": cmd_bench,

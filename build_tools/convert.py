@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import browse, catalogue, export, incremental, metadata, parts, reader, render, sidecar, structure
 from .errors import SourceError
-from .model import Document, ParsedDocument
+from .model import Document, ParsedDocument, SourceText
 from .project import Project
 from .slugs import annex_slug, issued_slug, slugify
 from .structure.parts import part_number
@@ -61,8 +61,12 @@ def removal_notes(parsed: ParsedDocument) -> list[str]:
 def convert_source(path: Path, project: Project) -> tuple[list[Document], parts.PartsReport]:
     """One source and its sidecar as finished documents, with what ``check`` reports about them."""
     source = reader.read_source(path, project.root)
-    editor = sidecar.load(sidecar.path_for(path), project.root)
-    slug = (editor.entry.get("slug") if editor else None) or slugify(path.stem)
+    return convert_text(source, sidecar.load(sidecar.path_for(path), project.root))
+
+
+def convert_text(source: SourceText, editor: sidecar.Sidecar | None) -> tuple[list[Document], parts.PartsReport]:
+    """The stages for one decoded source (``evaluate`` runs them on texts that are no project file)."""
+    slug = (editor.entry.get("slug") if editor else None) or slugify(source.path.stem)
     parsed = structure.parse(source)
     documents = documents_from(parsed, slug)
     report = parts.finish(documents, editor)
