@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from .. import dates
 from ..model import ParsedDocument, Removed
-from .header import WEB_LABELS, is_doc_kind_end, next_content
+from .header import ORG, WEB_LABELS, is_doc_kind_end, next_content
 from .lines import Line
 
 # Label → header key; None: a label whose value is not kept (view counts, editors, summaries …).
@@ -32,7 +32,8 @@ LABELS = {
     "有效性": "web_validity", "时效性": "web_validity", "效力状态": "web_validity",
     "来源": "web_source", "信息来源": "web_source", "文章来源": "web_source", "稿件来源": "web_source",
     "主题词": None, "关键词": None, "公开方式": None, "公开范围": None, "公开时限": None, "公开形式": None,
-    "内容概述": None, "摘要": None, "作者": None, "编辑": None, "责任编辑": None, "发布者": None, "更新时间": None,
+    "内容概述": None, "摘要": None, "作者": None, "编辑": None, "责任编辑": None, "审核": None, "校对": None,
+    "供稿": None, "发布者": None, "更新时间": None, "有效期": None,
     "浏览次数": None, "阅读次数": None, "访问次数": None, "点击数": None, "点击量": None, "浏览量": None, "访问量": None,
 }
 TRAILING = {"时间": "web_published", "日期": "web_published"}  # only after another label: 时间：… opens meeting notices
@@ -45,10 +46,14 @@ BREADCRUMB = re.compile(r"^(?:当前|您现在的|您的|您当前的|现在|所
                         r"|^(?:网站首页|首\s*页|主页)\s*(?:>|›|»|→|＞|/|\s)")
 FONT = re.compile(r"[【\[]?\s*(?:(?:浏览)?字[体号]\s*[:：]?\s*[【\[（(]?\s*大\s*[】\]）)]?\s*[【\[（(]?\s*中\s*[】\]）)]?"
                   r"\s*[【\[（(]?\s*小|[【\[]\s*大\s*[】\]]\s*[【\[]\s*中\s*[】\]]\s*[【\[]\s*小)\s*[】\]]?\s*[】\]]?")
-BUTTON = re.compile(r"[【\[]\s*(?:打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|收藏本页|收藏|返回顶部|返回)\s*[】\]]")
+BUTTON = re.compile(r"[【\[]\s*(?:打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|收藏本页|收藏|返回顶部|返回|我要纠错|纠错)\s*[】\]]"
+                    r"|(?:^|(?<=\s))(?:打印本页|打印此页|关闭窗口|关闭本页|收藏本页|返回顶部|我要纠错)(?=\s|$)")
 STRONG = re.compile(r"网站标识码|ICP\s*[备证]|公网安备|版权所有|Copyright|©|^(?:上一篇|下一篇|上一条|下一条)\s*[:：]?"
                     r"|^.{0,12}(?:扫一扫|扫描二维码|手机扫码).{0,20}$"
-                    r"|^(?:浏览次数|阅读次数|访问次数|点击数|浏览量|访问量)\s*[:：]\s*\d*$")
+                    r"|^(?:浏览次数|阅读次数|访问次数|点击数|浏览量|访问量)\s*[:：]\s*\d*$|IPv6|网站找错|位访客"
+                    r"|^(?:微信公众号|官方微信|官方微博|政务微博|政务微信|微信|微博)(?:[ \u3000]+\S{1,10}){0,4}$")
+# Page lines that are chrome once the text is known to be a page (they could be a document's words otherwise).
+PAGE_ONLY = re.compile(r"^[【\[]?相关(?:附件|链接|文件|阅读|新闻|信息|解读|政策|稿件|文章)[】\]]?\s*[:：]\s*\S{0,30}$")
 TOKENS = sorted(("打印", "打印本页", "打印此页", "关闭", "关闭窗口", "关闭本页", "返回", "返回顶部", "返回列表", "收藏",
                  "加入收藏", "设为首页", "分享", "分享到", "分享至", "微信", "微博", "新浪微博", "腾讯微博", "QQ空间", "QQ",
                  "朋友圈", "复制链接", "纠错", "我要纠错", "字体", "字号", "浏览字号", "大", "中", "小", "默认", "无障碍",
@@ -58,14 +63,15 @@ TOKENS = sorted(("打印", "打印本页", "打印此页", "关闭", "关闭窗�
 TOKEN_LINE = re.compile(rf"^(?:{'|'.join(TOKENS)})+$")
 DISTINCT = re.compile(r"打印|关闭|分享|字体|字号|大中小|网站地图|联系我们|微信公众号|无障碍")
 SEPARATORS = re.compile(r"[\s|｜/·•:：【】\[\]()（）<>＞\-]")
-FOOTER = re.compile(r"^(?:主办|承办|协办|主管|运维|维护|技术支持|网站维护|地址|通讯地址|邮编|邮政编码|电话|传真|E-?mail|邮箱"
+FOOTER = re.compile(r"^(?:网站)?(?:主办|承办|协办|主管|运维|维护|技术支持|网站维护|地址|通讯地址|邮编|邮政编码|电话|传真|E-?mail|邮箱"
                     r"|建议使用|推荐使用|最佳浏览|分辨率|您是第|总访问量|今日访问|访问量)")
 RELATED = re.compile(r"^[【\[]?(?:相关(?:链接|文章|文件|阅读|新闻|信息|解读|政策|稿件)|延伸阅读|推荐阅读|热点推荐|热门文章"
                      r"|猜你喜欢|政策解读)[】\]]?\s*[:：]?$")
-HOST = re.compile(r"^主办(?:单位)?\s*[:：]\s*([^\s|｜，,：:]+)")
+HOST = re.compile(r"^(?:网站)?主办(?:单位)?\s*[:：]\s*([^\s|｜，,：:]+)")
 SITE = re.compile(r"([^\s|｜，,：:©]+网站?)\s*版权所有|版权所有\s*[:：]?\s*(?:©\s*)?([^\s|｜，,：:]+网站?)(?:\s|$)")
 SITE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,30}(?:门户)?网站?$")  # the site's name over its menus
 SENTENCE = re.compile(r"[。；！？]")
+EXPORT = re.compile(r"法宝引证码|pkulaw\.c")  # a database export: its labelled lines are its own reader's
 
 
 @dataclass
@@ -86,11 +92,12 @@ def take_page(lines: list[Line]) -> Page:
     page.lines = [_without_buttons(line, page.removed) for line in lines]
     drop: dict[int, str] = {}
     for used, names, fields in _zones(page.lines):
-        if fields and (len(names) >= 2 or names & ALONE):
+        if fields and (len(names) >= 2 or names & ALONE) or _credits(names):
             page.tables.append((page.lines[used[0]].number, fields))
             drop.update(dict.fromkeys(used, "web_table"))
     _top(page.lines, drop)
-    drop.update({index: "web_chrome" for index, line in enumerate(page.lines) if index not in drop and _strong(line.text)})
+    drop.update({index: "web_chrome" for index, line in enumerate(page.lines)
+                 if index not in drop and (_strong(line.text) or PAGE_ONLY.match(line.text))})
     _bottom(page.lines, drop)
     _duplicate_titles(page, drop)
     for index in sorted(drop):
@@ -117,6 +124,8 @@ def is_page(lines: list[Line]) -> bool:
 
     The one-line ``发布时间：… 来源：…`` that ``header`` reads is no evidence on its own.
     """
+    if any(EXPORT.search(line.text) for line in lines[:10]):
+        return False
     if any(_strong(line.text) for line in lines if not line.blank):
         return True
     for used, names, fields in _zones(lines):
@@ -124,6 +133,12 @@ def is_page(lines: list[Line]) -> bool:
         if fields and len(names) >= 2 and not legacy:
             return True
     return False
+
+
+def _credits(names: set[str]) -> bool:
+    """Labels whose values are never kept (作者, 责任编辑, 浏览次数, 公开方式 …): a page's own chrome."""
+    return bool(names) and all(name in LABELS and LABELS[name] is None for name in names - {"内容概述", "摘要"}) \
+        and not names <= {"内容概述", "摘要"}
 
 
 def _strong(text: str) -> bool:
@@ -209,7 +224,7 @@ def _fits(name: str, text: str) -> bool:
     if key == "web_title":
         return len(text) <= 100
     titled = "关于" in text or is_doc_kind_end(text)
-    return not titled and len(text) <= (40 if key else 16)
+    return not titled and (len(text) <= 40 if key else len(text) <= 12 and not ORG.search(text))
 
 
 def _top(lines: list[Line], drop: dict[int, str]) -> None:
