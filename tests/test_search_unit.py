@@ -57,14 +57,27 @@ def test_shards_are_spread_and_stable():
 
 
 def test_sections_follow_headings_and_skip_permalinks():
-    html = ('<h1 id="t">标题<a class="headerlink" href="#t">¶</a></h1><p>导语 <b>一段</b></p>'
+    html = ('<p class="doc-masthead">云阳府发〔2022〕4号</p>'
+            '<h1 id="t">标题<a class="headerlink" href="#t">¶</a></h1><p>导语 <b>一段</b></p>'
             '<table><tr><td>甲</td><td>乙</td></tr></table>'
             '<h2 id="一总体要求">一、总体要求</h2><p>内容</p><script>var x = "脚本";</script>'
             '<div data-search-exclude><p>不索引</p></div>')
     sections = sections_from_html(html)
-    assert [(s.anchor, s.heading) for s in sections] == [("t", "标题"), ("一总体要求", "一、总体要求")]
-    assert sections[0].text == "标题\n导语 一段\n甲\n乙"
+    # The title is the ``title`` field, not text: the page top is one section with what surrounds it.
+    assert [(s.anchor, s.heading) for s in sections] == [("", ""), ("一总体要求", "一、总体要求")]
+    assert sections[0].text == "云阳府发〔2022〕4号\n导语 一段\n甲\n乙"
     assert sections[1].text == "一、总体要求\n内容"
+
+
+def test_card_and_relations_are_not_the_documents_text():
+    """The card's labels and the relations list are the site's words (cards.card, cards.relations_section)."""
+    html = ('<h1 id="t">标题</h1><div class="doc-card"><dl><dt>发文机关</dt><dd>云阳县人民政府</dd></dl>'
+            '<div class="doc-provenance"><p><strong>来源与核验</strong> 以原件为准</p></div></div>'
+            '<p>正文</p><h2 id="关联文件">关联文件</h2><h2 id="关联文件_1">关联文件</h2>'
+            '<h3 id="文件关系">文件关系</h3><ul><li>《另一文件》</li></ul>')
+    sections = sections_from_html(html)
+    # Only the last h2 named 关联文件 opens the relations: an earlier one is the document's own heading.
+    assert [(s.anchor, s.text) for s in sections] == [("", "正文"), ("关联文件", "关联文件")]
 
 
 def decoded_positions(numbers: list[int]) -> dict[int, list[int]]:

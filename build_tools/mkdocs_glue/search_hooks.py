@@ -77,7 +77,7 @@ def search_page(page) -> extract.SearchPage:
 
 
 def page_cache(config) -> Path:
-    return Path(config.config_file_path).parent / ".cache" / "search-pages"
+    return Path(config.config_file_path).parent / ".cache" / f"search-pages-v{extract.SECTIONS_VERSION}"
 
 
 def cached_search_page(file, cache: Path) -> extract.SearchPage:

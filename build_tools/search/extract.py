@@ -1,14 +1,20 @@
 """Page HTML → sections (anchor, heading, text): what the index is built from.
 
-Taking the rendered HTML rather than the Markdown means search sees what the
-reader sees (title, metadata card, tables, relations). Each heading with an
-``id`` starts a section, so a result can link straight to it.
+Taking the rendered HTML rather than the Markdown means search sees the
+text as the reader sees it (tables, escaped characters). Only the
+document's own text is taken: the page title, the metadata card and the
+relations list are the site's words (labels such as 发文机关 or 来源与核验
+would match every page) and the metadata is indexed as fields instead
+(``index.META_FIELDS``). Each heading with an ``id`` below the title starts
+a section, so a result can link straight to it.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+# Sections cached by earlier builds (search_hooks) are reused only when this matches.
+SECTIONS_VERSION = 2
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Elements whose boundaries separate text: a match never runs across them.
 BLOCKS = HEADINGS | {
@@ -17,6 +23,12 @@ BLOCKS = HEADINGS | {
     "figcaption", "caption", "details", "summary", "hr", "nav", "header", "footer",
 }
 SKIPPED = {"script", "style", "template", "svg"}
+# Elements the site adds around the document's text (cards.card): never indexed.
+CHROME_CLASSES = {"doc-card"}
+# The page title: indexed as the ``title`` field, not again as text.
+TITLE = "h1"
+# The relations list (cards.relations_section) opens with this h2 and runs to the end of the page.
+RELATIONS_HEADING = "关联文件"
 VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "col", "source"}
 
 
@@ -48,10 +60,12 @@ class _SectionParser(HTMLParser):
         self.skip_depth = 0  # >0 while inside an element whose text is not content
         self.stack: list[tuple[str, bool]] = []
         self.heading: list[str] | None = None
+        self.levels = [0]  # heading level of each section (0: the top of the page)
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
-        skip = (tag in SKIPPED or "headerlink" in (attributes.get("class") or "").split()
+        classes = set((attributes.get("class") or "").split())
+        skip = (tag in SKIPPED or tag == TITLE or "headerlink" in classes or bool(classes & CHROME_CLASSES)
                 or "data-search-exclude" in attributes)
         if tag not in VOID:
             self.stack.append((tag, skip))
@@ -61,6 +75,7 @@ class _SectionParser(HTMLParser):
         if tag in HEADINGS and attributes.get("id") and not self.skip_depth:
             self._close_section()
             self.sections.append(Section(attributes["id"], ""))
+            self.levels.append(int(tag[1]))
             self.heading = []
 
     def handle_endtag(self, tag):
@@ -88,7 +103,14 @@ class _SectionParser(HTMLParser):
 
     def result(self) -> list[Section]:
         self._close_section()
-        return [section for section in self.sections if section.text]
+        return [section for section in self.sections[:self._relations()] if section.text]
+
+    def _relations(self) -> int:
+        """Where the relations list starts: the last h2 of that name (a body heading may share it)."""
+        for number in range(len(self.sections) - 1, 0, -1):
+            if self.levels[number] == 2 and self.sections[number].heading == RELATIONS_HEADING:
+                return number
+        return len(self.sections)
 
 
 def tidy(text: str) -> str:

@@ -116,6 +116,7 @@
   function prepare(data) {
     var counts = decodeNumbers(data.sections), running = 0;
     data.count = counts.length;
+    data.textSections = counts;
     data.firsts = new Int32Array(counts.length);
     counts.forEach(function (count, n) { data.firsts[n] = running; running += data.fields.length + count; });
     data.facetValues = {};
@@ -275,14 +276,16 @@
     if (inField(phraseSections, "title")) score += 4e7;
     else if (allInField("title")) score += 2e7;
     if (["issuer", "region", "doc_type", "year"].some(allInField)) score += 1e7;
-    var best = bestSection(phraseSections, perTerm, n);
+    var best = bestSection(phraseSections, perTerm, n, first + m.fields.length, m.textSections[n]);
     score += Math.min(best.total, 1e6);
     return { n: n, score: score, exact: exact, byNumber: byNumber, section: best.section,
              terms: q.terms, phrase: q.phrase };
   }
 
-  /* The section to link to: most phrase hits, else most terms, else the top. */
-  function bestSection(phraseSections, perTerm, n) {
+  /* The text section to link to and show: most phrase hits, else most terms, else the top of
+     the text. Fields count towards the total but are never shown: the result's heading and
+     meta line already show them, the snippet shows the document's own words. */
+  function bestSection(phraseSections, perTerm, n, body, bodyCount) {
     var tally = new Map(), total = 0;
     if (phraseSections) {
       phraseSections.forEach(function (count, section) { tally.set(section, count * 1000); total += count * 10; });
@@ -291,8 +294,9 @@
       var sections = docs.get(n);
       if (sections) sections.forEach(function (count, section) { tally.set(section, (tally.get(section) || 0) + 1); total += count; });
     });
-    var best = -1, bestScore = 0;
+    var best = bodyCount ? body : -1, bestScore = 0;
     tally.forEach(function (value, section) {
+      if (section < body) return;
       if (value > bestScore || (value === bestScore && section < best)) { best = section; bestScore = value; }
     });
     return { section: best, total: total };

@@ -57,15 +57,14 @@
     return result.exact ? [result.phrase] : result.terms;
   }
 
-  /* Loads the result's display row (result.doc) and the section to show:
-     a metadata field (linked to the top of the page) or a text section. */
+  /* Loads the result's display row (result.doc) and the text section to show
+     (none for a document without text). */
   function snippet(result) {
     return meta().then(function (m) {
       return row(result.n, m).then(function (doc) {
         result.doc = doc;
-        var local = result.section - m.firsts[result.n], fields = m.fields.length;
-        if (result.section < 0 || local < fields) return excerpt(["", "", local >= 0 ? doc[m.fields[local]] : ""], result);
-        var text = local - fields, chunk = m.text_chunk;
+        if (result.section < 0) return excerpt(["", "", ""], result);
+        var text = result.section - m.firsts[result.n] - m.fields.length, chunk = m.text_chunk;
         return load("t/" + result.n + "-" + Math.floor(text / chunk)).then(function (rows) {
           return excerpt(sectionOfRow(rows[text % chunk] || ["", ""]), result);
         });
