@@ -165,6 +165,44 @@ LAW_PAGE = """当前位置：首页 > 法律法规库
 网站标识码bm00000001　京ICP备05000000号
 """
 
+BULLETS_AND_BARS = """返回顶部
+某某县人民政府工作规则
+
+  • 索引号:
+
+    6107280000/2024-001005
+  • 主题分类:
+
+  • 发文机构:
+
+    县政府网站
+  • 发文字号:
+
+    某政发〔2024〕7号
+  • 有效性:
+
+  • 发布日期:
+
+    2024年04月06日 16:34
+  • 内容概述:
+
+某某县人民政府工作规则
+
+第一章　总则
+
+第一条　根据有关法律，结合本县实际，制定本规则。
+"""
+
+BARS = """索引号: | 113417030032499282/202011-00140 | 组配分类: | 公共法律服务 |
+发布机构: | 某某镇人民政府 | 主题分类: | 其他 |
+名称: | 某某县司法局关于印发行政执法公示办法的通知 | 文号: | 无 |
+生成日期: | 2020-11-14 | 发布日期: | 2020-11-16 |
+
+某某县司法局关于印发行政执法公示办法的通知
+各乡镇司法所：
+现将《行政执法公示办法》印发给你们，请认真贯彻执行。
+"""
+
 NOTICE = """某某县人民政府办公室文件
 
 某政办发〔2023〕4号
@@ -282,6 +320,24 @@ def test_article_line_opening_with_its_date():
     assert document.header["web_published"] == "2021-08-02 16:30:00"
     assert document.header["web_source"] == "某某市文化和旅游局"
     assert [block.role for block in document.blocks if block.kind == "header"] == ["title", "addressee"]
+
+
+def test_bulleted_labels_with_values_below_and_empty_labels():
+    document = parsed(BULLETS_AND_BARS)
+    assert_no_chrome(document)
+    assert (document.header["web_index_no"], document.header["web_doc_number"]) == (
+        "6107280000/2024-001005", "某政发〔2024〕7号")
+    # 内容概述 is left empty: the title under it is the page's title, shown once; a site is no issuer.
+    assert texts(document).count("某某县人民政府工作规则") == 1 and document.header["title"] == "某某县人民政府工作规则"
+    assert "web_issuer" not in document.header and "web_subject" not in document.header
+
+
+def test_bar_separated_table_and_a_number_stated_as_none():
+    document = parsed(BARS)
+    assert_no_chrome(document)
+    assert document.header["web_index_no"] == "113417030032499282/202011-00140"
+    assert document.header["web_published"] == "2020-11-16" and "web_doc_number" not in document.header
+    assert extract(document)["title"] == "某某县司法局关于印发行政执法公示办法的通知"
 
 
 def test_law_copied_from_a_site_keeps_its_articles_and_sheds_the_chrome():

@@ -69,6 +69,7 @@ RELATED = re.compile(r"^[【\[]?(?:相关(?:链接|文章|文件|阅读|新闻|�
                      r"|猜你喜欢|政策解读)[】\]]?\s*[:：]?$")
 HOST = re.compile(r"^(?:网站)?主办(?:单位)?\s*[:：]\s*([^\s|｜，,：:]+)")
 SITE = re.compile(r"([^\s|｜，,：:©]+网站?)\s*版权所有|版权所有\s*[:：]?\s*(?:©\s*)?([^\s|｜，,：:]+网站?)(?:\s|$)")
+WEBSITE = re.compile(r"网站?$")  # 发文机构：县政府网站 names the site, not the issuer
 SITE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,30}(?:门户)?网站?$")  # the site's name over its menus
 SENTENCE = re.compile(r"[。；！？]")
 EXPORT = re.compile(r"法宝引证码|pkulaw\.c")  # a database export: its labelled lines are its own reader's
@@ -97,12 +98,13 @@ def take_page(lines: list[Line]) -> Page:
             drop.update(dict.fromkeys(used, "web_table"))
     _top(page.lines, drop)
     drop.update({index: "web_chrome" for index, line in enumerate(page.lines)
-                 if index not in drop and (_strong(line.text) or PAGE_ONLY.match(line.text))})
+                 if index not in drop and (_strong(line.text) or _page_only(line.text))})
     _bottom(page.lines, drop)
     _duplicate_titles(page, drop)
     for index in sorted(drop):
         line = page.lines[index]
-        _footer_site(line.text, page.site)
+        if drop[index] == "web_chrome":
+            _footer_site(line.text, page.site)
         page.removed.append(Removed(drop[index], line.raw.strip(), line.number))
         page.lines[index] = Line(line.number, "")
     return page
@@ -147,6 +149,12 @@ def _strong(text: str) -> bool:
     bare = SEPARATORS.sub("", text)
     return bool(STRONG.search(text) or BREADCRUMB.match(text) or FONT.search(text)) \
         or bool(bare and TOKEN_LINE.match(bare) and DISTINCT.search(bare))
+
+
+def _page_only(text: str) -> bool:
+    """Chrome once the text is known to be a page: 相关附件：无, a line of menu words (返回顶部, 搜索 …)."""
+    bare = SEPARATORS.sub("", text)
+    return bool(PAGE_ONLY.match(text)) or len(bare) >= 2 and bool(TOKEN_LINE.match(bare)) and "\t" not in text
 
 
 def _without_buttons(line: Line, removed: list[Removed]) -> Line:
@@ -202,7 +210,7 @@ def _store(fields: dict[str, str], key: str | None, value: str) -> None:
         return
     if key in {"web_date", "web_published"} and not _is_date(value):
         return
-    if key == "web_doc_number" and not re.search(r"\d\s*号", value):
+    if key == "web_doc_number" and not re.search(r"\d\s*号", value) or key == "web_issuer" and WEBSITE.search(value):
         return
     fields.setdefault(key, value)
 
