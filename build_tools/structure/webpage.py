@@ -1,14 +1,14 @@
-"""A web page copied as text from a government site: its chrome and its information table.
+"""A web page copied as text from a government site: its information table, and where its chrome goes.
 
-Such a page carries a breadcrumb (首页 > 政务公开 > …), an information table
-(索引号, 发文机关, 成文日期, 发文字号, 发布日期 …: label and value side by side,
-on separate lines, tab- or bar-separated, several pairs on a line), widgets
-(【字体：大 中 小】, 打印, 关闭, 分享到, 扫一扫), 上一篇/下一篇, lists of related
-articles and a footer (主办, 网站标识码, ICP备, 公网安备). Only a text with such
-evidence is treated as a page, so documents, laws and replies that merely say
-来源 or 主办单位 are untouched. Chrome lines become blank lines (paragraph breaks
-stay where they were) and are reported as removed; the table's values become
-raw ``web_*`` header strings of the part they stand in, for ``metadata``.
+Besides the chrome (``webchrome``: breadcrumb, widgets, related articles, footer)
+a page carries an information table: 索引号, 主题分类, 发文机关, 成文日期, 标题,
+发文字号, 发布日期, 有效性, 来源 …, each label with its value side by side, on the
+next line, tab- or bar-separated, several pairs on a line, labels letter-spaced
+with or without a colon. Only a text with such evidence is treated as a page,
+so documents, laws and replies that merely say 来源 or 主办单位 are untouched.
+Chrome and table lines become blank lines (paragraph breaks stay where they
+were) and are reported as removed; the table's values become raw ``web_*``
+header strings of the part they stand in, for ``metadata``.
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from .. import dates
 from ..model import ParsedDocument, Removed
 from .header import ORG, WEB_LABELS, is_doc_kind_end, next_content
 from .lines import Line
+from .webchrome import SENTENCE, footer_site, is_chrome, is_page_chrome, mark_bottom, mark_top, without_buttons
 
 # Label → header key; None: a label whose value is not kept (view counts, editors, summaries …).
 LABELS = {
@@ -42,36 +43,7 @@ _NAMES = "|".join(r"[ \u3000]*".join(name) for name in sorted({**LABELS, **TRAIL
 LABEL = re.compile(rf"(?:^|(?<=[\s|｜]))({_NAMES})(?:[ \u3000]*[:：]|(?=[\s|｜]|$))")
 LEADING_DATE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?=\s)")
 EMPTY = re.compile(r"^(?:无|暂无|空|[-—－/]+|本[站网].*|原创|综合|网络|互联网)$")
-BREADCRUMB = re.compile(r"^(?:当前|您现在的|您的|您当前的|现在|所在|当前所在)位置\s*[:：]|^位置\s*[:：]\s*首页"
-                        r"|^(?:网站首页|首\s*页|主页)\s*(?:>|›|»|→|＞|/|\s)")
-FONT = re.compile(r"[【\[]?\s*(?:(?:浏览)?字[体号]\s*[:：]?\s*[【\[（(]?\s*大\s*[】\]）)]?\s*[【\[（(]?\s*中\s*[】\]）)]?"
-                  r"\s*[【\[（(]?\s*小|[【\[]\s*大\s*[】\]]\s*[【\[]\s*中\s*[】\]]\s*[【\[]\s*小)\s*[】\]]?\s*[】\]]?")
-BUTTON = re.compile(r"[【\[]\s*(?:打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|收藏本页|收藏|返回顶部|返回|我要纠错|纠错)\s*[】\]]"
-                    r"|(?:^|(?<=\s))(?:打印本页|打印此页|关闭窗口|关闭本页|收藏本页|返回顶部|我要纠错)(?=\s|$)")
-STRONG = re.compile(r"网站标识码|ICP\s*[备证]|公网安备|版权所有|Copyright|©|^(?:上一篇|下一篇|上一条|下一条)\s*[:：]?"
-                    r"|^.{0,12}(?:扫一扫|扫描二维码|手机扫码).{0,20}$"
-                    r"|^(?:浏览次数|阅读次数|访问次数|点击数|浏览量|访问量)\s*[:：]\s*\d*$|IPv6|网站找错|位访客"
-                    r"|^(?:微信公众号|官方微信|官方微博|政务微博|政务微信|微信|微博)(?:[ \u3000]+\S{1,10}){0,4}$")
-# Page lines that are chrome once the text is known to be a page (they could be a document's words otherwise).
-PAGE_ONLY = re.compile(r"^[【\[]?相关(?:附件|链接|文件|阅读|新闻|信息|解读|政策|稿件|文章)[】\]]?\s*[:：]\s*\S{0,30}$")
-TOKENS = sorted(("打印", "打印本页", "打印此页", "关闭", "关闭窗口", "关闭本页", "返回", "返回顶部", "返回列表", "收藏",
-                 "加入收藏", "设为首页", "分享", "分享到", "分享至", "微信", "微博", "新浪微博", "腾讯微博", "QQ空间", "QQ",
-                 "朋友圈", "复制链接", "纠错", "我要纠错", "字体", "字号", "浏览字号", "大", "中", "小", "默认", "无障碍",
-                 "长者模式", "关怀版", "简体", "繁体", "繁體", "English", "登录", "注册", "联系我们", "网站地图", "网站声明",
-                 "关于我们", "隐私声明", "使用帮助", "微信公众号", "官方微信", "官方微博", "政务微博", "政务微信", "手机版",
-                 "移动版", "搜索", "二维码"), key=len, reverse=True)
-TOKEN_LINE = re.compile(rf"^(?:{'|'.join(TOKENS)})+$")
-DISTINCT = re.compile(r"打印|关闭|分享|字体|字号|大中小|网站地图|联系我们|微信公众号|无障碍")
-SEPARATORS = re.compile(r"[\s|｜/·•:：【】\[\]()（）<>＞\-]")
-FOOTER = re.compile(r"^(?:网站)?(?:主办|承办|协办|主管|运维|维护|技术支持|网站维护|地址|通讯地址|邮编|邮政编码|电话|传真|E-?mail|邮箱"
-                    r"|建议使用|推荐使用|最佳浏览|分辨率|您是第|总访问量|今日访问|访问量)")
-RELATED = re.compile(r"^[【\[]?(?:相关(?:链接|文章|文件|阅读|新闻|信息|解读|政策|稿件)|延伸阅读|推荐阅读|热点推荐|热门文章"
-                     r"|猜你喜欢|政策解读)[】\]]?\s*[:：]?$")
-HOST = re.compile(r"^(?:网站)?主办(?:单位)?\s*[:：]\s*([^\s|｜，,：:]+)")
-SITE = re.compile(r"([^\s|｜，,：:©]+网站?)\s*版权所有|版权所有\s*[:：]?\s*(?:©\s*)?([^\s|｜，,：:]+网站?)(?:\s|$)")
 WEBSITE = re.compile(r"网站?$")  # 发文机构：县政府网站 names the site, not the issuer
-SITE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,30}(?:门户)?网站?$")  # the site's name over its menus
-SENTENCE = re.compile(r"[。；！？]")
 EXPORT = re.compile(r"法宝引证码|pkulaw\.c")  # a database export: its labelled lines are its own reader's
 
 
@@ -90,21 +62,21 @@ def take_page(lines: list[Line]) -> Page:
     if not is_page(lines):
         return Page(lines)
     page = Page([])
-    page.lines = [_without_buttons(line, page.removed) for line in lines]
+    page.lines = [without_buttons(line, page.removed) for line in lines]
     drop: dict[int, str] = {}
     for used, names, fields in _zones(page.lines):
         if fields and (len(names) >= 2 or names & ALONE) or _credits(names):
             page.tables.append((page.lines[used[0]].number, fields))
             drop.update(dict.fromkeys(used, "web_table"))
-    _top(page.lines, drop)
+    mark_top(page.lines, drop)
     drop.update({index: "web_chrome" for index, line in enumerate(page.lines)
-                 if index not in drop and (_strong(line.text) or _page_only(line.text))})
-    _bottom(page.lines, drop)
+                 if index not in drop and (is_chrome(line.text) or is_page_chrome(line.text))})
+    mark_bottom(page.lines, drop)
     _duplicate_titles(page, drop)
     for index in sorted(drop):
         line = page.lines[index]
         if drop[index] == "web_chrome":
-            _footer_site(line.text, page.site)
+            footer_site(line.text, page.site)
         page.removed.append(Removed(drop[index], line.raw.strip(), line.number))
         page.lines[index] = Line(line.number, "")
     return page
@@ -128,7 +100,7 @@ def is_page(lines: list[Line]) -> bool:
     """
     if any(EXPORT.search(line.text) for line in lines[:10]):
         return False
-    if any(_strong(line.text) for line in lines if not line.blank):
+    if any(is_chrome(line.text) for line in lines if not line.blank):
         return True
     for used, names, fields in _zones(lines):
         legacy = len(used) == 1 and lines[used[0]].text.startswith("发布时间") and names <= set(WEB_LABELS)
@@ -138,33 +110,8 @@ def is_page(lines: list[Line]) -> bool:
 
 
 def _credits(names: set[str]) -> bool:
-    """Labels whose values are never kept (作者, 责任编辑, 浏览次数, 公开方式 …): a page's own chrome."""
-    return bool(names) and all(name in LABELS and LABELS[name] is None for name in names - {"内容概述", "摘要"}) \
-        and not names <= {"内容概述", "摘要"}
-
-
-def _strong(text: str) -> bool:
-    if "\t" in text or len(text) > 150 or "。" in text:
-        return False
-    bare = SEPARATORS.sub("", text)
-    return bool(STRONG.search(text) or BREADCRUMB.match(text) or FONT.search(text)) \
-        or bool(bare and TOKEN_LINE.match(bare) and DISTINCT.search(bare))
-
-
-def _page_only(text: str) -> bool:
-    """Chrome once the text is known to be a page: 相关附件：无, a line of menu words (返回顶部, 搜索 …)."""
-    bare = SEPARATORS.sub("", text)
-    return bool(PAGE_ONLY.match(text)) or len(bare) >= 2 and bool(TOKEN_LINE.match(bare)) and "\t" not in text
-
-
-def _without_buttons(line: Line, removed: list[Removed]) -> Line:
-    """【字体：大 中 小】【打印】 beside other text: the widgets go, the text stays."""
-    bits = FONT.findall(line.text) + BUTTON.findall(line.text)
-    rest = BUTTON.sub("", FONT.sub("", line.text)).strip()
-    if not bits or not SEPARATORS.sub("", rest):
-        return line
-    removed.append(Removed("web_chrome", " ".join(bit.strip() for bit in bits), line.number))
-    return Line(line.number, rest)
+    """Only labels whose values are never kept (作者, 责任编辑, 浏览次数, 公开方式 …): the page's own chrome."""
+    return bool(names) and all(LABELS.get(name, "") is None for name in names) and not names & {"内容概述", "摘要"}
 
 
 def _pairs(text: str) -> list[tuple[str, str]]:
@@ -225,7 +172,7 @@ def _is_date(text: str) -> bool:
 def _fits(name: str, text: str) -> bool:
     """May the line under a bare label be its value? Never a label, a sentence, or the page's title under 分类."""
     key = LABELS.get(name)
-    if _pairs(text) or name in {"内容概述", "摘要"} or SENTENCE.search(text) or _strong(text):
+    if _pairs(text) or name in {"内容概述", "摘要"} or SENTENCE.search(text) or is_chrome(text):
         return False
     if key in {"web_date", "web_published"}:
         return len(text) <= 30 and _is_date(text)
@@ -233,38 +180,6 @@ def _fits(name: str, text: str) -> bool:
         return len(text) <= 100
     titled = "关于" in text or is_doc_kind_end(text)
     return not titled and (len(text) <= 40 if key else len(text) <= 12 and not ORG.search(text))
-
-
-def _top(lines: list[Line], drop: dict[int, str]) -> None:
-    """Everything above a breadcrumb near the top (site name, menus) except a title."""
-    content = [index for index, line in enumerate(lines) if not line.blank][:15]
-    crumbs = [index for index in content if BREADCRUMB.match(lines[index].text)]
-    for index in content:
-        text = lines[index].text
-        if crumbs and index < crumbs[-1] and not ("关于" in text or is_doc_kind_end(text)):
-            drop.setdefault(index, "web_chrome")
-
-
-def _bottom(lines: list[Line], drop: dict[int, str]) -> None:
-    """The footer (a run of chrome, 主办/地址/电话 lines at the end) and a related-articles list before it."""
-    content = [index for index, line in enumerate(lines) if not line.blank]
-    run: list[int] = []
-    for index in reversed(content):
-        if index not in drop and not FOOTER.match(lines[index].text):
-            break
-        run.append(index)
-    if any(index in drop for index in run):
-        drop.update({index: "web_chrome" for index in run if index not in drop})
-    for position, start in enumerate(content):
-        after = content[position:] if RELATED.match(lines[start].text) else []
-        if after and all(index in drop or _item(lines[index].text) for index in after[1:]):
-            drop.update({index: "web_chrome" for index in after if index not in drop})
-            return
-
-
-def _item(text: str) -> bool:
-    """A line of a related-articles list: a short title, maybe with its date; no sentence."""
-    return len(text) <= 60 and not SENTENCE.search(text[-1:]) and "，" not in text
 
 
 def _duplicate_titles(page: Page, drop: dict[int, str]) -> None:
@@ -277,11 +192,3 @@ def _duplicate_titles(page: Page, drop: dict[int, str]) -> None:
             if key in seen:
                 drop[index] = "duplicate"
             seen.add(key)
-
-
-def _footer_site(text: str, site: dict[str, str]) -> None:
-    host, named = HOST.match(text), SITE.search(text) or SITE_NAME.match(text)
-    if host:
-        site.setdefault("web_host", host.group(1))
-    if named:
-        site.setdefault("web_site", next(group for group in named.groups() or (named.group(),) if group))
