@@ -3,14 +3,17 @@
 One overview page per dimension (region as a hierarchy, issuer, year,
 type, proposal session) linking to one page per value, each listing its
 documents newest first with number, title, date and validity; plus the
-documents in force, the 'cited but not yet in the archive' list, and the
-overview that the home page includes.
+documents in force, the 'cited but not yet in the archive' list, the
+documents whose required fields are still 待核实, and the overview that the
+home page includes.
 """
 from __future__ import annotations
 
-from .cards import doc_link, format_date, list_badge, proposal_text
+from . import schema
+from .cards import UNVERIFIED_PAGE, doc_link, format_date, list_badge, proposal_text
 from .catalogue import Catalogue
 from .facets import IN_FORCE, KIND_LABELS, Facet, newest_first, relative, status_of
+from .gaps import UNVERIFIED, fix, gaps_of
 from .model import Document
 from .render import escape
 
@@ -75,6 +78,8 @@ def facet_page(catalogue: Catalogue, facet: Facet) -> str:
         lines = [f"# {escape(facet.title)}", "", f"本会次共有 {len(documents)} 件提案答复收录在本站，按提案编号排列。", ""]
         return "\n".join(lines + session_table(documents, here)) + "\n"
     lines = [f"# {escape(facet.title)}", "", f"{KIND_LABELS[facet.kind]}：共 {len(documents)} 件文件，按成文日期从新到旧排列。", ""]
+    if facet.label == UNVERIFIED:
+        lines += [f"这些文件的{KIND_LABELS[facet.kind]}尚待核实，改法见[{UNVERIFIED}文件]({relative(here, UNVERIFIED_PAGE)})。", ""]
     children = [child for child in facets_of_kind(catalogue, facet.kind)
                 if facet.kind == "region" and child.path[:-1] == facet.path]
     if children:
@@ -116,6 +121,29 @@ def missing_page(catalogue: Catalogue) -> str:
     return "\n".join(lines) + "\n"
 
 
+def unverified(catalogue: Catalogue) -> list[Document]:
+    return [document for document in catalogue.documents if gaps_of(document)]
+
+
+def unverified_page(catalogue: Catalogue) -> str:
+    """The editors' other to-do list: published pages whose required fields are still missing."""
+    documents = unverified(catalogue)
+    lines = [f"# {UNVERIFIED}文件", "", f"以下 {len(documents)} 件文件缺少必填的元数据（标题、文种、发文机关、成文日期、地区）："
+             "程序没有从原文中识别出来，附属文件也没有填写。文件照常发布，缺少的字段在文件页面上显示为“待核实”，"
+             "浏览页面把它们列在“待核实”下；`make check` 对每一项报错，直到编辑补上。", "",
+             "编辑的改法：核对原文，在附属文件中填写表中所列的键，并用注释写明出处；原文确未写明的写 `null` 并注明原因"
+             "（标题除外：原文无标题时由编者拟定，并在 `note` 中说明）。", ""]
+    if not documents:
+        return "\n".join(lines + ["目前没有待核实的文件。"]) + "\n"
+    lines += ["| 文件 | 原始文本 | 待核实字段 | 改法 |", "|---|---|---|---|"]
+    for document in documents:
+        names = gaps_of(document)
+        fields = "、".join(schema.label(name) for name in names)
+        lines.append(f"| {doc_link(document, UNVERIFIED_PAGE)} | {escape(str(document.source.path))} "
+                     f"| {escape(fields)} | {escape(fix(document, names))} |")
+    return "\n".join(lines) + "\n"
+
+
 def latest(catalogue: Catalogue) -> list[Document]:
     """Latest additions: by retrieval date when editors record it, else by document date."""
     def added(document: Document) -> tuple:
@@ -129,7 +157,8 @@ def summary(catalogue: Catalogue, here: str) -> list[str]:
     in_force = sum(status_of(doc) == IN_FORCE for doc in catalogue.documents)
     return [f"本站共收录 **{len(catalogue.documents)}** 件文件，其中现行有效 {in_force} 件"
             f"（[查看]({relative(here, 'browse/in-force.md')})）。", "", *(f"- {line}" for line in counts),
-            f"- [被引用但尚未收录的文件]({relative(here, 'browse/missing.md')})：{len(catalogue.missing())} 件", ""]
+            f"- [被引用但尚未收录的文件]({relative(here, 'browse/missing.md')})：{len(catalogue.missing())} 件",
+            f"- [元数据{UNVERIFIED}的文件]({relative(here, UNVERIFIED_PAGE)})：{len(unverified(catalogue))} 件", ""]
 
 
 def home_part(catalogue: Catalogue) -> str:
@@ -147,7 +176,8 @@ def browse_index(catalogue: Catalogue) -> str:
 def pages(catalogue: Catalogue) -> dict[str, str]:
     """Docs-relative path → Markdown of every generated browse page."""
     generated = {"browse/index.md": browse_index(catalogue), "browse/_home.md": home_part(catalogue),
-                 "browse/in-force.md": in_force_page(catalogue), "browse/missing.md": missing_page(catalogue)}
+                 "browse/in-force.md": in_force_page(catalogue), "browse/missing.md": missing_page(catalogue),
+                 UNVERIFIED_PAGE: unverified_page(catalogue)}
     generated.update({f"browse/{kind}.md": overview_page(catalogue, kind) for kind in OVERVIEWS})
     generated.update({path: facet_page(catalogue, facet) for facet, path in catalogue.facet_paths.items()})
     return generated

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from . import schema
 from .facets import KIND_LABELS, UNKNOWN, Facet, facets_of, page_path, relative, status_of, year_of
+from .gaps import UNVERIFIED, gaps_of
 from .model import Document
 from .relations import TYPES, WORDING
 from .render import escape
@@ -18,6 +20,7 @@ if TYPE_CHECKING:
     from .catalogue import Catalogue
 
 RELATED_LIMIT = 5
+UNVERIFIED_PAGE = "browse/unverified.md"
 STATUS_CLASSES = {"现行有效": "valid", "已修改": "amended", "已废止": "repealed", "失效": "expired",
                   "尚未生效": "pending", "未知": "unknown"}
 NOTICE = "本站文本是原件的忠实转录，仅供查阅研究；如有出入，以发文机关发布的原件为准。"
@@ -107,16 +110,25 @@ def provenance(document: Document) -> list[str]:
     return ['<div class="doc-provenance" markdown>', "", f"**来源与核验**　{NOTICE}", "", *lines, "</div>"]
 
 
+def gaps_note(document: Document, here: str) -> str:
+    """Which required fields are still to be verified, so a reader does not take the page as complete."""
+    names = "、".join(schema.BY_NAME[name].label for name in gaps_of(document))
+    link = relative(here, UNVERIFIED_PAGE)
+    return f"{names}（程序未能从原文中识别，尚待编辑核实；见[全部{UNVERIFIED}文件]({link})）" if names else ""
+
+
 def card(catalogue: Catalogue, document: Document) -> str:
     """The metadata card: what a researcher checks before citing the document."""
     here, meta = page_path(document), document.meta
     proposal = meta.get("proposal") if isinstance(meta.get("proposal"), dict) else None
     session = [facet for facet in facets_of(document) if facet.kind == "session"]
     lines = ['<div class="doc-card" markdown>', ""]
+    lines += _field(UNVERIFIED, gaps_note(document, here))
     lines += _field("发文字号", escape(str(meta.get("doc_number") or "")))
     lines += _field("发文机关", _facet_field(catalogue, document, "issuer", here))
     year = Facet("year", (year_of(document),))
-    lines += _field("成文日期", facet_link(catalogue, year, here, format_date(meta)) if year.label != UNKNOWN["year"] else "")
+    date = format_date(meta) or year.label
+    lines += _field("成文日期", facet_link(catalogue, year, here, date) if year.label != UNKNOWN["year"] else "")
     lines += _field("地区", _facet_field(catalogue, document, "region", here))
     lines += _field("文种", _facet_field(catalogue, document, "type", here))
     lines += _field("主送机关", escape("、".join(str(a) for a in meta.get("addressee") or []))

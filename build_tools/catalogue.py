@@ -86,7 +86,7 @@ class Catalogue:
     def related(self, document: Document, exclude: set[str] = frozenset()) -> dict[Facet, list[Document]]:
         """Same (most specific) region, issuer, proposal session; a few each, newest first."""
         skip = {document.slug, *exclude}
-        facets = [facet for facet in facet_rules.facets_of(document) if facet.label not in facet_rules.UNKNOWN.values()]
+        facets = [facet for facet in facet_rules.facets_of(document) if facet.label not in facet_rules.PLACEHOLDERS]
         regions = [facet for facet in facets if facet.kind == "region"]
         groups = {}
         for facet in regions[-1:] + [facet for facet in facets if facet.kind in ("issuer", "session")]:

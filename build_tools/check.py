@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
-from pathlib import Path
 
 from . import docnumbers, schema, validity
 from .check_files import check_orphans, check_strays
@@ -21,28 +20,19 @@ from .convert import convert_source
 from .doctypes import KNOWN_TYPES
 from .errors import SourceError
 from .findings import CheckReport
+from .gaps import UNVERIFIED, where_to_fill
 from .metadata import ADDRESSED_TYPES, NUMBERED_TYPES
 from .model import Document
 from .parts import PartsReport, part_path, parents_of
 from .project import Project
 
 
-def where_to_fill(document: Document, name: str) -> str:
-    """How to supply a field in the sidecar, for this part of the file."""
-    target = Path(str(document.source.path)).with_suffix(".yml").as_posix()
-    if name == "source_url":
-        return f"在 {target} 中填写 source_url: https://… 和 retrieved: YYYY-MM-DD / set source_url and retrieved"
-    if document.part:
-        return f"在 {target} 的 annexes: 下为“{document.part}”填写 {name}: … / set it under annexes in {target}"
-    if name == "title":
-        return f"在 {target} 中填写 title: …（原文无标题时由编者拟定，并在 note 中说明）/ set title in {target}"
-    return f"在 {target} 中填写 {name}: …（原文确未写明时写 {name}: null 并注明原因）/ set {name} in {target}"
-
-
 def check_required(document: Document, parts: PartsReport, report: CheckReport) -> None:
+    """The site still publishes the page (the field shown as 待核实); the gate fails until it is filled."""
     for name in parts.missing.get(document.slug, []):
         report.add("error", document.source.path,
-                   f"{_who(document)}缺少{schema.label(name)}：原文中未找到，附属文件也未填写 / missing {name}",
+                   f"{_who(document)}缺少{schema.label(name)}：原文中未找到，附属文件也未填写（网站上显示为“{UNVERIFIED}”）"
+                   f" / missing {name} (shown as {UNVERIFIED} on the site)",
                    hint=where_to_fill(document, name))
     for name in parts.declared_unknown.get(document.slug, []):
         if name in schema.REQUIRED:

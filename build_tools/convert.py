@@ -117,8 +117,8 @@ def convert_all(project: Project) -> ConvertReport:
         keep.add(target)
         if write_if_changed(target, render.render(document, archive.context_for(document))):
             report.written.append(target)
-    if not report.errors:
-        report.removed = remove_stale(project.documents, keep)
+    # A source that failed leaves no page behind: the site shows what the sources say now.
+    report.removed = remove_stale(project.documents, keep)
     write_browse(project, archive, report)
     return report
 
@@ -127,5 +127,4 @@ def write_browse(project: Project, archive: catalogue.Catalogue, report: Convert
     """Browse pages and the catalogue export, regenerated with the pages they describe."""
     generated = {project.docs / path: text for path, text in {**browse.pages(archive), **export.files(archive)}.items()}
     report.written += [path for path, text in sorted(generated.items()) if write_if_changed(path, text)]
-    if not report.errors:
-        report.removed += remove_stale(project.browse, set(generated), "**/*.md")
+    report.removed += remove_stale(project.browse, set(generated), "**/*.md")

@@ -10,12 +10,16 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
+from .gaps import UNVERIFIED, gaps_of
 from .model import Document
 from .slugs import slugify
 
 KINDS = ("region", "issuer", "year", "type", "session")
 KIND_LABELS = {"region": "地区", "issuer": "发文机关", "year": "年份", "type": "文种", "session": "提案会次"}
+# A value the editor confirmed the text does not state; a gap still to fill is listed under 待核实 instead.
 UNKNOWN = {"region": "地区不详", "issuer": "机关不详", "year": "日期不详", "type": "未分类"}
+FIELD_OF_KIND = {"region": "region", "issuer": "issuer", "year": "date", "type": "doc_type"}
+PLACEHOLDERS = {*UNKNOWN.values(), UNVERIFIED}
 
 STATUSES = ("现行有效", "已修改", "已废止", "失效", "尚未生效", "未知")
 IN_FORCE = "现行有效"
@@ -50,9 +54,14 @@ def as_list(value) -> list:
     return list(value) if isinstance(value, (list, tuple)) else [value]
 
 
+def unknown(document: Document, kind: str) -> str:
+    """The entry a document without a value of this dimension is listed under."""
+    return UNVERIFIED if FIELD_OF_KIND[kind] in gaps_of(document) else UNKNOWN[kind]
+
+
 def year_of(document: Document) -> str:
     date = str(document.meta.get("date") or "")
-    return date[:4] if date[:4].isdigit() else UNKNOWN["year"]
+    return date[:4] if date[:4].isdigit() else unknown(document, "year")
 
 
 def session_of(document: Document) -> Facet | None:
@@ -68,13 +77,13 @@ def session_of(document: Document) -> Facet | None:
 def facets_of(document: Document) -> list[Facet]:
     """Every browse page the document must appear on."""
     meta = document.meta
-    region = [str(name) for name in as_list(meta.get("region"))] or [UNKNOWN["region"]]
+    region = [str(name) for name in as_list(meta.get("region"))] or [unknown(document, "region")]
     facets = [Facet("region", tuple(region[: depth + 1])) for depth in range(len(region))]
     facets += [Facet("issuer", (str(name),)) for name in as_list(meta.get("issuer"))] or [
-        Facet("issuer", (UNKNOWN["issuer"],))
+        Facet("issuer", (unknown(document, "issuer"),))
     ]
     facets.append(Facet("year", (year_of(document),)))
-    facets.append(Facet("type", (str(meta.get("doc_type") or UNKNOWN["type"]),)))
+    facets.append(Facet("type", (str(meta.get("doc_type") or unknown(document, "type")),)))
     session = session_of(document)
     return facets + [session] if session else facets
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from . import schema
+from . import gaps, schema
 from .doctypes import doc_type_of
 from .errors import SourceError
 from .metadata import period_of
@@ -156,9 +156,9 @@ def complete(document: Document, report: PartsReport, places) -> None:
     declared = set(report.declared_unknown.get(document.slug, [])) - {"title"}
     missing = [name for name in schema.REQUIRED if not meta.get(name) and name not in declared]
     if missing:
-        report.missing[document.slug] = missing
+        # The page is still published, these fields shown as 待核实; check reports them as errors.
+        report.missing[document.slug], meta[gaps.FIELD] = missing, list(missing)
     if not meta.get("title"):
-        # The page needs a heading; check reports the missing title as an error.
-        meta["title"] = PurePosixPath(str(document.source.path)).stem
+        meta["title"] = gaps.placeholder_title(document)
     for name in [name for name, value in meta.items() if value in (None, "", [], {})]:
         del meta[name]

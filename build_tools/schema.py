@@ -51,6 +51,8 @@ FIELDS = [
     Field("index_no", "索引号", "text", "政府信息公开网站给出的索引号"),
     Field("origin", "来源网站", "text", "原文页面注明的来源，如 曲靖市人力资源和社会保障网"),
     Field("note", "编者注", "text", "编者说明，如“原文无标题，标题为编者拟定”"),
+    Field("unverified", "待核实", "derived",
+          "原文中未找到、附属文件也未填写的必填字段；网站上显示为“待核实”，check 报错", editable=False),
     Field("part", "部分", "derived", "附件一、附件二……或 印发（通知所印发的文件）", editable=False),
     Field("attachments", "附件", "derived", "本文件所附文件的页面 slug", editable=False),
     Field("attached_to", "所属文件", "derived", "本文件所附属文件的页面 slug", editable=False),

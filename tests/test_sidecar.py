@@ -148,7 +148,8 @@ def test_null_declares_a_field_not_stated():
 def test_title_cannot_be_declared_unknown():
     docs = documents()[:1]
     report = finish(docs, parse("title: null\n", PATH))
-    assert report.missing == {"x": ["title"]} and docs[0].meta["title"] == "x"  # file name stands in on the page
+    assert report.missing == {"x": ["title"]} and docs[0].meta["unverified"] == ["title"]
+    assert docs[0].meta["title"] == "x（标题待核实）"  # the file name stands in on the page, marked
 
 
 def test_a_part_the_document_does_not_have_is_an_error_with_line():

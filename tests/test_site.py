@@ -52,15 +52,19 @@ def facet_pages(site: Path, kind: str) -> dict[str, BeautifulSoup]:
 
 
 def expected_facets(meta: dict) -> dict[str, list[str]]:
-    """The browse page titles a document must be listed on, from its front matter."""
-    region = meta.get("region") or ["地区不详"]
-    issuers = meta.get("issuer") or "机关不详"
+    """The browse page titles a document must be listed on, from its front matter.
+
+    A field the editor declared unknown (null) is listed under 不详, one still to fill under 待核实."""
+    def unknown(name: str, label: str) -> str:
+        return "待核实" if name in (meta.get("unverified") or []) else label
+    region = meta.get("region") or [unknown("region", "地区不详")]
+    issuers = meta.get("issuer") or unknown("issuer", "机关不详")
     date = str(meta.get("date") or "")
     return {
         "region": [" › ".join(region[: depth + 1]) for depth in range(len(region))],
         "issuer": issuers if isinstance(issuers, list) else [issuers],
-        "year": [date[:4] if date[:4].isdigit() else "日期不详"],
-        "type": [meta.get("doc_type") or "未分类"],
+        "year": [date[:4] if date[:4].isdigit() else unknown("date", "日期不详")],
+        "type": [meta.get("doc_type") or unknown("doc_type", "未分类")],
     }
 
 
