@@ -63,10 +63,11 @@ class ParsedDocument:
     author and cover_date; a copied web page's information table
     (``structure.webpage``): web_index_no, web_subject, web_issuer,
     web_date, web_title, web_doc_number, web_published, web_validity,
-    web_source, and its footer's web_host (主办) and web_site (the site
-    named); and body_start_line. ``metadata`` interprets them.
-    ``annexes`` holds annexes (part 附件一 …) and a document issued by a
-    notice (part 印发), each a ParsedDocument.
+    web_source, web_publisher (发布机构: often the issuer, but a site
+    reposting another organ's text names itself), and its footer's
+    web_host (主办) and web_site (the site named); and body_start_line.
+    ``metadata`` interprets them. ``annexes`` holds annexes (part 附件一 …)
+    and a document issued by a notice (part 印发), each a ParsedDocument.
     """
 
     source: SourceText
