@@ -24,7 +24,8 @@ from .webchrome import SENTENCE, footer_site, is_chrome, is_page_chrome, mark_bo
 # Label → header key; None: a label whose value is not kept (view counts, editors, summaries …).
 LABELS = {
     "索引号": "web_index_no", "主题分类": "web_subject", "分类": "web_subject", "信息分类": "web_subject",
-    "组配分类": None, "体裁分类": None, "服务对象": None, "发布机构": None, "发布单位": None, "责任部门": None,
+    "组配分类": None, "体裁分类": None, "服务对象": None,
+    "发布机构": "web_publisher", "发布单位": "web_publisher", "责任部门": "web_publisher",
     "发文机关": "web_issuer", "发文单位": "web_issuer", "发文机构": "web_issuer", "制发机关": "web_issuer",
     "成文日期": "web_date", "发文日期": "web_date", "印发日期": "web_date", "生成日期": None,
     "标题": "web_title", "名称": "web_title", "文件名称": "web_title", "信息名称": "web_title",
