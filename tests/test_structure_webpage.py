@@ -203,6 +203,24 @@ BARS = """索引号: | 113417030032499282/202011-00140 | 组配分类: | 公共�
 现将《行政执法公示办法》印发给你们，请认真贯彻执行。
 """
 
+TITLE_ONLY_IN_TABLE = """当前位置：首页 > 信息公开 > 部门文件
+标题：某某市财政局关于下达2024年农村公路养护补助资金的通知
+发文机关：某某市财政局
+成文日期：2024年2月6日
+发文字号：某财建〔2024〕3号
+
+各县（市、区）财政局：
+现下达你们2024年农村公路养护补助资金，请按规定使用。
+
+附件1：
+
+资金分配表
+
+发布时间：2024-02-08 来源：某某市交通运输局 浏览次数：88
+县别	金额（万元）
+甲县	120
+"""
+
 NOTICE = """某某县人民政府办公室文件
 
 某政办发〔2023〕4号
@@ -338,6 +356,17 @@ def test_bar_separated_table_and_a_number_stated_as_none():
     assert document.header["web_index_no"] == "113417030032499282/202011-00140"
     assert document.header["web_published"] == "2020-11-16" and "web_doc_number" not in document.header
     assert extract(document)["title"] == "某某县司法局关于印发行政执法公示办法的通知"
+
+
+def test_title_stated_only_in_the_table_and_an_annex_with_its_own_line():
+    document = parsed(TITLE_ONLY_IN_TABLE)
+    assert_no_chrome(document)
+    meta = extract(document)
+    assert meta["title"] == "某某市财政局关于下达2024年农村公路养护补助资金的通知"
+    assert (meta["issuer"], meta["date"], meta["date_source"]) == ("某某市财政局", "2024-02-06", "page")
+    [annex] = document.annexes
+    assert (annex.header["web_published"], annex.header["web_source"]) == ("2024-02-08", "某某市交通运输局")
+    assert "web_published" not in document.header
 
 
 def test_law_copied_from_a_site_keeps_its_articles_and_sheds_the_chrome():
