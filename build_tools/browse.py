@@ -128,7 +128,8 @@ def unverified(catalogue: Catalogue) -> list[Document]:
 def unverified_page(catalogue: Catalogue) -> str:
     """The editors' other to-do list: published pages whose required fields are still missing."""
     documents = unverified(catalogue)
-    lines = [f"# {UNVERIFIED}文件", "", f"以下 {len(documents)} 件文件缺少必填的元数据（标题、文种、发文机关、成文日期、地区）："
+    required = "、".join(schema.BY_NAME[name].label for name in schema.REQUIRED)
+    lines = [f"# {UNVERIFIED}文件", "", f"以下 {len(documents)} 件文件缺少表中所列的必填元数据（必填字段：{required}）："
              "程序没有从原文中识别出来，附属文件也没有填写。文件照常发布，缺少的字段在文件页面上显示为“待核实”，"
              "浏览页面把它们列在“待核实”下；`make check` 对每一项报错，直到编辑补上。", "",
              "编辑的改法：核对原文，在附属文件中填写表中所列的键，并用注释写明出处；原文确未写明的写 `null` 并注明原因"
