@@ -77,7 +77,7 @@ def mark_top(lines: list[Line], drop: dict[int, str]) -> None:
     crumbs = [index for index in content if BREADCRUMB.match(lines[index].text)]
     for index in content:
         text = lines[index].text
-        if crumbs and index < crumbs[-1] and not ("关于" in text or is_doc_kind_end(text)):
+        if crumbs and index < crumbs[-1] and not ("关于" in text or is_doc_kind_end(text) or text.endswith(("法", "法典"))):
             drop.setdefault(index, "web_chrome")
 
 

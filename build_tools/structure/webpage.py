@@ -39,6 +39,7 @@ LABELS = {
     "浏览次数": None, "阅读次数": None, "访问次数": None, "点击数": None, "点击量": None, "浏览量": None, "访问量": None,
 }
 TRAILING = {"时间": "web_published", "日期": "web_published"}  # only after another label: 时间：… opens meeting notices
+DOCUMENT_WORDS = {"内容概述", "摘要", "主题词", "关键词"}  # alone on a line these may be the document's own
 ALONE = {"来源", "信息来源", "文章来源", "稿件来源", "发布时间", "发布日期", "浏览次数", "阅读次数", "访问量", "浏览量"}
 _NAMES = "|".join(r"[ \u3000]*".join(name) for name in sorted({**LABELS, **TRAILING}, key=len, reverse=True))
 LABEL = re.compile(rf"(?:^|(?<=[\s|｜]))({_NAMES})(?:[ \u3000]*[:：]|(?=[\s|｜]|$))")
@@ -112,7 +113,7 @@ def is_page(lines: list[Line]) -> bool:
 
 def _credits(names: set[str]) -> bool:
     """Only labels whose values are never kept (作者, 责任编辑, 浏览次数, 公开方式 …): the page's own chrome."""
-    return bool(names) and all(LABELS.get(name, "") is None for name in names) and not names & {"内容概述", "摘要"}
+    return bool(names) and all(LABELS.get(name, "") is None for name in names) and not names & DOCUMENT_WORDS
 
 
 def _pairs(text: str) -> list[tuple[str, str]]:
