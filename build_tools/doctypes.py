@@ -32,9 +32,11 @@ _REPLY_OPENING = re.compile(r"(提案|建议|议案)[^。]{0,40}(答复如下|�
 _PROPOSAL_KIND = re.compile(r"(提案|建议|议案)")
 _SESSION_NUMBER = re.compile(
     r"(?:对|关于)?(?P<session>[^对于]{2,40}?(?:会议|大会))\s*第\s*(?P<number>\d+)\s*号\s*(?P<kind>提案|建议|议案)")
+# The session named in a reply's opening: 您在县十七届人大二次会议上提出的….
+_SESSION_STATED = re.compile(r"在(?P<session>[^，。在]{2,30}?(?:会议|大会))(?:期间|上|中)")
 _KIND_NUMBER = re.compile(r"第\s*(?P<number>\d+)\s*号\s*(?P<kind>提案|建议|议案)")
 _BODY_NUMBER = re.compile(r"[（(]\s*第\s*(?P<number>\d+)\s*号\s*[）)]")
-_PROPOSAL_TITLE = re.compile(r"(?:你|你们|您|贵)[^，。]{0,6}(?:提出|所提)的\s*[《“\"](?P<title>[^》”\"]+)[》”\"]")
+_PROPOSAL_TITLE = re.compile(r"(?:你|你们|您|贵)[^，。《》“”]{0,30}?(?:提出|所提)的\s*[《“\"](?P<title>[^》”\"]+)[》”\"]")
 
 
 def doc_type_of(title: str, opening: str = "") -> str | None:
@@ -71,6 +73,9 @@ def proposal_of(title: str, opening: str, addressee: str) -> dict:
         if match:
             proposal.update({key: value for key, value in match.groupdict().items() if value})
             break
+    stated = _SESSION_STATED.search(opening)
+    if "session" not in proposal and stated:
+        proposal["session"] = stated.group("session")
     if "number" not in proposal and _BODY_NUMBER.search(opening):
         proposal["number"] = _BODY_NUMBER.search(opening).group("number")
     if "number" in proposal:

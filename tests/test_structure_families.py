@@ -225,3 +225,28 @@ def test_a_labelled_full_name_expands_the_signatures_short_name():
                       "各省发展改革委：\n　　现就有关事项通知如下：请执行。\n\n国家发展改革委\n2019年7月15日\n")
     meta = extract(document)
     assert (meta["issuer"], meta["doc_number"]) == ("国家发展和改革委员会", "发改价格〔2019〕1234号")
+
+
+def test_a_title_printed_above_the_banner_and_again_over_two_lines_below_it():
+    document = parsed("正定县教育局关于县政协九届三次会议第72号提案的答复\n正定县教育局\n正教函〔2022〕15号\n"
+                      "正定县教育局关于县政协九届三次会议\n第72号提案的答复\n赵卫东委员：\n"
+                      "您提出的《关于推进教师交流轮岗的提案》收悉。现答复如下：\n一、开展的工作\n已建立制度。\n"
+                      "正定县教育局\n2022年7月1日\n")
+    assert (document.header["banner"], document.header["doc_number"]) == ("正定县教育局", "正教函〔2022〕15号")
+    assert document.header["addressee"] == "赵卫东委员"
+    meta = extract(document)
+    assert meta["proposal"] == {"kind": "提案", "session": "县政协九届三次会议", "number": 72, "proposer": "赵卫东",
+                                "title": "关于推进教师交流轮岗的提案"}
+
+
+def test_a_replys_labels_and_the_session_named_in_its_opening():
+    document = parsed("办理结果：A类（所提问题已经解决）\n公开方式：主动公开\n\n酉阳县农业农村委员会\n关于《关于发展林下经济的建议》的答复\n\n"
+                      "冉春梅代表：\n　　您在县十七届人大二次会议上提出的《关于发展林下经济的建议》（第0012号）收悉。现答复如下：\n"
+                      "　　感谢您的支持。\n\n　　　　酉阳县农业农村委员会\n　　　　二〇二四年六月五日\n\n"
+                      "　　（联系单位：县农业农村委；联系人：何静；电话：023-75551234）\n")
+    assert document.header["classification"] == "主动公开"
+    assert document.header["title"] == "酉阳县农业农村委员会关于《关于发展林下经济的建议》的答复"
+    meta = extract(document)
+    assert meta["proposal"] == {"kind": "建议", "session": "县十七届人大二次会议", "number": 12, "proposer": "冉春梅",
+                                "title": "关于发展林下经济的建议"}
+    assert meta["date"] == "2024-06-05"

@@ -21,7 +21,9 @@ CLASSIFICATION = re.compile(r"^(公开|不予公开|依申请公开|主动公开
 URGENCY = re.compile(r"^(特急|加急|特提|平急)$")
 COPY_NUMBER = re.compile(r"^(?:份号\s*[:：]?\s*)?\d{6}$")
 # Replies to proposals carry the answer's category (A类: adopted, B类, C类) above the issuer.
-REPLY_CATEGORY = re.compile(r"^[ABCＡＢＣ]\s*类$")
+REPLY_CATEGORY = re.compile(r"^(?:(?:办理结果|答复类别|办理类别)\s*[:：]\s*)?[ABCＡＢＣ]\s*类.{0,30}$")
+# The disclosure stated as a label, as replies print it: 公开方式：主动公开.
+DISCLOSURE = re.compile(r"^(?:公开方式|公开属性|公开类型)\s*[:：]\s*(\S{2,8})$")
 BANNER = re.compile(rf"^[{IDEOGRAPH}（）()·\s]{{2,40}}文件$")
 NUMBER_LABEL = re.compile(r"^(?:发文字号|文号)\s*[:：]\s*")
 DOC_NUMBER = re.compile(r"^[^\s，。：:；]{1,16}?\s*[〔\[［【（(]\s*\d{4}\s*[〕\]］】）)]\s*第?\s*\d{1,4}\s*号$")
@@ -36,8 +38,8 @@ RECORD = re.compile(r"^[（(].*\d{4}\s*年.*(?:通过|公布|修正|修订|批�
 # Lines a legal database adds to an export: citation code, link to the original.
 EXPORT_CHROME = re.compile(r"^(?:【法宝引证码】|【法宝联想】|法宝引证码\s*[:：]|原文链接\s*[:：]|北大法宝)")
 # A legal database's labelled fields: 【发布部门】国家发展和改革委员会, 【发文字号】…, 【实施日期】….
-DB_LABEL = re.compile(r"^【\s*(发布部门|制定机关|发文字号|发布日期|公布日期|实施日期|施行日期|时效性|效力级别|法规类别|批准日期)\s*】"
-                      r"\s*[:：]?\s*(.*)$")
+_DB_NAMES = "发布部门|制定机关|发文字号|发布日期|公布日期|实施日期|施行日期|时效性|效力级别|法规类别|批准日期"
+DB_LABEL = re.compile(rf"^(?:【\s*({_DB_NAMES})\s*】\s*[:：]?|({_DB_NAMES})\s*[:：])\s*(.*)$")
 DB_KEYS = {"发布部门": "web_issuer", "制定机关": "web_issuer", "发文字号": "web_doc_number", "发布日期": "web_published",
            "公布日期": "web_published", "实施日期": "effective", "施行日期": "effective", "时效性": "web_validity"}
 # Who signs an order under its text: 省长 王立群, 总理 李强, 部长 怀进鹏.
@@ -46,7 +48,7 @@ DATE = re.compile(r"^[\d〇零一二三四五六七八九○Ｏ]{4}\s*年\s*[\d�
 MONTH = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月$")
 YEAR = re.compile(r"^[（(]?\s*\d{4}\s*(年度?)?\s*[）)]?$")
 NOTE = re.compile(r"^[（(]此[件页].*[）)]$")
-CONTACT = re.compile(r"^[（(]?\s*(联系人及电话|联系人及联系电话|联系人|联系电话)\s*[:：]\s*(.*?)[）)]?$")
+CONTACT = re.compile(r"^[（(]?\s*(联系人及电话|联系人及联系电话|联系人|联系电话|联系单位)\s*[:：]\s*(.*?)[）)]?$")
 CC = re.compile(r"^抄\s*送\s*[:：]\s*(.*)$")
 PRINTED = re.compile(r"^(.*?)\s*([\d〇零一二三四五六七八九]{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印\s*发$")
 SIGNER = re.compile(r"\s*签\s*发\s*人\s*[:：]\s*(.+)$")
@@ -152,15 +154,17 @@ def _front_line(lines: list[Line], index: int, header: Header) -> int:
         return 1
     label = DB_LABEL.match(text)
     if label:
-        if DB_KEYS.get(label.group(1)) and label.group(2).strip():
-            fields.setdefault(DB_KEYS[label.group(1)], label.group(2).strip())
+        name, value = label.group(1) or label.group(2), label.group(3).strip()
+        if DB_KEYS.get(name) and value:
+            fields.setdefault(DB_KEYS[name], value)
         header.removed.append(Removed("export", line.raw, line.number))
         return 1
     if docnumbers.ORDER.match(re.sub(r"\s", "", fields.get("doc_number", ""))) and "date" not in fields:
         used = _promulgation(line, header)
         if used:
             return used
-    if before_title:
+    # A title printed above the 版头 (a page header, a database's heading) is printed again below it.
+    if before_title or not {"doc_number", "addressee", "banner"} & set(fields):
         used = _mark(lines, index, header)
         if used:
             return used
@@ -170,9 +174,10 @@ def _front_line(lines: list[Line], index: int, header: Header) -> int:
             return used
     if text.startswith("发布时间") and WEB_FIELD.search(text):
         return _web_meta(lines, index, header)
-    if not before_title and re.sub(r"\s", "", text) == re.sub(r"\s", "", fields["title"]):
-        header.removed.append(Removed("duplicate", line.raw, line.number))
-        return 1
+    if not before_title:
+        used = _repeated_title(lines, index, header)
+        if used:
+            return used
     if not before_title and RECORD.match(text):
         return _record(lines, index, header)
     used = _addressee(lines, index, header)
@@ -180,6 +185,21 @@ def _front_line(lines: list[Line], index: int, header: Header) -> int:
         return used
     if before_title:
         return _title(lines, index, header)
+    return 0
+
+
+def _repeated_title(lines: list[Line], index: int, header: Header) -> int:
+    """The title printed again (page header, database heading), on as many lines as it takes."""
+    title, taken, cursor = re.sub(r"\s", "", header.fields["title"]), [], index
+    while cursor < len(lines) and len(taken) < 4:
+        taken.append(lines[cursor])
+        joined = re.sub(r"\s", "", "".join(line.text for line in taken))
+        if joined == title:
+            header.removed.extend(Removed("duplicate", line.raw, line.number) for line in taken)
+            return cursor - index + 1
+        if not title.startswith(joined):
+            return 0
+        cursor = next_content(lines, cursor + 1)
     return 0
 
 
@@ -205,6 +225,10 @@ def _mark(lines: list[Line], index: int, header: Header) -> int:
         if key not in fields and pattern.match(text):
             header.add(key, text, number)
             return 1
+    disclosure = DISCLOSURE.match(text)
+    if disclosure and "classification" not in fields:
+        header.add("classification", disclosure.group(1), number, text)
+        return 1
     if "banner" not in fields and (BANNER.match(text) or is_organ(text) and _introduces(lines, index)):
         header.add("banner", text, number)
         return 1
