@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from test_structure_properties import assert_nothing_lost
+from build_tools.structure.body import PAGE_NUMBER
+from test_structure_properties import assert_nothing_lost, documents
+from test_structure_text import parsed
 
 SOURCES = sorted((Path(__file__).resolve().parents[1] / "source_docs").glob("*.txt"))
 ARCHIVE_LINES = sorted({line for path in SOURCES for line in path.read_text(encoding="utf-8").split("\n") if line.strip()})
@@ -31,6 +33,22 @@ archive_texts = st.lists(
 ).map(lambda pairs: "".join(line + end for line, end in pairs))
 
 
+# Found by this test: identical rows shifted by a tab were merged as a two-level table header.
+ROWS = "\t\n\t一等奖\t二等奖\t三等奖\n\t\t一等奖\t二等奖\t三等奖\n"
+
+
 @given(archive_texts)
+@example(ROWS)
 def test_shuffled_and_broken_archive_lines_lose_nothing(text):
     assert_nothing_lost(text)
+
+
+@given(archive_texts)
+@example(ROWS + "具体获奖统计如下表 2-1 所示。\n" + ROWS + "具体获奖统计如下表 2-1 所示。\n")
+def test_without_a_page_break_nothing_in_a_body_is_a_repeat(text):
+    """Repeated sentences and rows are text; a layout repeat needs a page top (issue 14)."""
+    if any(PAGE_NUMBER.match(line.strip()) for line in text.split("\n")):
+        return
+    for _, part in documents(parsed(text)):
+        start = int(part.header.get("body_start_line", 0))
+        assert not [removed for removed in part.removed if removed.reason == "duplicate" and removed.line >= start]

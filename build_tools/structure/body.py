@@ -20,7 +20,6 @@ STRUCTURAL = re.compile(r"^第[〇零一二三四五六七八九十百千\d]+(?:
 # 附件说明: 附件：1．… with each further annex on its own line (2．…), one paragraph per annex.
 ANNEX_NOTE = re.compile(r"^附\s*件\s*[:：]")
 REMARK = re.compile(r"^[（(][^（）()]{4,}[）)]$")  # （市教育局牵头…负责）: belongs to the paragraph above
-MIN_DUPLICATE = 15  # characters; shorter repeats (城市名, 表头) are not passages
 
 
 class BodyBuilder:
@@ -33,7 +32,12 @@ class BodyBuilder:
         self.removed: list[Removed] = []
         self.paragraph: list[Line] = []
         self.text = ""
-        self.seen: set[str] = set()  # paragraphs so far, to spot a passage the extraction repeated
+        # Layout repeats are only possible at the top of a page: the heading reprinted there, or
+        # the passage above the page break printed again. Laws repeat sentences; those are text.
+        self.page_break = False  # a page footer was skipped since the last text line
+        self.at_top = False  # the block being started opens a page
+        self.paragraph_at_top = False
+        self.last_heading = ""
 
     def build(self) -> tuple[list[Block], list[Removed]]:
         index = 0
@@ -49,12 +53,15 @@ class BodyBuilder:
             return index + 1
         if PAGE_NUMBER.match(text):  # a page footer like - 3 -: skipped, even inside a sentence
             self.removed.append(Removed("page_number", line.raw, line.number))
+            self.page_break = True
             return index + 1
+        at_top, self.page_break = self.page_break, False
         if self.paragraph and self._may_continue(line) and not self._next_annex(line) \
                 and continues(self.paragraph, self.text, line, self.width):
             self._extend(line)
             return index + 1
         self._flush()
+        self.at_top = at_top
         if SEPARATOR.match(line.raw):
             self.removed.append(Removed("separator", line.raw, line.number))
         elif line.tabular:
@@ -87,6 +94,8 @@ class BodyBuilder:
         return bool(ANNEX_NOTE.match(self.paragraph[0].text) and number_of(line.text))
 
     def _extend(self, line: Line) -> None:
+        if not self.paragraph:
+            self.paragraph_at_top = self.at_top
         self.paragraph.append(line)
         self.text = join(self.text, line.text)
 
@@ -95,7 +104,7 @@ class BodyBuilder:
             return
         text, lines = normalise(self.text), self.paragraph
         self.paragraph, self.text = [], ""
-        if self._repeated(text, lines):
+        if self._repeated(text, lines, self.paragraph_at_top):
             return
         previous = self.blocks[-1] if self.blocks else None
         if REMARK.match(text) and previous is not None and previous.kind == "paragraph":
@@ -104,11 +113,11 @@ class BodyBuilder:
         lead = run_in_lead(text)
         self.blocks.append(Block("paragraph", text[len(lead):], lead=lead, line=lines[0].number))
 
-    def _repeated(self, text: str, lines: list[Line]) -> bool:
-        """A passage seen before: keep the first copy, report this one with all its source lines."""
+    def _repeated(self, text: str, lines: list[Line], at_top: bool) -> bool:
+        """At a page top, the last heading or the passage just above reprinted: report it with its lines."""
+        previous = self.blocks[-1].lead + self.blocks[-1].text if self.blocks else ""
         key = re.sub(r"\s", "", text)
-        if len(key) < MIN_DUPLICATE or key not in self.seen:
-            self.seen.add(key)
+        if not at_top or key not in (self.last_heading, re.sub(r"\s", "", previous)):
             return False
         numbers = range(lines[0].number, lines[-1].number + 1)
         raw = {line.number: line.raw for line in self.lines}
@@ -116,13 +125,17 @@ class BodyBuilder:
         return True
 
     def _heading(self, index: int) -> int:
+        start = index
         line = self.lines[index]
         text = line.text
         following = self._skip_blank(index + 1)
         # A heading cut by a fixed line width continues on the next line.
         if self.width and line.width >= self.width - 1 and not ends_sentence(text) and following < len(self.lines):
             text, index = join(text, self.lines[following].text), following
+        if self._repeated(heading_text(text), self.lines[start:index + 1], self.at_top):
+            return index + 1
         self.blocks.append(Block("heading", heading_text(text), line=line.number))
+        self.last_heading = re.sub(r"\s", "", heading_text(text))
         return index + 1
 
     def _skip_blank(self, index: int) -> int:

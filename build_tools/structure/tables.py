@@ -46,7 +46,7 @@ def build_table(lines: list[Line], caption: str = "") -> tuple[Block | None, lis
         return None, removed
     columns = _column_count(rows)
     rows = _merge_split_rows(rows, columns)
-    if len(rows) > 1 and rows[1] and not rows[1][0] and len(rows[0]) < columns:
+    if len(rows) > 1 and _sub_headers(rows[0], rows[1], columns):
         rows = [_two_level_header(rows[0], rows[1], columns)] + rows[2:]
     rows = [[normalise_short(cell) for cell in _fit(row, columns)] for row in rows]
     return Block("table", rows=rows, caption=caption_text(caption), line=lines[0].number), removed
@@ -82,6 +82,13 @@ def _merge_split_rows(rows: list[list[str]], columns: int) -> list[list[str]]:
         else:
             merged.append(row)
     return merged
+
+
+def _sub_headers(top: list[str], bottom: list[str], columns: int) -> bool:
+    """Does ``bottom`` hold the sub-headers of the spanning cell that ends ``top`` (获奖情况\t\t over
+    \t\t一等奖\t二等奖\t三等奖)? Its cells start under that cell; rows shifted by a tab are data."""
+    filled = [index for index, cell in enumerate(bottom) if cell]
+    return bool(top and filled) and len(top) < columns and filled[0] >= len(top) - 1 and top[-1] != ""
 
 
 def _two_level_header(top: list[str], bottom: list[str], columns: int) -> list[str]:
