@@ -22,10 +22,15 @@ PARALLEL_THRESHOLD = 16
 Outcome = list[Document] | SourceError
 
 
-def source_key(path: Path) -> str:
-    """Cache key of one source: its bytes plus its sidecar's bytes, if any."""
+def source_key(path: Path, project: Project) -> str:
+    """Cache key of one source: its name, its bytes and its sidecar's bytes, if any.
+
+    The name counts because the pages carry it (slug, source path): two files with the same
+    text must not share one cached result (issue 14: a file "colliding with itself").
+    """
     side = sidecar.path_for(path)
-    return cache.cache_key(path.read_bytes(), side.read_bytes() if side.exists() else b"")
+    name = path.relative_to(project.root).as_posix().encode()
+    return cache.cache_key(name, path.read_bytes(), side.read_bytes() if side.exists() else b"")
 
 
 def convert_one(path: Path, project: Project) -> Outcome:
@@ -40,7 +45,7 @@ def convert_one(path: Path, project: Project) -> Outcome:
 
 def convert_many(paths: list[Path], project: Project, jobs: int | None = None) -> list[Outcome]:
     """Outcomes in the order of ``paths``; errors are not cached, so they are reported every run."""
-    keys = [source_key(path) for path in paths]
+    keys = [source_key(path, project) for path in paths]
     outcomes: list[Outcome | None] = [cache.load(project.cache, key) for key in keys]
     missing = [index for index, outcome in enumerate(outcomes) if outcome is None]
     for index, outcome in zip(missing, _run([paths[i] for i in missing], project, jobs)):
