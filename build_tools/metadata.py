@@ -43,9 +43,12 @@ def strip_label(text: str) -> str:
 
 
 def body_text(parsed: ParsedDocument) -> str:
-    """The text of every block, one per line, for searches over the whole body."""
+    """The text of every body block, one per line, for searches over the whole body.
+
+    Header and footer lines stay out: a 文号 under the title is no citation of another document.
+    """
     lines = []
-    for block in parsed.blocks:
+    for block in (block for block in parsed.blocks if block.kind not in {"header", "footer"}):
         lines.append(block.lead + block.text)
         lines.extend("\t".join(row) for row in block.rows)
     return "\n".join(lines)

@@ -53,7 +53,8 @@ def test_untitled_city_reply_takes_its_gaps_from_the_sidecar(meta):
     assert m["title"] == "对“关于加快我市职业教育发展”提案的答复" and m["note"]
     assert m["doc_type"] == "提案答复"
     assert m["region"] == ["云南省", "楚雄彝族自治州", "楚雄市"] and m["region_code"] == "532301"
-    assert m["proposal"] == {"proposer": "市政协教科卫体和文化文史学习委员会", "title": "关于加快我市职业教育发展"}
+    assert m["proposal"] == {"kind": "提案", "proposer": "市政协教科卫体和文化文史学习委员会",
+                             "title": "关于加快我市职业教育发展"}
     # No header, number, signature or date in the text: nothing is invented.
     assert not {"issuer", "date", "doc_number", "date_precision"} & set(m)
 
