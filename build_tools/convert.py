@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import browse, catalogue, export, incremental, metadata, parts, reader, render, sidecar, structure
+from . import browse, catalogue, export, incremental, metadata, parts, reading, render, sidecar, structure
 from .errors import SourceError
 from .model import Document, ParsedDocument, SourceText
 from .project import Project
@@ -60,7 +60,7 @@ def removal_notes(parsed: ParsedDocument) -> list[str]:
 
 def convert_source(path: Path, project: Project) -> tuple[list[Document], parts.PartsReport]:
     """One source and its sidecar as finished documents, with what ``check`` reports about them."""
-    source = reader.read_source(path, project.root)
+    source = reading.read(path, project.root)
     return convert_text(source, sidecar.load(sidecar.path_for(path), project.root))
 
 
@@ -88,13 +88,20 @@ def claim_slugs(documents: list[Document], owners: dict[str, Document]) -> list[
                 f"网址 {document.slug!r} 无效：只能用小写字母、数字和连字符 / slug must be lower-case ASCII words and hyphens",
                 hint="请修改附属 YAML 中的 slug，或用字母、数字、汉字重命名文件 / fix the sidecar slug or rename the file",
             )
+        if other is not None and other.source.path == document.source.path:
+            raise SourceError(
+                document.source.path,
+                f"本文件的两个部分（{other.part or '正文'}、{document.part or '正文'}）使用同一页面网址 {document.slug}"
+                f" / two parts of this file share the page slug {document.slug}",
+                hint="请检查附件编号是否重复 / check for two annexes with the same number",
+            )
         if other is not None:
             raise SourceError(
                 document.source.path,
                 f"页面网址 {document.slug} 与 {other.source.path} 冲突 / page slug collides with {other.source.path}",
                 hint="请重命名其中一个文件，或在附属 YAML 中设置不同的 slug / rename one of the files",
             )
-    owners.update((document.slug, document) for document in documents)
+        owners[document.slug] = document  # at once: two parts of one file may not share a page either
     return documents
 
 

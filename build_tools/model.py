@@ -11,12 +11,22 @@ from pathlib import PurePosixPath
 
 @dataclass(frozen=True)
 class SourceText:
-    """A raw source file, decoded: what ``reader`` hands to ``structure``."""
+    """A source file as text: what the reading stage hands to ``structure``.
 
-    path: PurePosixPath  # relative to the project root, e.g. source_docs/x.txt
-    text: str  # decoded, line endings normalised to LF
-    sha256: str  # of the raw bytes, so provenance is computed, not typed
-    encoding: str = "utf-8"
+    Every format arrives in the layout the text path reads (see
+    ``build_tools/reading``): one line per paragraph or hard-wrapped lines,
+    table rows as tab-separated cells, headings and a web page's information
+    table (``索引号：…``) as lines, page headers, footers and numbers left out.
+    What the original states outside its text goes to ``fields``, keyed like
+    ``ParsedDocument.header`` (a saved web page's own address: ``web_url``),
+    so nothing below this stage knows which format a document came in.
+    """
+
+    path: PurePosixPath  # relative to the project root, e.g. source_docs/x.txt or x.pdf
+    text: str  # decoded or extracted, line endings normalised to LF
+    sha256: str  # of the original file's bytes, so provenance is computed, not typed
+    encoding: str = "utf-8"  # a text's encoding; for other formats the format (docx, pdf, html …)
+    fields: dict[str, str] = field(default_factory=dict)
 
     @property
     def lines(self) -> list[str]:
