@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 import re
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -15,9 +18,11 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from build_tools.bundle import external_loads, make_bundle, write_zip
+from build_tools.bundle import BundleError, external_loads, make_bundle, write_zip
 from build_tools.search.browser import chromium
 from conftest import SEEDS
+from projects import copy_project, make_project
+from test_incremental import notice
 
 BUILD_DATE = datetime.date(2024, 5, 6)
 # URL schemes that never leave the machine.
@@ -64,6 +69,31 @@ def test_zip_is_reproducible_and_leaves_out_debug_files(tmp_path):
         assert archive.namelist() == ["archive-2024-05-06/assets/app.js", "archive-2024-05-06/assets/error-404.html",
                                       "archive-2024-05-06/index.html"]
         assert archive.read("archive-2024-05-06/index.html").decode() == "<h1>档案</h1>"
+
+
+def test_bundle_refuses_a_page_that_loads_from_another_host(tmp_path):
+    project = make_project(tmp_path / "archive", {"n1.txt": notice(1)})
+    (project.docs / "about" / "cdn.md").write_text(
+        '# 外部脚本\n\n<script src="https://cdn.example.org/x.js"></script>\n', encoding="utf-8")
+    with pytest.raises(BundleError) as refused:
+        make_bundle(project, tmp_path / "dist", BUILD_DATE)
+    assert "about/cdn.html: https://cdn.example.org/x.js" in str(refused.value)
+    assert not list(tmp_path.rglob("*.zip")), "a refused bundle leaves no zip"
+
+
+def bundle_command(project, seed: int) -> bytes:
+    """`python -m build_tools bundle` for ``project`` in its own interpreter; the zip's bytes."""
+    environment = {**os.environ, "PYTHONHASHSEED": str(seed), "SOURCE_DATE_EPOCH": "1714953600"}  # 2024-05-06
+    result = subprocess.run([sys.executable, "-m", "build_tools", "bundle"], cwd=project.root, env=environment,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return (project.root / "dist" / "policy-archive-2024-05-06.zip").read_bytes()
+
+
+def test_rebuilding_the_bundle_from_the_same_sources_gives_the_same_bytes(tmp_path):
+    """README: reproducible zips; two copies of the project, built in interpreters with other hash seeds."""
+    first = bundle_command(copy_project(tmp_path / "a"), seed=1)
+    assert first == bundle_command(copy_project(tmp_path / "b"), seed=2)
 
 
 @pytest.fixture(scope="module")
