@@ -160,3 +160,65 @@ def to_pdf(source: Path, out: Path) -> Path:
         subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
                         "--outdir", str(out), str(source)], check=True, capture_output=True, timeout=180)
     return out / f"{source.stem}.pdf"
+
+
+# A provincial government article page, as a browser's "save page" keeps it (chrome included).
+PAGE = """<!DOCTYPE html>
+<!-- saved from url=(0064){url} -->
+<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">
+<title>{title}_政策文件_云南省教育厅</title><meta name="ArticleTitle" content="{title}">
+<meta name="PubDate" content="2024-06-12 10:03"><meta name="ContentSource" content="云南省教育厅">
+<style>.xxgk td{{border:1px solid #ccc}} #zoom p{{text-indent:2em}}</style>
+<script>var _hmt = _hmt || []; document.write("统计");</script></head>
+<body><div class="topbar"><a href="#">无障碍</a> | <a href="#">长者模式</a> | <a href="#">简体</a> <a href="#">繁體</a>
+<a href="#">登录</a> <a href="#">注册</a></div>
+<div class="header"><img src="logo.png" alt="云南省教育厅"><ul class="nav"><li><a href="/">首页</a></li>
+<li><a href="/jggk/">机构概况</a></li><li><a href="/zwgk/">政务公开</a></li><li><a href="/hdjl/">互动交流</a></li></ul>
+<form action="/search"><input type="text" placeholder="请输入关键词"><button>搜索</button></form></div>
+<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; <a href="/zcwj/">政策文件</a></div>
+<div class="main">{info}
+<h1 class="title">{title}</h1>
+<div class="info">发布时间：2024-06-12 10:03　来源：云南省教育厅　浏览次数：1289　【字体：<a>大</a> <a>中</a> <a>小</a>】</div>
+<div id="zoom" class="article-content"><div class="TRS_Editor">{body}</div></div>
+<div class="share">分享到：<a>微信</a> <a>微博</a> <a>QQ空间</a></div>
+<div class="tools"><a href="javascript:window.print()">【打印本页】</a> <a href="javascript:window.close()">【关闭窗口】</a></div>
+<div class="pn"><p>上一篇：<a href="/a/1.html">云南省教育厅关于公布2024年省级职业教育教学成果奖的通知</a></p>
+<p>下一篇：<a href="/a/3.html">关于开展2024年职业院校技能大赛的通知</a></p></div>
+<div class="related"><h3>相关文章</h3><ul><li><a href="/a/9.html">全省职业教育工作会议在昆明召开</a><span>2024-05-30</span></li>
+<li><a href="/a/8.html">省教育厅召开职业教育改革推进会</a><span>2024-05-21</span></li></ul></div></div>
+<div class="footer"><p>主办：云南省教育厅　承办：云南省教育厅信息中心</p>
+<p>地址：云南省昆明市盘龙区东风东路1号　邮编：650223　电话：0871-65141011</p>
+<p>网站标识码：5300000038　滇ICP备05000427号　滇公网安备 53010202000588号</p><p>扫一扫在手机打开当前页</p></div>
+</body></html>"""
+
+INFO_TABLE = """<table class="xxgk"><tr><td>索引号：</td><td>11530000015120396X/2024-00123</td><td>主题分类：</td><td>教育</td></tr>
+<tr><td>发文机关：</td><td>云南省教育厅</td><td>成文日期：</td><td>2024年06月10日</td></tr>
+<tr><td>标　　题：</td><td colspan="3">{title}</td></tr>
+<tr><td>发文字号：</td><td>云教职〔2024〕12号</td><td>发布日期：</td><td>2024年06月12日</td></tr></table>"""
+
+INFO_LIST = """<ul class="xxgk-list"><li><b>索 引 号：</b><span>11530000015120396X/2024-00123</span></li>
+<li><b>主题分类：</b><span>教育</span></li><li><b>发文机关：</b><span>云南省教育厅</span></li>
+<li><b>成文日期：</b><span>2024-06-10</span></li><li><b>发文字号：</b><span>云教职〔2024〕12号</span></li>
+<li><b>发布日期：</b><span>2024-06-12</span></li></ul>"""
+
+PAGE_TITLE = "云南省教育厅关于做好2024年中等职业学校招生工作的通知"
+PAGE_BODY = """<p>各州（市）教育体育局，各中等职业学校：</p>
+<p>　　为贯彻落实《中华人民共和国职业教育法》和<a href="/zcwj/2023/t2023_88.html">《云南省职业教育条例》</a>，
+做好2024年中等职业学校招生工作，现将有关事项通知如下。</p>
+<p><strong>一、总体要求</strong></p>
+<p>　　坚持职普协调发展，稳定中等职业教育招生规模，<br>确保完成年度招生计划。</p>
+<p><strong>二、招生计划</strong></p>
+<p>　　各地招生计划见下表。</p>
+<table border="1"><tr><td rowspan="2">州（市）</td><td colspan="2">招生计划（人）</td></tr>
+<tr><td>公办</td><td>民办</td></tr><tr><td>昆明市</td><td>32000</td><td>8000</td></tr>
+<tr><td>曲靖市</td><td>21000</td><td>4500</td></tr></table>
+<p>　　附件：<a href="/uploadfile/2024/0612/jihua.xlsx">2024年中等职业学校分专业招生计划表</a></p>
+<p style="text-align:right">云南省教育厅</p><p style="text-align:right">2024年6月10日</p>
+<p>（此件公开发布）</p>"""
+
+
+def gov_page(info: str = INFO_TABLE, charset: str = "utf-8", title: str = PAGE_TITLE, body: str = PAGE_BODY,
+             url: str = "https://jyt.yn.gov.cn/zwgk/zcwj/202406/t20240612_1234567.html") -> bytes:
+    """A saved article page of a provincial department's site, encoded as the site serves it."""
+    html = PAGE.format(url=url, charset=charset, title=title, info=info.format(title=title), body=body)
+    return html.encode(charset)
