@@ -37,5 +37,15 @@ class Project:
         return self.root / ".cache" / "convert"
 
     def source_files(self) -> list[Path]:
-        """Raw text files, sorted so every build sees them in the same order."""
-        return sorted(self.sources.glob("*.txt"))
+        """One source per name (text or original file), sorted so every build sees them in the same order.
+
+        A .txt beside an original of the same name (x.txt, x.pdf) is the editor's transcription of it
+        (a scan has no text to read) and is the one converted.
+        """
+        from .reading import SUFFIXES
+
+        chosen: dict[str, Path] = {}
+        for path in sorted(self.sources.glob("*.*")):
+            if path.suffix in SUFFIXES and path.is_file() and (path.stem not in chosen or path.suffix == ".txt"):
+                chosen[path.stem] = path
+        return sorted(chosen.values())

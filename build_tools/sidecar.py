@@ -63,7 +63,11 @@ def path_for(source: Path) -> Path:
 
 
 def source_for(sidecar: Path) -> Path:
-    return sidecar.with_suffix(".txt")
+    """The source a sidecar belongs to (raw text or original file); the .txt name when there is none."""
+    from .reading import SUFFIXES
+
+    found = [sidecar.with_suffix(suffix) for suffix in SUFFIXES if sidecar.with_suffix(suffix).is_file()]
+    return found[0] if found else sidecar.with_suffix(".txt")
 
 
 class _Loader(yaml.SafeLoader):

@@ -200,15 +200,20 @@ MISTAKES = {
     "unclosed quote": (
         {f"{NAME}.yml": PROVENANCE + 'note: "原文第 8 行“通知”二字分在两行\n'},
         f"{SIDECAR}:3", "YAML 格式错误：引号没有闭合", "检查缩进"),
-    "Word file instead of a text": (
+    "Word file that is no Word file": (
         {"dayao-jiaoti-2024-009-xiaoyuan-anquan.docx": "PK\x03\x04"},
         "source_docs/dayao-jiaoti-2024-009-xiaoyuan-anquan.docx",
-        "不是原始文本（.txt）或附属文件（.yml），不会被收录 / not a raw text or sidecar",
-        "请把全文复制为纯文本，存为 UTF-8 编码的 source_docs/dayao-jiaoti-2024-009-xiaoyuan-anquan.txt"),
+        "无法读取 Word 文件 / not a readable .docx", "请用 Word 或 WPS 打开后另存为 .docx"),
+    "spreadsheet instead of a document": (
+        {"dayao-jiaoti-2024-009-xiaoyuan-anquan.xlsx": "PK\x03\x04"},
+        "source_docs/dayao-jiaoti-2024-009-xiaoyuan-anquan.xlsx",
+        "不是可读取的原文（.txt、.docx、.pdf、.html、.htm、.doc、.wps）或附属文件（.yml），不会被收录",
+        "请另存为 Word 文档 source_docs/dayao-jiaoti-2024-009-xiaoyuan-anquan.docx，或把全文存为 UTF-8 编码的"),
     "sidecar with no raw text": (
         {"dayao-jiaoti-2024-08-xueqian-xuanchuan.yml": PROVENANCE},
         "source_docs/dayao-jiaoti-2024-08-xueqian-xuanchuan.yml",
-        "没有对应的原始文本 source_docs/dayao-jiaoti-2024-08-xueqian-xuanchuan.txt / sidecar without a source",
+        "没有对应的原始文本 source_docs/dayao-jiaoti-2024-08-xueqian-xuanchuan.txt（或同名的 .docx、.pdf、.html 等）"
+        "/ sidecar without a source",
         f"是否应为 source_docs/{NAME}.txt 的附属文件？请把本文件改名为 {SIDECAR}"),
 }
 
