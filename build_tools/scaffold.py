@@ -1,4 +1,4 @@
-"""``python -m build_tools new source_docs/<file>.txt``: start a sidecar for a new text.
+"""``python -m build_tools new source_docs/<file>.txt``: start a sidecar for a new source (any format read).
 
 The extractor runs on the new raw file and the sidecar is written with
 what it found (to check) and a commented placeholder for every field it
@@ -17,6 +17,7 @@ from .errors import SourceError
 from .model import Document
 from .parts import ISSUED_INHERITS, parents_of, part_path
 from .project import Project
+from .reading import SUFFIXES
 from .writer import write_if_changed
 
 # Fields a sidecar may pre-fill from extraction; cites and status are left to the pipeline.
@@ -90,15 +91,17 @@ def scaffold(source: Path, project: Project) -> Path:
     source = (source if source.is_absolute() else project.root / source).resolve()
     target = sidecar.path_for(source)
     shown = _shown(target, project)
-    meant = project.sources / f"{source.stem}.txt"
+    meant = next((project.sources / f"{source.stem}{suffix}" for suffix in SUFFIXES
+                  if (project.sources / f"{source.stem}{suffix}").is_file()), project.sources / f"{source.stem}.txt")
     # The editor typed the name without source_docs/, or without (or with another) extension.
     did_you_mean = f"您是否想写 / did you mean: python -m build_tools new source_docs/{meant.name}" \
         if meant.is_file() else ""
     if source.parent != project.sources.resolve():
         raise SourceError(_shown(source, project), "原始文本应放在 source_docs/ 文件夹中 / raw texts live in source_docs/",
                           hint=did_you_mean or "先把文件复制到 source_docs/，再运行 new / copy it into source_docs/ first")
-    if source.suffix != ".txt" or not source.is_file():
-        raise SourceError(_shown(source, project), "找不到原始文本（应为 source_docs/ 中的 .txt 文件）/ no such raw text",
+    if source.suffix not in SUFFIXES or not source.is_file():
+        raise SourceError(_shown(source, project), "找不到原始文本（应为 source_docs/ 中的 .txt、.docx、.pdf、.html 等文件）"
+                          "/ no such source",
                           hint=did_you_mean or "用法 / usage: python -m build_tools new source_docs/<文件名>.txt")
     if target.exists():
         raise SourceError(shown, "附属文件已存在，不会覆盖 / sidecar exists, not overwritten",
