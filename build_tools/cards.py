@@ -13,6 +13,7 @@ from . import schema
 from .facets import KIND_LABELS, UNKNOWN, Facet, facets_of, page_path, relative, status_of, year_of
 from .gaps import UNVERIFIED, gaps_of
 from .model import Document
+from .reading import site_path
 from .relations import TYPES, WORDING
 from .render import escape
 
@@ -105,7 +106,8 @@ def provenance(document: Document) -> list[str]:
     shown_url = f"<{url}>" if _SAFE_URL.match(url) else escape(url)
     lines = _field("来源网址", shown_url) + _field("获取日期", escape(str(meta.get("retrieved") or "")))
     lines += _field("索引号", escape(str(meta.get("index_no") or "")))
-    lines += _field("原始文件", escape(str(document.source.path)))
+    original = relative(page_path(document), site_path(document.source.path))
+    lines += _field("原始文件", f"[{escape(str(document.source.path))}](<{original}>)")
     lines += _field("SHA-256", f'<span class="doc-hash">{document.source.sha256}</span>')
     return ['<div class="doc-provenance" markdown>', "", f"**来源与核验**　{NOTICE}", "", *lines, "</div>"]
 

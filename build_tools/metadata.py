@@ -258,6 +258,7 @@ def extract(parsed: ParsedDocument) -> dict:
     meta["cc"] = [item for item in re.split(r"[，,、；;。]", strip_label(header.get("cc", ""))) if item]
     meta["disclosure"] = header.get("classification")
     meta["index_no"] = strip_label(header.get("web_index_no", "")) or None
+    meta["source_url"] = None if parsed.part else header.get("web_url")  # a saved page's own address
     meta["origin"] = page.get("origin")
     meta["cites"] = cites_of(parsed, text, meta)
     meta.update(period_of(meta, text))

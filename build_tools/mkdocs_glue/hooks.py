@@ -12,6 +12,7 @@ from markupsafe import escape
 
 from build_tools.convert import convert_all
 from build_tools.gaps import UNVERIFIED, gaps_of
+from build_tools.mkdocs_glue.originals import add_originals
 from build_tools.project import Project
 
 log = logging.getLogger("mkdocs.hooks.archive")
@@ -34,7 +35,7 @@ def on_pre_build(config, **kwargs) -> None:
 
 
 def on_files(files, config, **kwargs):
-    """Always rebuild hand-written pages that include generated snippets.
+    """Always rebuild hand-written pages that include generated snippets; add the original files.
 
     ``--dirty`` builds compare a page's own file time only, so the home page,
     which includes the generated counts and latest additions with
@@ -45,6 +46,7 @@ def on_files(files, config, **kwargs):
             continue
         if "--8<--" in Path(file.abs_src_path).read_text(encoding="utf-8"):
             file.is_modified = lambda: True
+    add_originals(files, config, Project(Path(config.config_file_path).parent))
     return files
 
 

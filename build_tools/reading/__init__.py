@@ -28,8 +28,14 @@ from ..model import SourceText
 READERS = {".txt": "", ".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html",
            ".doc": "office", ".wps": "office"}
 SUFFIXES = tuple(READERS)
+SITE_FOLDER = "originals"  # the site's folder of original files
 _HERE = Path(__file__).resolve().parent
 LIBRARIES = ("python-docx", "pypdfium2", "selectolax")
+
+
+def site_path(source: PurePosixPath | Path) -> str:
+    """Where the site serves an original file (docs-relative), for its download link."""
+    return f"{SITE_FOLDER}/{source.name}"
 
 
 def read(path: Path, root: Path) -> SourceText:

@@ -41,6 +41,8 @@ def parse(source: SourceText) -> ParsedDocument:
         document.annexes.append(annex)
     document.removed = sorted(removed + page.removed + document.removed, key=lambda item: item.line)
     attach_page(document, page)
+    for key, value in source.fields.items():  # what the original file states outside its text (reading stage)
+        document.header.setdefault(key, value)
     return document
 
 
