@@ -4,8 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 BROWSER := /usr/bin/chromium
+OFFICE := /usr/bin/soffice
 
-.PHONY: setup site rebuild test fuzz serve check bundle bench search-eval browser clean
+.PHONY: setup site rebuild test fuzz serve check bundle bench search-eval browser office clean
 
 setup: $(INSTALLED)
 
@@ -23,6 +24,14 @@ $(BROWSER):
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk
 
+# Debian's LibreOffice (no GUI) reads .doc/.wps sources and renders the Word fixtures of the
+# original-format tests to PDF; CJK fonts so the PDFs carry real Chinese glyphs.
+office: $(OFFICE)
+
+$(OFFICE):
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui fonts-noto-cjk
+
 # Every page is built even when sources have gaps: check prints the problems (its exit status
 # is ignored here; `make check` is the gate), missing fields show as 待核实, and a source that
 # cannot be converted is left out and named in the log.
@@ -39,7 +48,7 @@ serve: setup
 	$(VENV)/bin/mkdocs serve --dirty
 
 # Property tests replay the same derandomised examples on every run (hypothesis profile "ci").
-test: setup browser
+test: setup browser office
 	HYPOTHESIS_PROFILE=ci $(PY) -m pytest
 
 # Property tests on new random examples: rounds of FUZZ_EXAMPLES per test until FUZZ_MINUTES
