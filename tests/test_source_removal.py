@@ -32,10 +32,7 @@ def linked_paths(site: Path) -> set[str]:
     return found
 
 
-# Product bugs these tests found (issue 17); remove the marker with the fix.
-CACHED_SLUG = pytest.mark.xfail(strict=True, reason=(
-    "incremental.source_key leaves out the file name: a renamed source with unchanged text is "
-    "taken from the conversion cache with its old slug, so its page stays at the old URL"))
+# A product bug this test found (issue 17); remove the marker with the fix.
 STALE_OUTPUT = pytest.mark.xfail(strict=True, reason=(
     "mkdocs build --dirty never deletes the built pages of removed sources (site/documents/n2/ and n3/ stay)"))
 
@@ -59,7 +56,6 @@ def rebuilt(tmp_path_factory):
     return project, dirty, full
 
 
-@CACHED_SLUG
 def test_pages_of_removed_sources_go_and_the_renamed_one_comes(rebuilt):
     project, _, full = rebuilt
     assert sorted(path.name for path in project.documents.glob("*.md")) == ["n1.md", "renamed.md"]
@@ -68,7 +64,6 @@ def test_pages_of_removed_sources_go_and_the_renamed_one_comes(rebuilt):
     assert "关于第2项工作的通知" in (full / "documents" / "renamed" / "index.html").read_text(encoding="utf-8")
 
 
-@CACHED_SLUG
 def test_no_page_links_to_a_removed_source_and_browse_pages_list_the_new_name(rebuilt):
     project, _, full = rebuilt
     links = linked_paths(full)
@@ -80,7 +75,6 @@ def test_no_page_links_to_a_removed_source_and_browse_pages_list_the_new_name(re
     assert [record["slug"] for record in catalogue] == ["n1", "renamed"]
 
 
-@CACHED_SLUG
 def test_the_search_index_holds_only_the_current_sources(rebuilt):
     _, _, full = rebuilt
     assert sorted(document.url for document in read_documents(full / "search-index")) == ["documents/n1/", "documents/renamed/"]
