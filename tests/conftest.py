@@ -1,10 +1,8 @@
-"""Shared fixtures: the real project, its converted pages and its built site."""
+"""Shared fixtures: a copy of the real project, its converted pages and its built site."""
 from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +11,7 @@ from hypothesis import HealthCheck, settings
 
 from build_tools.convert import convert_all
 from build_tools.project import Project
+from projects import build_site, copy_project
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "source_docs").glob("*.txt"))
@@ -51,8 +50,10 @@ def read_page(path: Path) -> tuple[dict, str]:
 
 
 @pytest.fixture(scope="session")
-def project() -> Project:
-    return Project(ROOT)
+def project(tmp_path_factory) -> Project:
+    """A copy of the real project in a temporary folder: tests never build into the checkout,
+    and each pytest-xdist worker has its own."""
+    return copy_project(tmp_path_factory.mktemp("project") / "archive")
 
 
 @pytest.fixture(scope="session")
@@ -70,12 +71,9 @@ def pages(converted, project) -> dict[str, tuple[dict, str]]:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory, converted) -> Path:
-    """The hosted site, built once with --strict into a temporary folder."""
+def site(tmp_path_factory, converted, project) -> Path:
+    """The hosted site of the project copy, built once with --strict into a temporary folder."""
     out = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, capture_output=True, text=True,
-    )
+    result = build_site(project, out, "--strict")
     assert result.returncode == 0, result.stderr[-4000:]
     return out

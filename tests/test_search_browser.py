@@ -225,10 +225,10 @@ def test_query_set_meets_the_targets(page, page_texts, pages):
     assert not any(s.spurious for s in scores)
 
 
-def test_search_works_from_file_urls_without_network(tmp_path_factory, converted, browser):
+def test_search_works_from_file_urls_without_network(tmp_path_factory, project, converted, browser):
     """The offline build (no directory URLs) opened from disk: header search and search page."""
     site = tmp_path_factory.mktemp("offline-site")
-    build_site(ROOT, site, offline=True)
+    build_site(project.root, site, offline=True)
     source = DOC_NUMBERS["楚教复〔2023〕27号"]
     slug = main_page(converted, source).split("/")[1]
     tab = browser.new_page()
