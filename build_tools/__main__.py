@@ -130,7 +130,17 @@ def cmd_check(project: Project, args: argparse.Namespace) -> int:
     return 1 if report.of("error") else 0
 
 
-@takes(arg("source", type=Path, help="the new raw text, e.g. source_docs/x.txt"))
+@takes(arg("paths", type=Path, nargs="+", help="original files or folders (.docx .pdf .html .txt …)"))
+def cmd_import(project: Project, args: argparse.Namespace) -> int:
+    """Copy original files into source_docs/ under names from their content; sidecars only where needed."""
+    from .importer import UNREADABLE, import_paths, table
+
+    outcomes = import_paths([path.resolve() for path in args.paths], project)
+    print(table(outcomes))
+    return 1 if any(outcome.status == UNREADABLE for outcome in outcomes) else 0
+
+
+@takes(arg("source", type=Path, help="the new source, e.g. source_docs/x.txt or source_docs/x.docx"))
 def cmd_new(project: Project, args: argparse.Namespace) -> int:
     """Write a sidecar for a new raw text, pre-filled with what was extracted."""
     from .errors import SourceError
@@ -152,6 +162,7 @@ COMMANDS = {
     "convert": cmd_convert,
     "check": cmd_check,
     "new": cmd_new,
+    "import": cmd_import,
     "search-eval": cmd_search_eval,
     "evaluate": cmd_evaluate,
     "bundle": cmd_bundle,
