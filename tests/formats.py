@@ -129,9 +129,12 @@ def _drop_last_empty(document: docx.Document) -> None:
 def feature_docx(path: Path) -> Path:
     """A notice with what Word files carry beyond text (see test_reading_docx for what each shows)."""
     document, num_id = new_document(), None
-    title = document.add_paragraph("通　　知")
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    spaced = document.add_paragraph()
+    banner = document.add_paragraph("楚雄州教育体育局文件")
+    banner.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    number = document.add_paragraph("楚教发〔2024〕12号")
+    number.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    red_rule(number)
+    spaced = document.add_paragraph()  # letter-spaced by Word's character spacing
     spaced.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = spaced.add_run("关于做好职业教育招生工作的通知")
     run._r.get_or_add_rPr().append(parse_xml(f'<w:spacing {nsdecls("w")} w:val="60"/>'))
@@ -154,12 +157,20 @@ def feature_docx(path: Path) -> Path:
     return path
 
 
-def to_pdf(source: Path, out: Path) -> Path:
-    """Render a Word file to PDF with LibreOffice headless (its own profile, so parallel runs do not clash)."""
+def to_pdf(source: Path, out: Path, *more: Path) -> Path:
+    """Render Word files to PDF with LibreOffice headless, in one run (its own profile, so parallel runs do not
+    clash); returns the first PDF."""
     with tempfile.TemporaryDirectory(prefix="formats-lo-") as profile:
         subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                        "--outdir", str(out), str(source)], check=True, capture_output=True, timeout=180)
+                        "--outdir", str(out), str(source), *map(str, more)], check=True, capture_output=True,
+                       timeout=600)
     return out / f"{source.stem}.pdf"
+
+
+def red_rule(paragraph) -> None:
+    """A red rule under a paragraph, as under a 发文机关标志 (drawn by the paragraph's bottom border)."""
+    paragraph._p.get_or_add_pPr().append(parse_xml(
+        f'<w:pBdr {nsdecls("w")}><w:bottom w:val="single" w:sz="18" w:space="4" w:color="FF0000"/></w:pBdr>'))
 
 
 # A provincial government article page, as a browser's "save page" keeps it (chrome included).
