@@ -6,7 +6,9 @@ text an editor would paste — title line, the customary bracketed record lines
 (``（2009年2月28日第十一届…会议通过）``), plain heading lines, one paragraph per 条 — with a
 layout chosen by a hash of the file's path (hard wraps at 28–40 characters, blank lines between
 paragraphs, after every line or none, full-width or tab indents, page numbers between lines).
-The expected values are only what the Markdown states: the title, the date of the latest
+The expected values are only what the Markdown states: the title, a document number printed on a
+line of its own above the first article (法释〔2022〕20号; order numbers inside the records are
+left out: which one numbers this version is not stated), the date of the latest
 adoption or amendment record (the file name's version date is often a version the records do not
 mention, so a reader of the text could not know it), the region (the national corpus → 全国; a
 local regulation → the place of the congress that adopted it, else the folder's province), and
@@ -23,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from . import docnumbers
 from .regions import NATIONAL, gazetteer
 
 NUMERAL = "〇零一二三四五六七八九十百千0-9"
@@ -31,13 +34,17 @@ CHAPTER = re.compile(rf"^第[{NUMERAL}]+章")
 CHAPTER_LINE = re.compile(rf"^第[{NUMERAL}]+章[^，。；：,;:、]{{0,20}}$")  # a heading left as a plain line
 ARTICLE = re.compile(rf"^第[{NUMERAL}]+条(?:之[一二三四五六七八九十]+)?[\s\u3000]")
 # A record that only says when the text takes effect dates no version of it.
-EFFECTIVE_ONLY = re.compile(r"^(?:自.*)?(?:起)?(?:施行|生效)$")
+EFFECTIVE_ONLY = re.compile(r"^(?:自.*)?(?:起)?(施行|生效|执行)$")
+TAKES_EFFECT = re.compile(r"\s*起?(?:施行|生效|执行)")  # …公布，自2014年1月1日施行: the date before it
 AMENDED_BY_DECISION = re.compile(r"(?:^《|决定》).*(?:修正|修订)$")
 # The organ that adopted a local regulation: 聊城市第十七届人民代表大会常务委员会…
 ADOPTING_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,20}?)(?:第[一二三四五六七八九十]+届|人民代表大会|人民政府)")
-NATIONAL_ORGAN = re.compile(r"全国人民代表大会|国务院|最高人民法院|最高人民检察院|中华人民共和国|^(?:国家|中国)")
+NATIONAL_ORGAN = re.compile(r"全国人民代表大会|国务院|最高人民法院|最高人民检察院|中华人民共和国|中央|"
+                            r"国家[\u4e00-\u9fff]{1,12}?(?:局|委员会|署)|[\u4e00-\u9fff]{1,10}部令")
 PROVINCE_FOLDER = re.compile(r"^DLC/(.+?)地方法规/")
 UNSTATED_REGION = ("案例", "其他")  # court cases and guides name no issuing organ
+RUN_ON = re.compile(rf"(?<=[。；：”])[ \u3000]+(?=第[{NUMERAL}]+条(?:之[一二三四五六七八九十]+)?[ \u3000])"
+                    rf"|(?<=[。；])(?=第[{NUMERAL}]+[章节][^。；，：]{{1,20}}$)")
 # Typesetting never starts a line with closing punctuation: it hangs at the end of the line above.
 NO_LINE_START = "，。、；：？！）》」』”’…"
 LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -50,7 +57,7 @@ class Law:
     title: str
     subtitle: str = ""
     records: list[str] = field(default_factory=list)  # 2009年2月28日 第十一届…通过
-    notes: list[str] = field(default_factory=list)  # other lines above INFO END
+    notes: list[str] = field(default_factory=list)  # lines above the records (the title printed again …)
     body: list[tuple[str, object]] = field(default_factory=list)  # (heading|paragraph|table, text or rows)
 
 
@@ -96,16 +103,16 @@ def _body(markdown: str) -> Iterator[tuple[str, object]]:
             continue
         elif line.startswith("#"):
             yield "heading", line.lstrip("#").strip()
-        else:
-            yield "paragraph", line
+        else:  # one paragraph per 条 and a heading alone, also where the corpus ran them into one line
+            yield from (("paragraph", piece) for piece in RUN_ON.split(line))
 
 
 def record_text(record: str) -> str:
     """A record as printed in the bracket under a title: 根据…决定》修正, 自…起施行."""
     match = DATE.match(record)
     date, event = match.group(0), record[match.end():].strip(" \u3000")
-    if EFFECTIVE_ONLY.match(event):
-        return f"自{date}起施行"
+    if effective := EFFECTIVE_ONLY.match(event):
+        return f"自{date}起{effective.group(1)}"
     return ("根据" if AMENDED_BY_DECISION.search(event) else "") + date + event
 
 
@@ -114,16 +121,20 @@ def iso(match: re.Match) -> str:
 
 
 def version_date(law: Law) -> str | None:
-    """The latest date stated in an adoption, approval, promulgation or amendment record."""
+    """The date signed under the text (a notice's 成文日期), else the latest date of an adoption,
+    approval, promulgation or amendment record (a date the text takes effect on is none of these)."""
+    signed = [match for kind, text in law.body[-3:] if kind == "paragraph" and (match := DATE.fullmatch(text))]
+    if signed:
+        return iso(signed[-1])
     dates = [iso(match) for record in law.records if not EFFECTIVE_ONLY.match(DATE.sub("", record, 1).strip())
-             for match in DATE.finditer(record)]
+             for match in DATE.finditer(record) if not TAKES_EFFECT.match(record, match.end())]
     return max(dates, default=None)
 
 
 def region(law: Law, name: str) -> list[str] | None:
     province = PROVINCE_FOLDER.match(name)
     if not province:
-        stated = NATIONAL_ORGAN.search(" ".join([law.title, *law.records]))
+        stated = NATIONAL_ORGAN.search(" ".join([law.title, *law.notes, *law.records, *preamble(law)]))
         return [NATIONAL.name] if stated and not name.startswith(UNSTATED_REGION) else None
     places = gazetteer()
     top = next(division for name, found in places.by_name.items() if name.startswith(province.group(1))
@@ -138,10 +149,33 @@ def region(law: Law, name: str) -> list[str] | None:
     return None if adopting else [top.name]
 
 
+def preamble(law: Law) -> list[str]:
+    """The lines above the first article or chapter (a reprinted title, an order, a number)."""
+    found = []
+    for kind, text in law.body[:8]:
+        if kind == "table" or ARTICLE.match(text) or CHAPTER.match(text):
+            break
+        found += [text] if kind == "paragraph" else []
+    return found
+
+
+def doc_number(law: Law) -> str | None:
+    """A number printed on a line of its own above the first article (法释〔2022〕20号)."""
+    for text in preamble(law):
+        try:
+            return docnumbers.normalise(text)
+        except docnumbers.DocNumberError:
+            continue
+    return None
+
+
 def expected(law: Law, name: str) -> dict:
     paragraphs = [text for kind, text in law.body if kind == "paragraph"]
+    head, _ = printed_title(law)
+    printed = [line for line in head if not docnumbers_of([("paragraph", line)])]
     values = {
-        "title": re.sub(r"\s", "", law.title),
+        "title": re.sub(r"\s", "", law.title if head[0] == law.title else "".join(printed)),
+        "doc_number": doc_number(law),
         "date": version_date(law),
         "region": region(law, name),
         "chapters": sum(1 for kind, text in law.body if kind == "heading" and CHAPTER.match(text))
@@ -190,14 +224,36 @@ def wrap(text: str, width: int | None, indent: str = "") -> list[str]:
     return lines + [line]
 
 
+def printed_title(law: Law) -> tuple[list[str], list[tuple[str, object]]]:
+    """The title block as printed, and the body after it. Where the body opens with the title
+    over lines and its number (最高人民法院 / 关于…的解释 / 法释〔2022〕20号), that block is the
+    printed title: the records follow it, as in the gazette."""
+    joined, title = "", re.sub(r"[\s、，,·]", "", law.title)
+    for count, (kind, text) in enumerate(law.body[:6], start=1):
+        joined += re.sub(r"[\s、，,·]", "", text) if kind != "table" else "\t"
+        if joined == title:
+            number = docnumbers_of(law.body[count:count + 1])
+            return [str(text) for _, text in law.body[:count + bool(number)]], law.body[count + bool(number):]
+        if not title.startswith(joined):
+            break
+    return [law.title] + ([law.subtitle] if law.subtitle else []), law.body
+
+
+def docnumbers_of(items: list[tuple[str, object]]) -> str | None:
+    try:
+        return docnumbers.normalise(items[0][1]) if items and items[0][0] == "paragraph" else None
+    except docnumbers.DocNumberError:
+        return None
+
+
 def units(law: Law, layout: Layout) -> list[list[str]]:
     """The text as paragraphs, each a list of printed lines."""
     records = [f"（{record_text(record)}）" for record in law.records]
     if layout.one_record and records:
         records = ["（" + "\u3000".join(record_text(record) for record in law.records) + "）"]
-    found = [wrap(law.title, layout.width)] + ([wrap(law.subtitle, layout.width)] if law.subtitle else [])
-    found += [wrap(text, layout.width) for text in records + law.notes]
-    for kind, content in law.body:
+    head, body = printed_title(law)
+    found = [wrap(text, layout.width) for text in head + law.notes + records]
+    for kind, content in body:
         if kind == "table":
             found.append(["\t".join(row) for row in content])
         else:

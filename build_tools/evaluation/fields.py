@@ -29,6 +29,7 @@ CHROME = ("ICP备", "公网安备", "网站标识码", "字体：大", "字体:�
           "网站地图", "当前位置：", "您现在的位置", "上一篇：", "下一篇：")
 YEAR_BRACKETS = re.compile(r"[\[（(［【﹝〔]\s*((?:19|20)\d\d)\s*[\]）)］】﹞〕]")
 RECORD = re.compile(r"^[（(]\d{4}年\d{1,2}月\d{1,2}日.*(?:通过|修正|修订|批准|公布|发布|施行)[^（）()]*[）)]$")
+NOTE_LINE = re.compile(r"^.*?:(\d+): ")  # convert.removal_notes: path:line: …
 NUMBER_LABEL = re.compile(r"^[（(【\[]?(?:文号|发文字号)?[:：]?")
 
 
@@ -51,8 +52,15 @@ def observed(documents: list[Document], missing: list[str]) -> dict:
         "chapters": sum(1 for block in blocks if block.kind == "heading" and CHAPTER.match(block.text)),
         "articles": sum(1 for block in blocks if is_article(block)),
         **{f"proposal.{key}": proposal.get(key) for key in PROPOSAL_KEYS},
-        "repeats_removed": sum(len(document.notes) for document in documents),
+        "repeats_removed": sum(len(body_removals(document)) for document in documents),
     }
+
+
+def body_removals(document: Document) -> list[str]:
+    """Notes of passages removed as repeats from the body, not the header (a title printed twice)."""
+    lines = [block.line for block in document.blocks if block.kind not in ("header", "footer") and block.line]
+    first = min(lines, default=0)
+    return [note for note in document.notes if (match := NOTE_LINE.match(note)) is None or int(match[1]) >= first]
 
 
 def canonical(name: str, value):
@@ -94,7 +102,7 @@ def strings_found(documents: list[Document], strings) -> list[str]:
 
 def header_lines_in_body(documents: list[Document], expected: dict) -> list[str]:
     """Body paragraphs that hold a header or footer line: the title, the number, the date, a law's record."""
-    title = canonical("title", expected.get("title"))
+    title = bare(canonical("title", expected.get("title")))
     number = canonical("doc_number", expected.get("doc_number"))
     date = str(expected.get("date") or "")
     found = []
@@ -103,10 +111,20 @@ def header_lines_in_body(documents: list[Document], expected: dict) -> list[str]
         if not text:
             continue
         plain = YEAR_BRACKETS.sub(r"〔\1〕", NUMBER_LABEL.sub("", text))
-        if (title and canonical("title", text).startswith(title)) or (number and plain.startswith(number)) \
+        if (title and bare(canonical("title", text)).startswith(title)) or (number and own_number(plain, number)) \
                 or RECORD.match(text) or (len(date) == 10 and ends_with_date(text, date)):
             found.append(text[:60])
     return found
+
+
+def bare(title: str | None) -> str:
+    """A title without the marks a reprint may drop between joint issuers (最高人民法院、最高人民检察院)."""
+    return re.sub(r"[、，,·]", "", title or "")
+
+
+def own_number(text: str, number: str) -> bool:
+    """The document's own number in a paragraph, other than cited after a title (《…》（法释〔2024〕10号）)."""
+    return any(not re.search(r"》[（(]?$", text[:match.start()]) for match in re.finditer(re.escape(number), text))
 
 
 def ends_with_date(text: str, date: str) -> bool:
