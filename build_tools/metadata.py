@@ -74,6 +74,8 @@ def opening(parsed: ParsedDocument, count: int = 3) -> str:
 
 def full_name(name: str, text: str) -> str:
     """An organisation's full name where the text introduces its short one: X（以下简称Y）."""
+    if len(name) >= 40:  # no full name is longer than the 40 characters looked back over
+        return name
     pattern = rf"([\u4e00-\u9fff]{{{len(name) + 1},40}})[（(]以下简称[“\"]?{re.escape(name)}[”\"]?[）)]"
     match = re.search(pattern, text)
     return match.group(1) if match else name
@@ -174,11 +176,16 @@ def from_page(header: dict) -> dict:
 
 
 def region_of(issuer: str | None, text: str, title: str = "") -> dict:
-    """The issuer's seat; for a text without issuer, the place its title starts with (中华人民共和国…法: 全国)."""
-    issuer = issuer or (title if _NATIONAL.search(title) or regions.gazetteer().in_name(title) else None)
+    """The issuer's seat; else the place the title starts with (宁波市…条例; 中华人民共和国…法: 全国); else the text."""
+    places, found = regions.gazetteer(), None
     if issuer and is_central(issuer):
-        return {"region": [regions.NATIONAL.name], "region_code": regions.NATIONAL.code, "region_source": "issuer"}
-    path, source = regions.region_of(issuer or "", text)
+        found = [regions.NATIONAL], "issuer"
+    for name, source in ((issuer, "issuer"), (title, "title")):
+        division = places.in_name(name) if name and not found else None
+        found = found or ((places.path(division), source) if division else None)
+    if not found and _NATIONAL.search(title):
+        found = [regions.NATIONAL], "title"
+    path, source = found or regions.region_of("", text)
     if not path:
         return {}
     return {"region": [division.name for division in path], "region_code": path[-1].code, "region_source": source}

@@ -141,8 +141,9 @@ class Gazetteer:
     def in_text(self, text: str) -> Division | None:
         """The division a text talks about most, by official names (and 楚雄州-style names) only."""
         counts = Counter()
-        for _, options in self.mentions(text, official_only=True):
-            if len(options) == 1:
+        # Two-character names are words in running text too: 市和县级政府 (和县), 矿区 (阳泉市矿区).
+        for name, options in self.mentions(text, official_only=True):
+            if len(options) == 1 and len(name) > 2:
                 counts[options[0]] += 1
         if not counts:
             return None

@@ -31,7 +31,7 @@ FIELDS = [
     Field("region", "地区", "region", "从省级写起的规范名称列表，如 [云南省, 楚雄彝族自治州]", required=True),
     Field("region_code", "区划代码", "derived", "最末一级的 GB/T 2260 行政区划代码", editable=False),
     Field("region_source", "地区来源", "derived",
-          "issuer 由发文机关名称得出 / text 由正文得出 / parent 所属文件 / sidecar 编者填写", editable=False),
+          "issuer 由发文机关名称得出 / title 由标题得出 / text 由正文得出 / parent 所属文件 / sidecar 编者填写", editable=False),
     Field("addressee", "主送机关", "text", "主送机关，如 各乡镇人民政府、街道办事处"),
     Field("proposal", "提案", "mapping", "提案答复所答复的建议或提案：kind 类别（建议/提案）、session 会次、number 编号、proposer 提案人、title 提案标题"),
     Field("published", "印发/发布日期", "date", "另行注明的印发日期或网站发布时间"),

@@ -33,8 +33,12 @@ ORDER_NAME = re.compile(r"^[\u4e00-\u9fff]{0,20}令$")
 ORDER_SERIAL = re.compile(r"^(?:\d{4}\s*年\s*)?第\s*[\d〇零一二三四五六七八九十百千]{1,8}\s*号$")
 # A law's record of adoption and amendment under its title: （2019年4月23日…会议通过 根据…修正）.
 # Some copies print each event on its own line without brackets: 2019年12月2日 …会议通过.
-RECORD = re.compile(r"^[（(].*\d{4}\s*年.*(?:通过|公布|修正|修订|批准|发布|施行)"
-                    r"|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,160}(?:通过|公布|修正|修订|批准|发布|施行)\s*[）)]?$")
+_EVENTS = r"(?:通过|公布|修正|修订|批准|发布|印发|施行|会议\s*[）)]|令\s*第[^）)\s]{1,8}号\s*[）)])"
+RECORD = re.compile(rf"^[（(].*\d{{4}}\s*年.*{_EVENTS}|^\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日.{{0,160}}{_EVENTS}\s*[）)]?$")
+# A record wrapped over lines: a bracket soon naming a date or a meeting (（2004年8月19日上海市第十二届…,
+# （最高人民法院审判委员会第1193次会议、…), or an unbracketed event line.
+RECORD_START = re.compile(rf"^[（(](?=.{{0,60}}(?:\d{{4}}\s*年|会议))|^\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日.{{0,160}}"
+                          rf"{_EVENTS}\s*[）)]?$")
 # Lines a legal database adds to an export: citation code, link to the original.
 EXPORT_CHROME = re.compile(r"^(?:【法宝引证码】|【法宝联想】|法宝引证码\s*[:：]|原文链接\s*[:：]|北大法宝)")
 # A legal database's labelled fields: 【发布部门】国家发展和改革委员会, 【发文字号】…, 【实施日期】….
@@ -58,10 +62,11 @@ DOC_KINDS = (
     "通知", "通报", "通告", "公告", "公报", "意见", "决定", "决议", "报告", "请示", "批复", "议案", "函", "纪要",
     "方案", "规划", "计划", "办法", "规定", "细则", "条例", "章程", "规则", "要点", "答复", "复函", "指南",
     "标准", "制度", "清单", "名单", "说明", "解读", "总结", "通令", "命令",
-    "法", "法典", "修正案", "规程", "守则", "公约",
+    "法", "法典", "修正案", "规程", "守则", "公约", "解释", "解答", "措施", "公示", "指引", "安排", "提案", "建议",
 )
 # Qualifiers printed after a title's kind: （试行）, （2019—2021年）, （2024年修订）.
 TITLE_QUALIFIER = re.compile(r"[（(][^（）()]{1,20}[）)]$")
+QUALIFIER_LINE = re.compile(r"^[（(](?:[一二三四五六七八九十]{1,3}|试行|暂行|草案|修订|修正|\d{4}年(?:修订|修正)?)[）)]$")
 ORG = re.compile(r"(集团|学校|学院|大学|政府|委员会|办公室|办公厅|局|厅|委|部|院|中心|公司|协会|学会|联合会|工会|联盟|研究所|管委会|常委会|政协|党委|支部)$")
 SENTENCE_MARKS = re.compile(r"[。；！？!?;]")
 # How the last name of an addressee list ends when it is a person or a group, not an office.
@@ -178,7 +183,7 @@ def _front_line(lines: list[Line], index: int, header: Header) -> int:
         used = _repeated_title(lines, index, header)
         if used:
             return used
-    if not before_title and RECORD.match(text):
+    if not before_title and RECORD_START.match(text):
         return _record(lines, index, header)
     used = _addressee(lines, index, header)
     if used:
@@ -190,10 +195,11 @@ def _front_line(lines: list[Line], index: int, header: Header) -> int:
 
 def _repeated_title(lines: list[Line], index: int, header: Header) -> int:
     """The title printed again (page header, database heading), on as many lines as it takes."""
-    title, taken, cursor = re.sub(r"\s", "", header.fields["title"]), [], index
+    # Reprints separate joint issuers with spaces where the title has 、: compare without either.
+    title, taken, cursor = re.sub(r"[\s、]", "", header.fields["title"]), [], index
     while cursor < len(lines) and len(taken) < 4:
         taken.append(lines[cursor])
-        joined = re.sub(r"\s", "", "".join(line.text for line in taken))
+        joined = re.sub(r"[\s、]", "", "".join(line.text for line in taken))
         if joined == title:
             header.removed.extend(Removed("duplicate", line.raw, line.number) for line in taken)
             return cursor - index + 1
@@ -327,7 +333,9 @@ def _record(lines: list[Line], index: int, header: Header) -> int:
         if cursor >= len(lines):
             break
         taken.append(lines[cursor])
-    value = " ".join(line.text for line in taken)
+    value = "".join(line.text for line in taken)  # a wrapped record: its lines join without a space
+    if not RECORD.match(value):
+        return 0
     previous = header.fields.get("record")
     header.add("record", f"{previous} {value}" if previous else value, lines[index].number, normalise(value))
     return cursor - index + 1
@@ -374,18 +382,45 @@ def is_title_line(text: str) -> bool:
         and ("，" not in text and "," not in text or "关于" in text)
 
 
+def _last_char(line: Line) -> bool:
+    """A title wrapped one character before its end leaves that character alone (…补充规 / 定)."""
+    return len(line.text) == 1 and "\u4e00" <= line.text <= "\u9fff"
+
+
+def _title_goes_on(title: str, lines: list[Line], following: int) -> bool:
+    """A title wrapped right after a kind word (…地方性法规规定 / 的行政机关职责调整问题的决定):
+    the next line starts with a particle, or 关于… has not reached its 的 yet."""
+    if following >= len(lines) or not is_title_line(lines[following].text):
+        return False
+    about = title.rfind("关于")
+    return lines[following].text.startswith(("的", "和", "及", "与", "等", "、")) or about >= 0 and "的" not in title[about:]
+
+
 def _title(lines: list[Line], index: int, header: Header) -> int:
     """Title lines: up to four short lines, ending with the kind of document (通知, 答复 …)."""
     taken: list[Line] = []
     cursor = last = index
-    while cursor < len(lines) and len(taken) < 4 and is_title_line(lines[cursor].text):
+    while cursor < len(lines) and len(taken) < 4 and (is_title_line(lines[cursor].text) or taken and _last_char(lines[cursor])):
         taken.append(lines[cursor])
-        last = cursor
-        if is_doc_kind_end(title_text([line.text for line in taken])):
+        last, following = cursor, next_content(lines, cursor + 1)
+        title = title_text([line.text for line in taken])
+        if is_doc_kind_end(title) and not _title_goes_on(title, lines, following):
             break
-        cursor = next_content(lines, cursor + 1)
+        cursor = following
     title = title_text([line.text for line in taken])
     if not taken or not is_doc_kind_end(title):
-        return 0
+        return _plain_title(lines, index, header)
+    qualifier = next_content(lines, last + 1)
+    if qualifier < len(lines) and QUALIFIER_LINE.match(lines[qualifier].text):  # …的解释 / （一）
+        title, last = title + lines[qualifier].text, qualifier
     header.add("title", title, taken[0].number, normalise(title))
     return last - index + 1
+
+
+def _plain_title(lines: list[Line], index: int, header: Header) -> int:
+    """A title that names no kind of document (a case, a Q&A): only the text's first line, alone and short."""
+    text, following = lines[index].text, next_content(lines, index + 1)
+    if index != next_content(lines, 0) or following >= len(lines) or not is_title_line(text) or len(text) > 40:
+        return 0
+    header.add("title", title_text([text]), lines[index].number, normalise(text))
+    return 1
