@@ -74,7 +74,7 @@ def add_table(document: docx.Document, rows: list[list[str]]):
     return table
 
 
-def docx_from_text(text: str, path: Path) -> Path:
+def docx_from_text(text: str, path: Path, header: str = "") -> Path:
     """A Word file as an editor's office would type the raw text.
 
     Each line a paragraph with the two-character first-line indent of
@@ -96,7 +96,7 @@ def docx_from_text(text: str, path: Path) -> Path:
         elif stripped.strip():
             paragraph.paragraph_format.first_line_indent = Pt(28)
     _drop_last_empty(document)
-    page_footer(document)
+    page_footer(document, header)
     document.save(path)
     return path
 

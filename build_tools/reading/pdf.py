@@ -50,12 +50,17 @@ def read(raw: bytes, path: PurePosixPath) -> SourceText:
 
 
 def without_furniture(pages: list[list[pdf_page.Item]]) -> list[list[pdf_page.Item]]:
-    """Drop lines near the top or bottom that recur at the same height on most pages."""
+    """Drop short lines at a page's top or bottom that recur at the same height on most pages.
+
+    Short: a body line repeated at the same place (laws repeat sentences) is text, and running
+    headers and page numbers never fill the line.
+    """
     if len(pages) < 2:
         return pages
     def key(item) -> tuple[str, int]:
         return re.sub(r"\d+", "#", re.sub(r"\s", "", item.text)), round(item.y / 6)
-    edges = [[item for item in (page[:2] + page[-2:]) if item.kind == "text"] for page in pages]
+    edges = [[item for item in (page[:2] + page[-2:]) if item.kind == "text" and item.x1 - item.x0 < item.page_width / 2]
+             for page in pages]
     counts = Counter(k for edge in edges for k in {key(item) for item in edge})
     repeated = {k for k, times in counts.items() if times >= max(2, len(pages) / 2)}
     return [[item for item in page if not (item in edge and key(item) in repeated)] for page, edge in zip(pages, edges)]
@@ -67,8 +72,10 @@ def measure(items: list[pdf_page.Item]) -> Layout:
         return Layout(0, 0, 12, 14, False)
     size = Counter(round(item.size) for item in text).most_common(1)[0][0]
     left = Counter(round(item.x0) for item in text).most_common(1)[0][0]
-    ends = sorted(item.x1 for item in text)
-    right = Counter(round(x) for x in ends[len(ends) // 2:]).most_common(1)[0][0]  # where full lines end
+    # Margins are (nearly) symmetric; where enough lines reach the right one, they show where full lines end.
+    margin = max(item.page_width for item in text) - left
+    full = sorted(item.x1 for item in text if item.x1 >= margin - 3 * size)
+    right = full[len(full) // 2] if len(full) >= 3 else margin
     gaps = [a.y - b.y for a, b in zip(text, text[1:]) if a.page == b.page and 0 < a.y - b.y < 3 * size]
     pitch = sorted(gaps)[len(gaps) // 2] if gaps else 1.5 * size
     starts = [b for a, b in zip(text, text[1:]) if a.x1 < right - 2 * size]

@@ -45,6 +45,7 @@ class Item:
     size: float
     page: int  # 1-based, for messages
     lead: float = 0  # width of the first word: what would have had to fit at the end of the line above
+    page_width: float = 0
 
 
 def pages(raw: bytes, path: PurePosixPath) -> list[list[Item]]:
@@ -60,20 +61,22 @@ def pages(raw: bytes, path: PurePosixPath) -> list[list[Item]]:
 
 
 def page_items(page, number: int) -> list[Item]:
+    width = page.get_width()
     chars = page_chars(page)
     segments = [Segment(*obj.get_bounds()) for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH])]
     grids, rules = grids_and_rules(segments)
-    items = [Item("rule", "", s.x0, s.x1, s.y0, 0, number) for s in rules]
+    items = [Item("rule", "", s.x0, s.x1, s.y0, 0, number, 0, width) for s in rules]
     for grid in grids:
         inside = [c for c in chars if grid.contains(c.cx, c.y)]
         chars = [c for c in chars if not grid.contains(c.cx, c.y)]
         for cells in rows(grid, inside):
             filled = [c for cell in cells for c in cell]
             text = "\t".join(cell_text(cell) for cell in cells).rstrip("\t")
-            items.append(Item("row", text or "\t", grid.xs[0], grid.xs[-1], max(c.y for c in filled), 0, number))
+            items.append(Item("row", text or "\t", grid.xs[0], grid.xs[-1], max(c.y for c in filled), 0, number, 0,
+                              width))
     for line in baselines(chars):
         items.append(Item("text", line_text(line), line[0].x0, line[-1].x1, line[0].y, line[0].size, number,
-                          lead_width(line)))
+                          lead_width(line), width))
     return sorted(items, key=lambda item: (-item.y, item.x0))
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-THIN = 2.0  # pt: a stroke, not a filled box
+THIN = 5.0  # pt: a stroke (a red rule is drawn up to about 1.5 mm thick), not a filled box
 SNAP = 2.5  # pt: strokes closer than this are one grid line
 
 
