@@ -20,6 +20,7 @@ CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 # A line break in the HTML source between two Chinese characters shows no space in a browser's Chinese text.
 _WRAP = re.compile(rf"(?<=[{IDEOGRAPH}，。；：、）》”])[ \t\r\n]*\n[ \t\r\n]*(?=[{IDEOGRAPH}（《“])")
 _SPACES = re.compile(r"[ \t\r\n\xa0]+")
+BREAK = "\u2028"  # a <br>, kept apart from the source's own line ends until the text is laid out
 
 
 def decode(raw: bytes, path: str) -> str:
@@ -44,7 +45,7 @@ def block_lines(node: Node) -> list[str]:
 
     def flush() -> None:
         if buffer:
-            lines.extend(inline("".join(buffer)).split("\n"))
+            lines.extend(inline("".join(buffer)).split(BREAK))
             buffer.clear()
 
     for child in node.iter(include_text=True):
@@ -52,7 +53,7 @@ def block_lines(node: Node) -> list[str]:
         if tag == "-text":
             buffer.append(child.text(deep=False))
         elif tag == "br":
-            buffer.append("\n")
+            buffer.append(BREAK)
         elif tag == "table":
             flush()
             lines.extend(table_rows(child))
@@ -60,7 +61,7 @@ def block_lines(node: Node) -> list[str]:
             flush()
             lines.extend(block_lines(child))
         elif tag not in ("img", "-comment"):
-            buffer.append("\n".join(block_lines(child)))
+            buffer.append(BREAK.join(block_lines(child)))
     flush()
     return [line for line in lines if line.strip() or not lines]
 
@@ -68,7 +69,7 @@ def block_lines(node: Node) -> list[str]:
 def inline(text: str) -> str:
     """Source whitespace as a browser shows it: wraps between Chinese characters vanish, other runs are one space."""
     text = _WRAP.sub("", text)
-    return "\n".join(_SPACES.sub(" ", line).strip(" ") for line in text.split("\n"))
+    return BREAK.join(_SPACES.sub(" ", line).strip(" ") for line in text.split(BREAK))
 
 
 def table_rows(table: Node) -> list[str]:
