@@ -32,7 +32,8 @@ def assert_targets(report: Report) -> None:
         accuracy, target = report.accuracy(field), TARGETS.get(field, 1.0)
         if accuracy is not None and accuracy < target:
             below.append(f"{field}: {accuracy:.1%} < {target:.0%}\n" + describe(report, field))
-    assert not below, "\n\n".join([report.table(), *below])
+    if below:
+        pytest.fail("\n\n".join([report.table(), *below]), pytrace=False)
 
 
 @pytest.fixture(scope="module")
