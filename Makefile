@@ -73,10 +73,12 @@ bundle: setup
 search-eval: setup browser
 	$(PY) -m build_tools search-eval
 
-# Build and search figures on generated corpora (SIZES=100,1000 to go faster).
+# Build and search figures on generated corpora (SIZES=100,1000 to go faster), or on real laws
+# (CORPUS=lawrefbook SIZES=3475; needs ../shared/corpus, skipped without it).
 SIZES ?= 100,1000,5000
+CORPUS ?= generated
 bench: setup browser
-	$(PY) -m build_tools bench --sizes $(SIZES)
+	$(PY) -m build_tools bench --corpus $(CORPUS) --sizes $(SIZES)
 
 clean:
 	rm -rf site dist .cache docs/documents docs/browse

@@ -49,14 +49,23 @@ def cmd_bundle(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+CORPUS = arg("--corpus", choices=("generated", "lawrefbook"), default="generated",
+             help="generated from the seeds, or real laws from ../shared/corpus/lawrefbook, "
+                  "copied under other regions beyond its 3,475 (default: generated)")
+
+
 @takes(arg("count", type=int, help="number of documents"),
        arg("out", type=Path, help="new project folder to write"),
-       arg("--seed", type=int, default=1, help="same seed, same corpus (default: 1)"))
+       arg("--seed", type=int, default=1, help="same seed, same corpus (default: 1)"), CORPUS)
 def cmd_make_corpus(project: Project, args: argparse.Namespace) -> int:
-    """Write a buildable project of N documents recombined from source_docs/ (for benchmarks)."""
-    from .corpus import make_corpus
+    """Write a buildable project of N documents, generated or real (for benchmarks)."""
+    from . import corpus, lawcorpus
 
-    paths = make_corpus(project.root, args.count, args.out, seed=args.seed)
+    if args.corpus == "lawrefbook" and lawcorpus.folder(project.root) is None:
+        print(f"lawrefbook: no corpus next to {project.root}; nothing written", file=sys.stderr)
+        return 1
+    paths = (lawcorpus.make_corpus(project.root, args.count, args.out) if args.corpus == "lawrefbook"
+             else corpus.make_corpus(project.root, args.count, args.out, seed=args.seed))
     print(f"{len(paths)} documents in {args.out / 'source_docs'}")
     return 0
 
@@ -80,15 +89,20 @@ def cmd_search_eval(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
-@takes(arg("--sizes", default="100,1000,5000", help="corpus sizes, comma-separated (default: 100,1000,5000)"),
+@takes(arg("--sizes", help="corpus sizes, comma-separated (default: 100,1000,5000; lawrefbook: 3475)"),
        arg("--seed", type=int, default=1, help="corpus seed (default: 1)"),
-       arg("--work", type=Path, default=Path(".cache/bench"), help="scratch folder (default: .cache/bench)"))
+       arg("--work", type=Path, default=Path(".cache/bench"), help="scratch folder (default: .cache/bench)"),
+       CORPUS,
+       arg("--project", type=int, metavar="N", help="also project every figure and stage to N documents"),
+       arg("--baseline-rebuilds", action=argparse.BooleanOptionalAction, default=True,
+           help="also time plain Material's rebuilds, which are full builds (default: yes)"))
 def cmd_bench(project: Project, args: argparse.Namespace) -> int:
     """Build and search figures at each corpus size, beside plain MkDocs + Material."""
     from .bench import bench
 
-    sizes = [int(size) for size in args.sizes.split(",")]
-    bench(project.root, sizes, args.seed, (project.root / args.work).resolve())
+    sizes = [int(size) for size in (args.sizes or ("3475" if args.corpus == "lawrefbook" else "100,1000,5000")).split(",")]
+    bench(project.root, sizes, args.seed, (project.root / args.work).resolve(), corpus=args.corpus,
+          baseline_rebuilds=args.baseline_rebuilds, target=args.project)
     return 0
 
 

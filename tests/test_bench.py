@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import sys
+import time
 
 from build_tools.bench import Figures, bench, folder_bytes, growth, run_timed
+from build_tools.benchreport import STAGE_LABELS, fitted
+from build_tools.mkdocs_glue.stages import StageClock
 from conftest import ROOT
 
 
@@ -39,3 +42,32 @@ def test_bench_runs_on_a_tiny_corpus_and_prints_every_figure(tmp_path):
         assert archive.values[name] > 0, name
     assert "conversion (s)" not in baseline.values
     assert baseline.values["search index (MB)"] > 0 and baseline.values["first result (ms)"] > 0
+    # Every build is timed per stage, and the stages add up to its wall-clock time.
+    assert "full build, per stage (s)" in text and all(label in text for label in STAGE_LABELS.values())
+    for column in (archive, baseline):
+        stages = column.stages["full build"]
+        assert abs(sum(stages.values()) - column.values["full build (s)"]) < 0.01
+        assert stages["markdown"] > 0 and stages["templates"] > 0 and stages["search"] > 0
+    assert archive.stages["full build"]["conversion"] > 0 and baseline.stages["full build"]["conversion"] == 0
+
+
+def test_a_stage_called_inside_another_counts_only_for_itself():
+    clock = StageClock()
+    inner = clock.wrap("writing", lambda: time.sleep(0.05))
+    clock.wrap("search", lambda: (time.sleep(0.05), inner(), time.sleep(0.05)))()
+    assert 0.1 <= clock.totals["search"] < 0.14 and 0.05 <= clock.totals["writing"] < 0.07
+
+
+def test_projection_fits_a_power_of_n_through_two_sizes():
+    exponent, value = fitted((1000, 10.0), (4000, 40.0), 100_000)
+    assert round(exponent, 6) == 1 and round(value, 6) == 1000
+    exponent, value = fitted((1000, 10.0), (4000, 160.0), 8000)
+    assert round(exponent, 6) == 2 and round(value, 6) == 640
+
+
+def test_the_real_text_corpus_is_skipped_cleanly_where_absent(tmp_path):
+    printed = []
+    (tmp_path / "project").mkdir()
+    assert bench(tmp_path / "project", [10], seed=1, work=tmp_path / "bench", out=printed.append,
+                 corpus="lawrefbook") == {}
+    assert "skipped" in printed[0]

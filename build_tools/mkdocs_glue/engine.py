@@ -41,16 +41,19 @@ class SiteBuildError(RuntimeError):
 
 
 def build_command(root: Path, site_dir: Path, offline: bool = False, strict: bool = True,
-                  incremental: bool = False) -> list[str]:
+                  incremental: bool = False, timings: Path | None = None) -> list[str]:
     """The command that builds the project at ``root`` into ``site_dir``.
 
     ``incremental`` re-renders only pages whose Markdown changed (MkDocs'
     ``--dirty``). That is exact here because the converter rewrites a page
     only when its content changes, and document pages are not in the nav.
     MkDocs warns on every ``--dirty`` build, so it cannot also be ``--strict``.
+    With ``timings``, the same build also writes its seconds per stage there
+    (``stages``); run it from a folder holding ``build_tools``.
     """
     config = OFFLINE_CONFIG if offline else HOSTED_CONFIG
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet",
+    runner = ["build_tools.mkdocs_glue.stages", str(timings)] if timings else ["mkdocs", "build"]
+    command = [sys.executable, "-m", *runner, "--quiet",
                "--config-file", str(root / config), "--site-dir", str(site_dir)]
     return command + ["--dirty", "--no-strict"] if incremental else command + ["--strict"] * strict
 

@@ -1,0 +1,114 @@
+"""``mkdocs build`` with a stopwatch per stage, for the benchmark.
+
+``python -m build_tools.mkdocs_glue.stages TIMINGS.json <mkdocs build options>`` runs MkDocs' own
+command line unchanged and writes the seconds spent in each stage. A stage is a set of functions
+wrapped before the build; a stage called inside another (a file written while the index is
+built) counts for itself only, so the stages add up to the build's time:
+
+- ``conversion``: sources → documents (``incremental.convert_many``, process pool included);
+- ``catalogue``: the rest of the archive's pre-build hook (relations, page Markdown, browse pages);
+- ``markdown``: Markdown → HTML (MkDocs' ``Page.render``, extensions included);
+- ``templates``: Jinja templates of the theme (``Template.render``);
+- ``search``: search-index hooks and plugins (the archive's and Material's);
+- ``writing``: files written or copied to disk;
+- ``mkdocs``: the remainder inside the build (files, navigation, page context, anchor checks).
+
+Nothing here changes what is built.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+STAGES = ("conversion", "catalogue", "markdown", "templates", "search", "writing", "mkdocs")
+
+
+class StageClock:
+    """Exclusive time per stage: entering a stage pauses the one it was called from."""
+
+    def __init__(self) -> None:
+        self.totals: dict[str, float] = defaultdict(float)
+        self.stack: list[list] = []  # [stage, time it last resumed]
+
+    def enter(self, stage: str) -> None:
+        now = time.perf_counter()
+        if self.stack:
+            self.totals[self.stack[-1][0]] += now - self.stack[-1][1]
+        self.stack.append([stage, now])
+
+    def leave(self) -> None:
+        now = time.perf_counter()
+        stage, resumed = self.stack.pop()
+        self.totals[stage] += now - resumed
+        if self.stack:
+            self.stack[-1][1] = now
+
+    def wrap(self, stage: str, function):
+        @functools.wraps(function)
+        def timed(*args, **kwargs):
+            self.enter(stage)
+            try:
+                return function(*args, **kwargs)
+            finally:
+                self.leave()
+        return timed
+
+
+def patch_everywhere(original, replacement) -> None:
+    """Swap a function in every loaded module that imported it by name."""
+    for module in list(sys.modules.values()):
+        for name, value in list(getattr(module, "__dict__", {}).items()):
+            if value is original:
+                setattr(module, name, replacement)
+
+
+def search_handler(method) -> bool:
+    owner = getattr(method, "__self__", None)
+    return type(owner).__name__ == "SearchPlugin" or getattr(method, "__module__", "").endswith("search_hooks")
+
+
+def install(clock: StageClock) -> None:
+    """Wrap the stages' functions; plugin events are wrapped once the configuration is loaded."""
+    import jinja2
+    from mkdocs import utils
+    from mkdocs.commands import build
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+    from build_tools import convert, incremental, writer
+
+    for module, name, stage in ((incremental, "convert_many", "conversion"), (convert, "convert_all", "catalogue"),
+                                (writer, "write_if_changed", "writing"), (utils, "write_file", "writing")):
+        original = getattr(module, name)
+        patch_everywhere(original, clock.wrap(stage, original))
+    Page.render = clock.wrap("markdown", Page.render)
+    jinja2.Template.render = clock.wrap("templates", jinja2.Template.render)
+    Files.copy_static_files = clock.wrap("writing", Files.copy_static_files)
+    original_build = build.build
+
+    def timed_build(config, **kwargs):
+        for event, methods in config.plugins.events.items():
+            config.plugins.events[event] = [clock.wrap("search", m) if search_handler(m) else m for m in methods]
+        return clock.wrap("mkdocs", original_build)(config, **kwargs)
+
+    build.build = timed_build
+
+
+def main(argv: list[str]) -> int:
+    from mkdocs.__main__ import cli
+
+    clock = StageClock()
+    install(clock)
+    try:
+        cli.main(args=["build", *argv[1:]], standalone_mode=False)
+    finally:
+        Path(argv[0]).write_text(json.dumps({stage: clock.totals.get(stage, 0.0) for stage in STAGES}) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
