@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 BROWSER := /usr/bin/chromium
 OFFICE := /usr/bin/soffice
 
-.PHONY: setup site rebuild test fuzz serve check bundle bench search-eval browser office clean
+.PHONY: setup site rebuild test test-quick fuzz serve check bundle bench search-eval browser office clean
 
 setup: $(INSTALLED)
 
@@ -50,6 +50,10 @@ serve: setup
 # Property tests replay the same derandomised examples on every run (hypothesis profile "ci").
 test: setup browser office
 	HYPOTHESIS_PROFILE=ci $(PY) -m pytest
+
+# The same without the slow tests (headless Chromium, large inputs): a quick check while editing.
+test-quick: setup office
+	HYPOTHESIS_PROFILE=ci $(PY) -m pytest -m "not slow"
 
 # Property tests on new random examples: rounds of FUZZ_EXAMPLES per test until FUZZ_MINUTES
 # have passed or one fails; its failing example is appended to test-artifacts/fuzz-failures.txt.

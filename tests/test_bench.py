@@ -4,6 +4,8 @@ from __future__ import annotations
 import sys
 import time
 
+import pytest
+
 from build_tools.bench import Figures, bench, folder_bytes, growth, run_timed
 from build_tools.benchreport import STAGE_LABELS, fitted
 from build_tools.mkdocs_glue.stages import StageClock
@@ -30,6 +32,7 @@ def test_growth_divides_each_ratio_by_the_ratio_of_n():
     assert [line.split()[-1] for line in text.splitlines()[3:]] == ["2.00", "1.00", "1.00", "0.10"]
 
 
+@pytest.mark.slow
 def test_bench_runs_on_a_tiny_corpus_and_prints_every_figure(tmp_path):
     printed = []
     results = bench(ROOT, [3], seed=5, work=tmp_path / "bench", out=printed.append)

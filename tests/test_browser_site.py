@@ -18,7 +18,8 @@ pytest.importorskip("playwright.sync_api")
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 REPORT = "qujing-qilin-zhijiao-jituan-2020-zhiliang-baogao"
 
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium: make browser")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium: make browser")]
 
 
 # A reply (提案答复, like two other seeds) that its sidecar marks in force: every seed is 未知,

@@ -181,6 +181,7 @@ def _open_document(page, unzipped: Path, slug: str) -> None:
     page.wait_for_load_state()
 
 
+@pytest.mark.slow
 def test_browser_reaches_a_document_with_working_anchors(page, unzipped, converted):
     _open_document(page, unzipped, REPORT)
     assert page.url == (unzipped / "documents" / f"{REPORT}.html").as_uri()
@@ -195,6 +196,7 @@ def test_browser_reaches_a_document_with_working_anchors(page, unzipped, convert
     assert unquote(page.evaluate("location.hash")) == unquote(anchors[-1])
 
 
+@pytest.mark.slow
 def test_browser_follows_a_relation_link_to_another_document(page, unzipped):
     _open_document(page, unzipped, REPORT)
     related = page.locator(f"article a[href$='.html']:not([href*='{REPORT}.html'])")
@@ -221,6 +223,7 @@ def _containing(phrase: str) -> set[str]:
     return {seed.stem for seed in SEEDS if phrase in seed.read_text(encoding="utf-8-sig").replace("\n", "")}
 
 
+@pytest.mark.slow
 def test_chinese_search_from_file_finds_the_documents_with_the_phrase(page, unzipped):
     # Read in the sources: 沪滇协作 occurs six times in 楚教复〔2023〕31号, once in 〔2023〕27号.
     assert _containing("沪滇协作") == {"chuxiong-jiaoyu-2023-031-zhengxie-343-dafu",
@@ -228,6 +231,7 @@ def test_chinese_search_from_file_finds_the_documents_with_the_phrase(page, unzi
     assert set(_search(page, unzipped, "沪滇协作")) == _containing("沪滇协作")
 
 
+@pytest.mark.slow
 def test_document_number_search_from_file_opens_that_document(page, unzipped, converted):
     # Pages that list 〔2023〕27号 among their related documents match too; the document comes first.
     assert _search(page, unzipped, "楚教复〔2023〕27号")[0] == "chuxiong-jiaoyu-2023-027-zhengxie-148-dafu"

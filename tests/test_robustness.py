@@ -15,7 +15,7 @@ PARAGRAPH = "为深入贯彻落实职业教育大会精神，推动职业教育�
         ("empty.txt", ""),
         ("blank.txt", " \n\u3000\n\t\n\n"),
         ("one-long-line.txt", PARAGRAPH * 20000),  # ~700 000 characters, no newline
-        ("five-megabytes.txt", (PARAGRAPH + "\n\n") * 60000),
+        pytest.param("five-megabytes.txt", (PARAGRAPH + "\n\n") * 60000, marks=pytest.mark.slow),
         ("no-structure.txt", "\n".join(str(i) + "、" for i in range(3000))),
         ("latin-only.txt", "hello world\n" * 100),
     ],

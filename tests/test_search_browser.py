@@ -18,6 +18,8 @@ from build_tools.search.evaluate import load_queries, score
 from build_tools.search.normalise import normalise, parse_query
 from conftest import ROOT
 
+pytestmark = pytest.mark.slow
+
 DOC_NUMBERS = {
     # doc number as printed in the source's header → that source
     "楚教复〔2023〕27号": "source_docs/chuxiong-jiaoyu-2023-027-zhengxie-148-dafu.txt",

@@ -18,6 +18,8 @@ from build_tools.search.shards import read_script
 from projects import build_site, make_project
 from test_hostile import HOSTILE_LINES, MARK, SIDECAR, SOURCE
 
+pytestmark = pytest.mark.slow
+
 TITLE = "<script>alert('pwned-title')</script>关于测试的通知"
 ISSUER = "<img src=x onerror=alert('pwned-issuer')>办公室"
 # Each query with the text its results must show literally.

@@ -68,6 +68,7 @@ def badges(tab) -> dict[str, tuple[str, str]]:
     }}))""")
 
 
+@pytest.mark.slow
 def test_results_show_the_validity_badge_of_the_card(search_url):
     tab, url = search_url
     tab.goto(f"{url}?q={quote(PHRASE)}")
@@ -82,6 +83,7 @@ def test_results_show_the_validity_badge_of_the_card(search_url):
     assert colour == "rgb(46, 125, 50)"
 
 
+@pytest.mark.slow
 def test_validity_filter_lists_the_values_and_narrows(search_url):
     tab, url = search_url
     tab.goto(f"{url}?q={quote(PHRASE)}")
@@ -94,6 +96,7 @@ def test_validity_filter_lists_the_values_and_narrows(search_url):
     assert "status=已废止" in unquote(tab.url)
 
 
+@pytest.mark.slow
 def test_in_force_checkbox_keeps_only_documents_in_force(search_url):
     tab, url = search_url
     tab.goto(f"{url}?q={quote(PHRASE)}")
@@ -108,6 +111,7 @@ def test_in_force_checkbox_keeps_only_documents_in_force(search_url):
     assert tab.input_value("select[name=status]") == ""
 
 
+@pytest.mark.slow
 def test_a_shared_link_opens_with_the_filter_set(search_url):
     tab, url = search_url
     tab.goto(f"{url}?q={quote(PHRASE)}&status={quote('现行有效')}")
