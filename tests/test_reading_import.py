@@ -83,4 +83,9 @@ def test_check_new_and_the_site_work_on_originals(tmp_path):
     assert 'href="../../originals/yunyang-fufa-2022-004.docx"' in page
     copied = tmp_path / "site" / "originals" / "yunyang-fufa-2022-004.docx"
     assert copied.read_bytes() == (project.sources / "yunyang-fufa-2022-004.docx").read_bytes()
+    # A saved page is served as text: as HTML on the archive's address its scripts would run there.
+    page = (tmp_path / "site" / "documents" / "yunnan-yunjiaozhi-2024-012" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../originals/yunnan-yunjiaozhi-2024-012.html.txt"' in page
+    assert (tmp_path / "site" / "originals" / "yunnan-yunjiaozhi-2024-012.html.txt").read_bytes() == gov_page()
+    assert not (tmp_path / "site" / "originals" / "yunnan-yunjiaozhi-2024-012.html").exists()
     shutil.rmtree(tmp_path / "site")

@@ -34,8 +34,13 @@ LIBRARIES = ("python-docx", "pypdfium2", "selectolax")
 
 
 def site_path(source: PurePosixPath | Path) -> str:
-    """Where the site serves an original file (docs-relative), for its download link."""
-    return f"{SITE_FOLDER}/{source.name}"
+    """Where the site serves an original file (docs-relative), for its download link.
+
+    A saved page is served as text (``x.html.txt``, the same bytes): served as HTML from the archive's
+    own address, its scripts would run there, and the offline bundle would load its remote resources.
+    """
+    suffix = ".txt" if source.suffix in (".html", ".htm") else ""
+    return f"{SITE_FOLDER}/{source.name}{suffix}"
 
 
 def read(path: Path, root: Path) -> SourceText:
