@@ -19,8 +19,11 @@ CHAPTER_LINE = re.compile(rf"^第[{NUMERAL}]+章[^，。；：,;:、]{{0,20}}$")
 TAKES_EFFECT = re.compile(r"\s*起?(?:施行|生效|执行)")  # …公布，自2014年1月1日施行: not a version's date
 # The organ that adopted a local regulation: 聊城市第十七届人民代表大会常务委员会…
 ADOPTING_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,20}?)(?:第[一二三四五六七八九十]+届|人民代表大会|人民政府)")
-NATIONAL_ORGAN = re.compile(r"全国人民代表大会|国务院|最高人民法院|最高人民检察院|中华人民共和国|中央|"
-                            r"国家[\u4e00-\u9fff]{1,12}?(?:局|委员会|署)|[\u4e00-\u9fff]{1,10}部令")
+NATIONAL_ORGAN = re.compile(r"全国人民代表大会|国务院|最高人民法院|最高人民检察院|中华人民共和国[^港境领]|中央|"
+                            r"国家[\u4e00-\u9fff]{1,12}?(?:局|委员会|署)|[\u4e00-\u9fff]{1,10}部令|"
+                            r"(?:^|\s)[\u4e00-\u9fff]{1,10}部(?:\s|$)")  # a ministry signing: 劳动部
+HEADER_LINE = re.compile(r"^[^。：；]{1,40}$")  # an organ, an order or a number, not a sentence that names one
+CITED = re.compile(r"《[^》]*》")  # 根据《中华人民共和国劳动法》 names no issuer
 PROVINCE_FOLDER = re.compile(r"^DLC/(.+?)地方法规/")
 UNSTATED_REGION = ("案例", "其他")  # court cases and guides name no issuing organ
 
@@ -43,7 +46,9 @@ def version_date(law: Law) -> str | None:
 def region(law: Law, name: str) -> list[str] | None:
     province = PROVINCE_FOLDER.match(name)
     if not province:
-        stated = NATIONAL_ORGAN.search(" ".join([law.title, *law.notes, *law.records, *preamble(law)]))
+        lines = [line for line in law.notes + preamble(law) if HEADER_LINE.match(line)]
+        stated = law.title.startswith("中华人民共和国") or NATIONAL_ORGAN.search(CITED.sub("", " ".join(
+            [law.title, *law.records, *lines])))
         return [NATIONAL.name] if stated and not name.startswith(UNSTATED_REGION) else None
     places = gazetteer()
     top = next(division for name, found in places.by_name.items() if name.startswith(province.group(1))
