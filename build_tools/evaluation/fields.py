@@ -59,8 +59,9 @@ def observed(documents: list[Document], missing: list[str]) -> dict:
 def body_removals(document: Document) -> list[str]:
     """Notes of passages removed as repeats from the body, not the header (a title printed twice)."""
     lines = [block.line for block in document.blocks if block.kind not in ("header", "footer") and block.line]
-    first = min(lines, default=0)
-    return [note for note in document.notes if (match := NOTE_LINE.match(note)) is None or int(match[1]) >= first]
+    if not lines:
+        return []
+    return [note for note in document.notes if (match := NOTE_LINE.match(note)) is None or int(match[1]) >= min(lines)]
 
 
 def canonical(name: str, value):
