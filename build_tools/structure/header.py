@@ -376,7 +376,7 @@ def is_addressee(text: str) -> bool:
 
 def is_title_line(text: str) -> bool:
     """A line that can be part of a title: short, no sentence, no numbering; a comma only in 关于… titles."""
-    return 1 < len(text) <= 60 and not SENTENCE_MARKS.search(text) and not number_of(text) \
+    return 1 < len(text) <= 80 and not SENTENCE_MARKS.search(text) and not number_of(text) \
         and not UNNUMBERED.match(text) and not DATE.match(text) and "\t" not in text and not is_addressee(text) \
         and not is_doc_number(text) and not RECORD.match(text) and not EXPORT_CHROME.match(text) \
         and ("，" not in text and "," not in text or "关于" in text)
@@ -392,8 +392,12 @@ def _title_goes_on(title: str, lines: list[Line], following: int) -> bool:
     the next line starts with a particle, or 关于… has not reached its 的 yet."""
     if following >= len(lines) or not is_title_line(lines[following].text):
         return False
-    about = title.rfind("关于")
-    return lines[following].text.startswith(("的", "和", "及", "与", "等", "、")) or about >= 0 and "的" not in title[about:]
+    about, text = title.rfind("关于"), lines[following].text
+    # A law's name wrapped at a kind word: 北京市国民经济和社会发展计划 / 审查监督条例.
+    law_name_goes_on = about < 0 and len(text) <= 20 and is_doc_kind_end(text) and not ORG.search(text) \
+        and not re.search(r"关于|《", text) and text[:2] != title[:2]  # not the title printed again
+    return text.startswith(("的", "和", "及", "与", "等", "、")) or about >= 0 and "的" not in title[about:] \
+        or law_name_goes_on
 
 
 def _title(lines: list[Line], index: int, header: Header) -> int:
@@ -409,18 +413,10 @@ def _title(lines: list[Line], index: int, header: Header) -> int:
         cursor = following
     title = title_text([line.text for line in taken])
     if not taken or not is_doc_kind_end(title):
-        return _plain_title(lines, index, header)
+        return 0
     qualifier = next_content(lines, last + 1)
     if qualifier < len(lines) and QUALIFIER_LINE.match(lines[qualifier].text):  # …的解释 / （一）
         title, last = title + lines[qualifier].text, qualifier
     header.add("title", title, taken[0].number, normalise(title))
     return last - index + 1
 
-
-def _plain_title(lines: list[Line], index: int, header: Header) -> int:
-    """A title that names no kind of document (a case, a Q&A): only the text's first line, alone and short."""
-    text, following = lines[index].text, next_content(lines, index + 1)
-    if index != next_content(lines, 0) or following >= len(lines) or not is_title_line(text) or len(text) > 40:
-        return 0
-    header.add("title", title_text([text]), lines[index].number, normalise(text))
-    return 1

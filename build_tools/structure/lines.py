@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from .text import width
 
 SEPARATOR = re.compile(r"^[\s—\-_=─━－]{5,}$")
+# Characters web pages and Word leave in copied text that show nothing (zero-width space, BOM).
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 
 
 @dataclass(frozen=True)
@@ -21,8 +23,8 @@ class Line:
     @property
     def text(self) -> str:
         """The line without surrounding blanks; tabs between cells are kept."""
-        text = self.raw.strip(" \u3000\u00a0\r")
-        return text if self.tabular else text.strip()
+        text = self.raw.strip(" \u3000\u00a0\r" + INVISIBLE)
+        return text if self.tabular else text.strip().strip(INVISIBLE)
 
     @property
     def tabular(self) -> bool:
@@ -31,7 +33,7 @@ class Line:
 
     @property
     def blank(self) -> bool:
-        return not self.raw.strip()
+        return not self.raw.strip().strip(INVISIBLE).strip()
 
     @property
     def width(self) -> float:
