@@ -30,11 +30,13 @@ _REPLY_OPENING = re.compile(r"(提案|建议|议案)[^。]{0,40}(答复如下|�
 
 # 人大代表 make 建议 (and 议案), 政协委员 make 提案; a reply to any of them is a 提案答复.
 _PROPOSAL_KIND = re.compile(r"(提案|建议|议案)")
+# A reply sent as a letter: …第1573号提案答复的函.
+_REPLY_LETTER = re.compile(r"(提案|建议|议案)(?:的)?(?:答复|办理情况)")
 _SESSION_NUMBER = re.compile(
-    r"(?:对|关于)?(?P<session>[^对于]{2,40}?(?:会议|大会))\s*第\s*(?P<number>\d+)\s*号\s*(?P<kind>提案|建议|议案)")
+    r"(?:对|关于)?(?P<session>[^对于]{2,40}?(?:会议|大会))\s*第\s*(?P<number>\d+)\s*号\s*(?:[（(][^（）()]{0,20}[）)])?\s*(?:代表|委员)?(?P<kind>提案|建议|议案)")
 # The session named in a reply's opening: 您在县十七届人大二次会议上提出的….
 _SESSION_STATED = re.compile(r"在(?P<session>[^，。在]{2,30}?(?:会议|大会))(?:期间|上|中)")
-_KIND_NUMBER = re.compile(r"第\s*(?P<number>\d+)\s*号\s*(?P<kind>提案|建议|议案)")
+_KIND_NUMBER = re.compile(r"第\s*(?P<number>\d+)\s*号\s*(?:[（(][^（）()]{0,20}[）)])?\s*(?:代表|委员)?(?P<kind>提案|建议|议案)")
 _BODY_NUMBER = re.compile(r"[（(]\s*第\s*(?P<number>\d+)\s*号\s*[）)]")
 _PROPOSAL_TITLE = re.compile(r"(?:你|你们|您|贵)[^，。《》“”]{0,30}?(?:提出|所提)的\s*[《“\"](?P<title>[^》”\"]+)[》”\"]")
 
@@ -45,7 +47,8 @@ def doc_type_of(title: str, opening: str = "") -> str | None:
     ending = ending.rsplit("》", 1)[-1]
     for suffix, kind in _ENDINGS:
         if ending.endswith(suffix):
-            return "提案答复" if kind == "答复" and _PROPOSAL_KIND.search(title) else kind
+            reply = kind == "答复" and _PROPOSAL_KIND.search(title) or kind == "函" and _REPLY_LETTER.search(title)
+            return "提案答复" if reply else kind
     if _REPLY_OPENING.search(opening):
         return "提案答复"
     return None
@@ -81,7 +84,9 @@ def proposal_of(title: str, opening: str, addressee: str) -> dict:
     if "number" in proposal:
         proposal["number"] = int(proposal["number"])
     if addressee:
-        proposal["proposer"] = re.sub(r"(?:等\s*\d*\s*[位名人]?)?(委员|代表)$", "", addressee) or addressee
+        # 张丽华、刘志强等5名代表: the first named is the proposer (领衔).
+        named = re.sub(r"(?:等\s*[\d一二三四五六七八九十]*\s*[位名人]?)?(委员|代表)$", "", addressee) or addressee
+        proposal["proposer"] = re.split(r"[、，,]", named)[0] if re.search(r"[、，,]", named) else named
     if "kind" not in proposal:
         kind = _PROPOSAL_KIND.search(title or "") or _PROPOSAL_KIND.search(opening)
         stated = kind.group(1) if kind else None

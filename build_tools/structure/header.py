@@ -19,9 +19,9 @@ from .text import IDEOGRAPH, join, normalise, normalise_short, unspace_letters
 
 CLASSIFICATION = re.compile(r"^(公开|不予公开|依申请公开|主动公开|内部|秘密|机密|绝密)(★.*)?$")
 URGENCY = re.compile(r"^(特急|加急|特提|平急)$")
-COPY_NUMBER = re.compile(r"^(?:份号\s*[:：]?\s*)?\d{6}$")
+COPY_NUMBER = re.compile(r"^(?:份号\s*[:：]?\s*)?\d{3,8}$")  # six digits in GB/T 9704, fewer in practice
 # Replies to proposals carry the answer's category (A类: adopted, B类, C类) above the issuer.
-REPLY_CATEGORY = re.compile(r"^(?:(?:办理结果|答复类别|办理类别)\s*[:：]\s*)?[ABCＡＢＣ]\s*类.{0,30}$")
+REPLY_CATEGORY = re.compile(r"^(?:(?:办理结果|答复类别|办理类别|类别)\s*[:：]\s*)?[ABCＡＢＣ](?:\s*类.{0,30})?$")
 # The disclosure stated as a label, as replies print it: 公开方式：主动公开.
 DISCLOSURE = re.compile(r"^(?:公开方式|公开属性|公开类型)\s*[:：]\s*(\S{2,8})$")
 BANNER = re.compile(rf"^[{IDEOGRAPH}（）()·\s]{{2,40}}文件$")
@@ -40,7 +40,7 @@ RECORD = re.compile(rf"^[（(].*\d{{4}}\s*年.*{_EVENTS}|^\d{{4}}\s*年\s*\d{{1,
 RECORD_START = re.compile(rf"^[（(](?=.{{0,60}}(?:\d{{4}}\s*年|会议))|^\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日.{{0,160}}"
                           rf"{_EVENTS}\s*[）)]?$")
 # Lines a legal database adds to an export: citation code, link to the original.
-EXPORT_CHROME = re.compile(r"^(?:【法宝引证码】|【法宝联想】|法宝引证码\s*[:：]|原文链接\s*[:：]|北大法宝)")
+EXPORT_CHROME = re.compile(r"^(?:【\s*(?:法宝引证码|法宝联想|原文链接)\s*】|(?:法宝引证码|原文链接)\s*[:：]|北大法宝)")
 # A legal database's labelled fields: 【发布部门】国家发展和改革委员会, 【发文字号】…, 【实施日期】….
 _DB_NAMES = "发布部门|制定机关|发文字号|发布日期|公布日期|实施日期|施行日期|时效性|效力级别|法规类别|批准日期"
 DB_LABEL = re.compile(rf"^(?:【\s*({_DB_NAMES})\s*】\s*[:：]?|({_DB_NAMES})\s*[:：])\s*(.*)$")
@@ -51,11 +51,13 @@ ORDER_SIGNER = re.compile(r"^(?:代理?)?(?:主\s*席|总\s*理|[省市州县区
 DATE = re.compile(r"^[\d〇零一二三四五六七八九○Ｏ]{4}\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$")
 MONTH = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月$")
 YEAR = re.compile(r"^[（(]?\s*\d{4}\s*(年度?)?\s*[）)]?$")
-NOTE = re.compile(r"^[（(]此[件页].*[）)]$")
-CONTACT = re.compile(r"^[（(]?\s*(联系人及电话|联系人及联系电话|联系人|联系电话|联系单位)\s*[:：]\s*(.*?)[）)]?$")
+# 附注 under the date: （此件公开发布）, or the disclosure alone: （主动公开）.
+NOTE = re.compile(r"^[（(](?:此[件页].*|主动公开|依申请公开|不予公开|公开发布|公开)[）)]$")
+CONTACT = re.compile(r"^[（(]?\s*(联系人及电话|联系人及联系电话|联系人|联系电话|联系单位(?:及电话)?)\s*[:：]\s*(.*?)[）)]?$")
 CC = re.compile(r"^抄\s*送\s*[:：]\s*(.*)$")
 PRINTED = re.compile(r"^(.*?)\s*([\d〇零一二三四五六七八九]{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印\s*发$")
-SIGNER = re.compile(r"\s*签\s*发\s*人\s*[:：]\s*(.+)$")
+# Labels printed on the number's line: 签发人 (upward documents), a reply's 类别/办理结果.
+SIDE_LABEL = re.compile(r"\s*(签\s*发\s*人|类\s*别|办理结果|答复类别)\s*[:：]\s*(.+?)(?=[\s\u3000]{2,}\S+\s*[:：]|$)")
 WEB_LABELS = {"发布时间": "web_published", "索引号": "web_index_no", "文号": "web_doc_number", "来源": "web_source"}
 WEB_FIELD = re.compile(r"(发布时间|索引号|文号|来源)\s*[:：]")
 DOC_KINDS = (
@@ -244,19 +246,21 @@ def _mark(lines: list[Line], index: int, header: Header) -> int:
 
 
 def _stacked_banner(lines: list[Line], index: int, header: Header) -> int:
-    """A joint document's 发文机关标志: one organ per line, 文件 after the last (教育部 / 财政部文件)."""
-    cursor, names = index, []
+    """A joint document's 发文机关标志: one organ per line, 文件 printed once beside them (on the last
+    line, or centred beside the middle one), or no 文件 but the number right below."""
+    cursor, names, last, marked = index, [], index, False
     while cursor < len(lines) and len(names) < 6:
         text = unspace_letters(lines[cursor].text)
-        if BANNER.match(text) and names:
-            names.append(re.sub(r"\s*文件$", "", text))
-            header.add("banner", " ".join(names) + "文件", lines[index].number)
-            return cursor - index + 1
-        if not is_organ(text) or ORG.search(text) is None:
-            return 0
-        names.append(text)
+        name = re.sub(r"\s*文件$", "", text)
+        if not is_organ(name):
+            break
+        names.append(name)
+        marked, last = marked or name != text, cursor
         cursor = next_content(lines, cursor + 1)
-    return 0
+    if len(names) < 2 or not (marked or _introduces(lines, last)):
+        return 0
+    header.add("banner", " ".join(names) + ("文件" if marked else ""), lines[index].number)
+    return last - index + 1
 
 
 def _introduces(lines: list[Line], index: int) -> bool:
@@ -265,18 +269,20 @@ def _introduces(lines: list[Line], index: int) -> bool:
     if following >= len(lines):
         return False
     name, after = re.sub(r"\s", "", lines[index].text), lines[following]
-    signer = SIGNER.search(after.text)
-    return is_doc_number(after.text[: signer.start()] if signer else after.text) or bool(SEPARATOR.match(after.raw)) \
+    side = SIDE_LABEL.search(after.text)
+    return is_doc_number(after.text[: side.start()] if side else after.text) or bool(SEPARATOR.match(after.raw)) \
         or re.sub(r"\s", "", after.text).startswith(name) and not is_organ(after.text)
 
 
 def _doc_number(lines: list[Line], index: int, header: Header) -> int:
     """发文字号, rejoined when cut over two lines; an upward document adds 签发人 on the same line."""
     text = lines[index].text
-    signer = SIGNER.search(text)
-    if signer and is_doc_number(text[: signer.start()].strip()):
-        header.add("doc_number", _bare_number(text[: signer.start()]), lines[index].number, normalise(text))
-        header.fields["signer"] = signer.group(1).strip()
+    side = SIDE_LABEL.search(text)  # 签发人：… or 类别：A printed beside the number
+    if side and is_doc_number(text[: side.start()].strip()):
+        header.add("doc_number", _bare_number(text[: side.start()]), lines[index].number, normalise(text))
+        for label in SIDE_LABEL.finditer(text):
+            key = "signer" if "签" in label.group(1) else "category"
+            header.fields[key] = label.group(2).strip()
         return 1
     if is_doc_number(text):
         header.add("doc_number", _bare_number(text), lines[index].number, normalise(text))

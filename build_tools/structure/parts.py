@@ -15,7 +15,7 @@ import re
 from .lines import Line
 
 ANNEX = re.compile(r"^附\s*件\s*(?:([一二三四五六七八九十]+|\d{1,2})\s*(?:[:：]\s*(?P<title>[\u4e00-\u9fff《“][^。；！？]{1,60})?)?|[:：]?)\s*$")
-ISSUED_IN_TITLE = re.compile(r"印发\s*《?(.+?)》?\s*的?(通知|决定|函)$")
+ISSUED_IN_TITLE = re.compile(r"(?:印发|转发)\s*《?(.+?)》?\s*的?(通知|决定|函)$")
 
 
 def split_annexes(lines: list[Line]) -> tuple[list[Line], list[tuple[Line, list[Line]]]]:
@@ -67,7 +67,9 @@ def issued_start(title: str, lines: list[Line]) -> int | None:
     match = ISSUED_IN_TITLE.search(title)
     if not match:
         return None
-    names = {_key(match.group(1))}
+    # 转发X、Y关于…意见的通知: the forwarded text is headed 关于…的意见, without its issuers.
+    issued = match.group(1)
+    names = {_key(issued), _key(issued[issued.find("关于"):]) if "关于" in issued else _key(issued)}
     for index, line in enumerate(lines):
         if line.blank or len(line.text) > 60:
             continue
