@@ -401,3 +401,33 @@ def test_every_removed_line_is_reported():
     blanked = [line.number for line, before in zip(page.lines, split_lines(SIDE_BY_SIDE)) if line != before]
     assert blanked and set(blanked) <= {item.line for item in page.removed}
     assert {item.reason for item in page.removed} == {"web_chrome", "web_table"}
+
+
+MENU_AND_BRACKETED_LABELS = """某某市人民政府
+今日某某　政务公开　政务服务　政民互动　数据开放
+您当前所在位置：首页 > 政务公开 > 政府信息公开 > 市政府办公室文件
+【索引号】11210200MB0D21340H/2023-00147
+【发文单位】某某市人民政府办公室
+【文号】某政办函[2023]56号
+【成文日期】2023年07月14日
+某某市人民政府办公室关于商请支持某某大学申报博士学位授权点的函
+发布时间：2023-07-19 09:30　　来源：某某市人民政府网　　打印　　关闭
+
+某某省教育厅：
+
+　　恳请贵厅给予支持。
+
+　　专此函达。
+
+某某市人民政府办公室
+2023年7月14日
+"""
+
+
+def test_a_menu_bar_bracketed_labels_and_widgets_after_a_value():
+    document = parsed(MENU_AND_BRACKETED_LABELS)
+    assert not [text for text in texts(document) if "政务公开" in text or "位置" in text or "索引号" in text]
+    meta = extract(document)
+    assert (meta["title"], meta["doc_number"]) == ("某某市人民政府办公室关于商请支持某某大学申报博士学位授权点的函",
+                                                   "某政办函〔2023〕56号")
+    assert (meta["issuer"], meta["date"], meta["origin"]) == ("某某市人民政府办公室", "2023-07-14", "某某市人民政府网")

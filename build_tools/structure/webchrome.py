@@ -15,7 +15,7 @@ from ..model import Removed
 from .header import is_doc_kind_end
 from .lines import Line
 
-BREADCRUMB = re.compile(r"^(?:当前|您现在的|您的|您当前的|现在|所在|当前所在)位置\s*[:：]|^位置\s*[:：]\s*首页"
+BREADCRUMB = re.compile(r"^(?:您|你)?(?:当前|现在)?的?(?:所在)?的?位置\s*[:：]|^位置\s*[:：]\s*首页"
                         r"|^(?:网站首页|首\s*页|主页)\s*(?:>|›|»|→|＞|/|\s)")
 FONT = re.compile(r"[【\[]?\s*(?:(?:浏览)?字[体号]\s*[:：]?\s*[【\[（(]?\s*大\s*[】\]）)]?\s*[【\[（(]?\s*中\s*[】\]）)]?"
                   r"\s*[【\[（(]?\s*小|[【\[]\s*大\s*[】\]]\s*[【\[]\s*中\s*[】\]]\s*[【\[]\s*小)\s*[】\]]?\s*[】\]]?")
@@ -26,7 +26,11 @@ STRONG = re.compile(r"网站标识码|ICP\s*[备证]|公网安备|版权所有|C
                     r"|^(?:浏览次数|阅读次数|访问次数|点击数|浏览量|访问量)\s*[:：]\s*\d*$|IPv6|网站找错|位访客"
                     r"|^(?:微信公众号|官方微信|官方微博|政务微博|政务微信|微信|微博)(?:[ \u3000]+\S{1,10}){0,4}$")
 # Page lines that are chrome once the text is known to be a page (they could be a document's words otherwise).
-PAGE_ONLY = re.compile(r"^[【\[]?相关(?:附件|链接|文件|阅读|新闻|信息|解读|政策|稿件|文章)[】\]]?\s*[:：]\s*\S{0,30}$")
+PAGE_ONLY = re.compile(r"^[【\[]?相关(?:附件|链接|文件|阅读|新闻|信息|解读|政策|稿件|文章)[】\]]?\s*[:：]\s*\S{0,30}$"
+                       r"|^[【\[]?附件下载[】\]]?\s*[:：]")
+# A site's menu bar: four or more short menu words in a row (首页 政务公开 政务服务 互动交流 …).
+MENU = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}[\s\u3000|｜]+){3,}[\u4e00-\u9fff]{2,6}$")
+MENU_WORDS = re.compile(r"首页|政务公开|信息公开|政务服务|办事服务|互动交流|政民互动|数据开放|走进|新闻中心|网上办事")
 TOKENS = sorted(("打印", "打印本页", "打印此页", "关闭", "关闭窗口", "关闭本页", "返回", "返回顶部", "返回列表", "收藏",
                  "加入收藏", "设为首页", "分享", "分享到", "分享至", "微信", "微博", "新浪微博", "腾讯微博", "QQ空间", "QQ",
                  "朋友圈", "复制链接", "纠错", "我要纠错", "字体", "字号", "浏览字号", "大", "中", "小", "默认", "无障碍",
@@ -48,7 +52,11 @@ SENTENCE = re.compile(r"[。；！？]")
 
 def is_chrome(text: str) -> bool:
     """A line only a page has (breadcrumb, widget, 上一篇, 网站标识码 …): evidence of a page on its own."""
-    if "\t" in text or len(text) > 150 or "。" in text:
+    if len(text) > 150 or "。" in text:
+        return False
+    if MENU.match(text.replace("\t", " ")) and len(MENU_WORDS.findall(text)) >= 2:
+        return True
+    if "\t" in text:
         return False
     bare = SEPARATORS.sub("", text)
     return bool(STRONG.search(text) or BREADCRUMB.match(text) or FONT.search(text)) \

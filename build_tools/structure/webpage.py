@@ -19,11 +19,12 @@ from .. import dates
 from ..model import ParsedDocument, Removed
 from .header import ORG, WEB_LABELS, is_doc_kind_end, next_content
 from .lines import Line
-from .webchrome import SENTENCE, footer_site, is_chrome, is_page_chrome, mark_bottom, mark_top, without_buttons
+from .webchrome import (SENTENCE, TOKENS, footer_site, is_chrome, is_page_chrome, mark_bottom, mark_top,
+                        without_buttons)
 
 # Label → header key; None: a label whose value is not kept (view counts, editors, summaries …).
 LABELS = {
-    "索引号": "web_index_no", "主题分类": "web_subject", "分类": "web_subject", "信息分类": "web_subject",
+    "索引号": "web_index_no", "信息索引": "web_index_no", "主题分类": "web_subject", "分类": "web_subject", "信息分类": "web_subject",
     "组配分类": None, "体裁分类": None, "服务对象": None,
     "发布机构": "web_publisher", "发布单位": "web_publisher", "责任部门": "web_publisher",
     "发文机关": "web_issuer", "发文单位": "web_issuer", "发文机构": "web_issuer", "制发机关": "web_issuer",
@@ -42,6 +43,8 @@ TRAILING = {"时间": "web_published", "日期": "web_published"}  # only after 
 DOCUMENT_WORDS = {"内容概述", "摘要", "主题词", "关键词"}  # alone on a line these may be the document's own
 ALONE = {"来源", "信息来源", "文章来源", "稿件来源", "发布时间", "发布日期", "浏览次数", "阅读次数", "访问量", "浏览量"}
 _NAMES = "|".join(r"[ \u3000]*".join(name) for name in sorted({**LABELS, **TRAILING}, key=len, reverse=True))
+WIDGETS_AFTER = re.compile(rf"(?:[\s\u3000]+(?:{'|'.join(TOKENS)}))+$")
+BRACKETED = re.compile(rf"【\s*({_NAMES})\s*】")
 LABEL = re.compile(rf"(?:^|(?<=[\s|｜]))({_NAMES})(?:[ \u3000]*[:：]|(?=[\s|｜]|$))")
 LEADING_DATE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?=\s)")
 EMPTY = re.compile(r"^(?:无|暂无|空|[-—－/]+|本[站网].*|原创|综合|网络|互联网)$")
@@ -118,7 +121,7 @@ def _credits(names: set[str]) -> bool:
 
 def _pairs(text: str) -> list[tuple[str, str]]:
     """(label, value) pairs of a table line; [] unless the line opens with a label (or a date and a label)."""
-    text = text.lstrip("•·▪■●◆*|｜ \t\u3000")
+    text = BRACKETED.sub(r"\1：", text.lstrip("•·▪■●◆*|｜ \t\u3000"))  # 【索引号】… as 索引号：…
     leading = LEADING_DATE.match(text)
     if leading and LABEL.match(text[leading.end():].lstrip()):
         return [("发布时间", leading.group())] + _pairs(text[leading.end():])
@@ -155,6 +158,7 @@ def _zones(lines: list[Line]):
 
 def _store(fields: dict[str, str], key: str | None, value: str) -> None:
     """Keep a stated value that reads as what its label promises; 无, 本站 and unreadable dates are no value."""
+    value = WIDGETS_AFTER.sub("", value)  # 来源：交通运输部网站　打印　关闭
     if not key or not value or EMPTY.match(value):
         return
     if key in {"web_date", "web_published"} and not _is_date(value):
