@@ -67,8 +67,9 @@ def patch_everywhere(original, replacement) -> None:
 
 
 def search_handler(method) -> bool:
+    """Material's search plugin, or the archive's search hooks (a hook module is named by its path)."""
     owner = getattr(method, "__self__", None)
-    return type(owner).__name__ == "SearchPlugin" or getattr(method, "__module__", "").endswith("search_hooks")
+    return type(owner).__name__ == "SearchPlugin" or "search_hooks" in getattr(method, "__module__", "")
 
 
 def install(clock: StageClock) -> None:
