@@ -41,6 +41,20 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
+# The header search box lists each result at once, fills in its link when its snippet has
+# loaded, and adds the link to the search page last: tests wait for all that, never for a time.
+HEADER_RESULT = ".md-search-result__list .md-search-result__item:not(.archive-search__more) a.md-search-result__link"
+HEADER_SETTLED = """() => {
+    const items = Array.from(document.querySelectorAll('.md-search-result__list .md-search-result__item'));
+    return items.some(item => item.classList.contains('archive-search__more')) && items.every(item => item.querySelector('a'));
+}"""
+
+
+def wait_for_header_results(page) -> None:
+    """Every result of the header search box is shown with its link (HEADER_RESULT)."""
+    page.wait_for_function(HEADER_SETTLED)
+
+
 def read_page(path: Path) -> tuple[dict, str]:
     """Split a generated page into (front matter, Markdown body)."""
     text = path.read_text(encoding="utf-8")

@@ -20,7 +20,7 @@ from bs4 import BeautifulSoup
 
 from build_tools.bundle import BundleError, external_loads, make_bundle, write_zip
 from build_tools.search.browser import chromium
-from conftest import SEEDS
+from conftest import HEADER_RESULT, SEEDS, wait_for_header_results
 from projects import copy_project, make_project
 from test_incremental import notice
 
@@ -212,9 +212,8 @@ def _search(page, unzipped: Path, query: str) -> list[str]:
     """Type into the header search box of index.html; the result pages' slugs."""
     page.goto((unzipped / "index.html").as_uri())
     page.locator(".md-search__input").fill(query)
-    results = page.locator(".md-search-result__item a.md-search-result__link[href*='documents/']")
-    results.first.wait_for()
-    hrefs = results.evaluate_all("links => links.map(link => link.href)")
+    wait_for_header_results(page)
+    hrefs = page.locator(HEADER_RESULT).evaluate_all("links => links.map(link => link.href)")
     return [Path(urlsplit(href).path).stem for href in hrefs]
 
 
@@ -235,7 +234,7 @@ def test_chinese_search_from_file_finds_the_documents_with_the_phrase(page, unzi
 def test_document_number_search_from_file_opens_that_document(page, unzipped, converted):
     # Pages that list 〔2023〕27号 among their related documents match too; the document comes first.
     assert _search(page, unzipped, "楚教复〔2023〕27号")[0] == "chuxiong-jiaoyu-2023-027-zhengxie-148-dafu"
-    page.locator(".md-search-result__item a.md-search-result__link").first.click()
+    page.locator(HEADER_RESULT).first.click()
     page.wait_for_load_state()
     assert urlsplit(page.url).path.endswith("/documents/chuxiong-jiaoyu-2023-027-zhengxie-148-dafu.html")
     assert page.url.startswith("file://")

@@ -16,7 +16,7 @@ from build_tools.mkdocs_glue.engine import build_site
 from build_tools.search.browser import chromium, ranked_urls, serve, wait_for_search
 from build_tools.search.evaluate import load_queries, score
 from build_tools.search.normalise import normalise, parse_query
-from conftest import ROOT
+from conftest import HEADER_RESULT, ROOT, wait_for_header_results
 
 pytestmark = pytest.mark.slow
 
@@ -159,8 +159,8 @@ def test_the_sites_own_words_find_no_document(page):
 def test_a_document_number_result_shows_the_documents_own_text(page):
     number = "云阳府发〔2022〕4号"
     page.fill(".md-search__input", number)
-    page.wait_for_selector(".md-search-result__list .md-search-result__link")
-    first = page.locator(".md-search-result__list .md-search-result__link").first
+    wait_for_header_results(page)
+    first = page.locator(HEADER_RESULT).first
     assert first.get_attribute("href").split("#")[0].endswith("documents/yunyang-fufa-2022-004-zhiye-jiaoyu-shishi-fangan/")
     snippet = first.locator(".archive-search__snippet").inner_text()
     # The number as printed above the title, then the addressee line that follows it in the source.
@@ -239,8 +239,8 @@ def test_search_works_from_file_urls_without_network(tmp_path_factory, project, 
     tab.goto((site / "index.html").as_uri())
     wait_for_search(tab)
     tab.fill(".md-search__input", "楚教复[2023]27号")
-    tab.wait_for_selector(".md-search-result__list .md-search-result__link")
-    href = tab.locator(".md-search-result__list .md-search-result__link").first.get_attribute("href")
+    wait_for_header_results(tab)
+    href = tab.locator(HEADER_RESULT).first.get_attribute("href")
     assert href.startswith("file://") and f"documents/{slug}.html" in href
     tab.goto((site / "search.html").as_uri() + "?q=" + quote("政协"))
     tab.wait_for_selector("#archive-search-page .md-search-result__link")
