@@ -29,7 +29,9 @@ STYLES = (
     ("arabic-paren", re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]"), 5),
     ("circled", re.compile(r"^([①-⑳])"), 6),
 )
-ARTICLE = re.compile(rf"^第[{_HAN_NUMBER}\d]+条")
+# An article's number leads its paragraph; 第三十九条和第四十条… or 第五条规定… at a line start is a
+# reference wrapped onto a new line, not an article.
+ARTICLE = re.compile(rf"^第[{_HAN_NUMBER}千\d]+条(?:之[{_HAN_NUMBER}]+)?(?![和及、与或至到的规中款项第])")
 UNNUMBERED = re.compile(r"^(前\s*言|引\s*言|序\s*言|总\s*则|附\s*则|结\s*语|结\s*束\s*语|后\s*记|摘\s*要)$")
 SENTENCE_END = "。！？；"
 MAX_HEADING = 40  # characters; longer numbered lines are running text

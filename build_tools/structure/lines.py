@@ -12,6 +12,8 @@ from .text import width
 
 SEPARATOR = re.compile(r"^[\s—\-_=─━－]{5,}$")
 # Characters web pages and Word leave in copied text that show nothing (zero-width space, BOM).
+# 第一章\t总则: a tab after a 编/章/节 number is the space before its name, not a table cell.
+PART_TAB = re.compile(r"^(第[〇零一二三四五六七八九十百千\d]+[编章节])\t+(?=[^\t]+$)")
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 
 
@@ -24,12 +26,14 @@ class Line:
     def text(self) -> str:
         """The line without surrounding blanks; tabs between cells are kept."""
         text = self.raw.strip(" \u3000\u00a0\r" + INVISIBLE)
+        if PART_TAB.match(text.strip()):
+            return PART_TAB.sub(r"\1 ", text.strip())
         return text if self.tabular else text.strip().strip(INVISIBLE)
 
     @property
     def tabular(self) -> bool:
         """A tab between two pieces of text: a table row (or a TOC entry)."""
-        return "\t" in self.raw.strip()
+        return "\t" in self.raw.strip() and not PART_TAB.match(self.raw.strip())
 
     @property
     def blank(self) -> bool:
