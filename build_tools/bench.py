@@ -209,8 +209,8 @@ def bench(root: Path, sizes: list[int], seed: int, work: Path, out=print, corpus
             baseline, baseline_site = measure_baseline(work / f"archive-{count}", work, count, added, baseline_rebuilds)
             text = baseline.values["text (MB)"] = archive.values["text (MB)"]
             progress(f"N={count}: sizes and first search result …")
-            for figures, site, kind in ((archive, archive_site, "archive"), (baseline, baseline_site, "baseline")):
-                add_site_figures(figures, site, INDEX_PATHS[kind], browser, count, text, QUERIES[corpus])
+            for figures, site, side in ((archive, archive_site, "archive"), (baseline, baseline_site, "baseline")):
+                add_site_figures(figures, site, INDEX_PATHS[side], browser, count, text, QUERIES[corpus])
             results[count] = (archive, baseline)
             out(report(count, archive, baseline, corpus))
     if len(results) > 1:
