@@ -11,11 +11,11 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
+from .numerals import chinese_number
+
 PRECISIONS = ("year", "month", "day")
 
 # Chinese numerals used in dates: 二〇二二 (digit by digit) and 三十日 (tens).
-_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4,
-           "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN = "〇○零OＯ一二三四五六七八九十"
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
@@ -58,17 +58,6 @@ class PartialDate:
 
 class DateError(ValueError):
     """A string that looks like a date but is not a valid one (e.g. 2023年13月1日)."""
-
-
-def chinese_number(text: str) -> int:
-    """二〇二二 → 2022, 三十 → 30, 十二 → 12, 7 → 7."""
-    text = text.translate(_FULLWIDTH)
-    if text.isdigit():
-        return int(text)
-    if "十" in text:
-        tens, _, units = text.partition("十")
-        return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[units] if units else 0)
-    return int("".join(str(_DIGITS[char]) for char in text))
 
 
 def make(year: int, month: int | None = None, day: int | None = None) -> PartialDate:

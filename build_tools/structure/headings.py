@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..numerals import chinese_number
+
 _HAN_NUMBER = "〇零一二三四五六七八九十百"
 # (style, pattern, canonical rank): the rank orders styles that have not been seen nested yet.
 STYLES = (
@@ -60,19 +62,15 @@ def number_of(text: str) -> Number | None:
 
 
 def _value(label: str) -> int:
-    """The number a label stands for: 3, ③, 十二, 第二十章 …"""
-    if label.isascii() and label.isdigit():
-        return int(label)
+    """The number a label stands for: 3, ③, ㈢, 十二, 第一百二十章 …; 0 when it is none."""
     if label in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳":
         return ord(label) - ord("①") + 1
     if label in "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩":
         return ord(label) - ord("㈠") + 1
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
-    digits_only = re.sub(r"[第编章节条]", "", label)
-    if "十" in digits_only:
-        tens, _, ones = digits_only.partition("十")
-        return digits.get(tens, 1) * 10 + digits.get(ones, 0) if tens or ones else 10
-    return digits.get(digits_only[:1], 0) if len(digits_only) == 1 else 0
+    try:
+        return chinese_number(re.sub(r"[第编章节条]", "", label))
+    except ValueError:
+        return 0
 
 
 def is_heading_line(text: str) -> bool:
