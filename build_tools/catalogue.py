@@ -51,6 +51,7 @@ class Catalogue:
     by_source: dict[str, list[Relation]] = field(default_factory=dict)
     by_target: dict[str, list[Relation]] = field(default_factory=dict)
     cited_in: dict[str, list[Citation]] = field(default_factory=dict)
+    positions: dict[Facet, dict[str, int]] = field(default_factory=dict)  # facet → slug → place in members
     by_source_file: dict[str, list[Document]] = field(default_factory=dict)
 
     def resolve(self, reference) -> str | None:
@@ -84,16 +85,29 @@ class Catalogue:
                 for citation in self.citations_of(document.slug) if citation.target for key in citation.keys}
 
     def related(self, document: Document, exclude: set[str] = frozenset()) -> dict[Facet, list[Document]]:
-        """Same (most specific) region, issuer, proposal session; a few each, newest first."""
+        """Same (most specific) region, issuer, proposal session; a few each, newest first.
+
+        The few are the document's neighbours in date, not the newest of the group: adding a
+        document then changes the lists of its neighbours only, not of every page in its group
+        (a rebuild re-renders a few pages, not thousands).
+        """
         skip = {document.slug, *exclude}
         facets = [facet for facet in facet_rules.facets_of(document) if facet.label not in facet_rules.PLACEHOLDERS]
         regions = [facet for facet in facets if facet.kind == "region"]
         groups = {}
         for facet in regions[-1:] + [facet for facet in facets if facet.kind in ("issuer", "session")]:
-            others = [doc for doc in self.members.get(facet, []) if doc.slug not in skip]
+            others = self.neighbours(facet, document, skip)
             if others:
-                groups[facet] = others[:cards.RELATED_LIMIT]
+                groups[facet] = others
         return groups
+
+    def neighbours(self, facet: Facet, document: Document, skip: set[str]) -> list[Document]:
+        """The RELATED_LIMIT members nearest to ``document`` in the facet's order (nearer newer first), in that order."""
+        members, limit = self.members.get(facet, []), cards.RELATED_LIMIT
+        here = self.positions.get(facet, {}).get(document.slug, 0)
+        window = range(max(0, here - limit - len(skip)), min(len(members), here + limit + len(skip) + 1))
+        nearest = sorted((i for i in window if members[i].slug not in skip), key=lambda i: (abs(i - here), i))
+        return [members[i] for i in sorted(nearest[:limit])]
 
     def context_for(self, document: Document) -> PageContext:
         return PageContext(card=cards.card(self, document), relations=cards.relations_section(self, document),
@@ -190,5 +204,6 @@ def build(documents: list[Document]) -> Catalogue:
         for facet in facet_rules.facets_of(document):
             members[facet].append(document)
     catalogue.members = {facet: facet_rules.newest_first(docs) for facet, docs in sorted(members.items())}
+    catalogue.positions = {facet: {doc.slug: n for n, doc in enumerate(docs)} for facet, docs in catalogue.members.items()}
     catalogue.facet_paths = facet_rules.assign_paths(set(members))
     return catalogue

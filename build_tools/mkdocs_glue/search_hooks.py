@@ -7,15 +7,16 @@ and writes the archive's index once every page has been rendered to HTML.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from pathlib import Path
 
 from mkdocs.structure.files import File, InclusionLevel
 
-from build_tools.search import extract
+from build_tools.search import extract, state as index_state
 from build_tools.search.index import build_index
-from build_tools.search.shards import write_shards
+from build_tools.search.shards import full_state, write_state
 from build_tools.writer import write_if_changed
 
 log = logging.getLogger("mkdocs.hooks.archive_search")
@@ -92,14 +93,40 @@ def cached_search_page(file, cache: Path) -> extract.SearchPage:
     return page
 
 
+def state_path(config) -> Path:
+    """One index state per output folder (hosted, offline, a benchmark's site …)."""
+    site = hashlib.sha256(str(Path(config.site_dir).resolve()).encode()).hexdigest()[:16]
+    return Path(config.config_file_path).parent / ".cache" / "search-state" / f"{site}.pickle"
+
+
+def updated_state(documents: list, config) -> index_state.IndexState | None:
+    """After a build that rendered only some pages: the last state with those pages appended,
+    or None when a full index is due (no state, a removed index, too many replaced pages)."""
+    rendered = [file for file in documents if file.page.content is not None]
+    state = index_state.load(state_path(config)) if len(rendered) < len(documents) else None
+    if state is None or not (Path(config.site_dir) / INDEX_DIR / "meta.js").exists():
+        return None
+    pages = [cached_search_page(file, page_cache(config)) for file in rendered]
+    fresh, dead = index_state.changes(state, pages, {file.page.url for file in documents})
+    if index_state.needs_compacting(state, dead):
+        return None
+    index_state.update(state, fresh, dead)
+    return state
+
+
 def on_env(env, config, files):
     """All pages are converted to HTML by now (templates are rendered later)."""
-    cache = page_cache(config)
-    pages = [cached_search_page(file, cache) for file in files.documentation_pages() if is_document(file)]
-    missing = [page.url for page in pages if not page.sections]
-    if missing:
-        log.warning("archive search: no text for %d pages: %s", len(missing), missing[:3])
+    documents = [file for file in files.documentation_pages() if is_document(file)]
+    state = updated_state(documents, config)
+    if state is None:
+        cache = page_cache(config)
+        pages = [cached_search_page(file, cache) for file in documents]
+        missing = [page.url for page in pages if not page.sections]
+        if missing:
+            log.warning("archive search: no text for %d pages: %s", len(missing), missing[:3])
+        state = full_state(build_index(pages), pages)
     search_url = files.get_file_from_path(SEARCH_PAGE).url
-    stats = write_shards(build_index(pages), Path(config.site_dir) / INDEX_DIR, search_url)
+    stats = write_state(state, Path(config.site_dir) / INDEX_DIR, search_url)
+    index_state.save(state, state_path(config))
     log.info(stats.summary())
     return env

@@ -88,14 +88,18 @@ def add_section(index: SearchIndex, number: int, text: str) -> None:
         index.last_unigram_section[char] = number
 
 
+def add_document(index: SearchIndex, page: SearchPage) -> None:
+    """The page as the next document: its fields, then its text sections."""
+    fields = document_fields(page.meta)
+    index.documents.append(IndexedDocument(page.url, fields, page.sections, document_status(page.meta)))
+    for text in [*(fields[name] for name in META_FIELDS), *(section.text for section in page.sections)]:
+        add_section(index, index.section_count, normalise(text))
+        index.section_count += 1
+
+
 def build_index(pages: list[SearchPage]) -> SearchIndex:
     """Documents in URL order, so the same pages always give the same files."""
     index = SearchIndex()
     for page in sorted(pages, key=lambda page: page.url):
-        fields = document_fields(page.meta)
-        index.documents.append(IndexedDocument(page.url, fields, page.sections, document_status(page.meta)))
-        texts = [*(fields[name] for name in META_FIELDS), *(section.text for section in page.sections)]
-        for text in texts:
-            add_section(index, index.section_count, normalise(text))
-            index.section_count += 1
+        add_document(index, page)
     return index

@@ -5,7 +5,8 @@ load that from ``file://`` as well as over HTTP, where ``fetch`` cannot.
 Layout under the output folder:
 
 - ``meta.js``: what every query needs, kept small: shard counts, search page
-  URL, sections per document, facet values (region, year, type, validity) per
+  URL, sections per document, documents replaced since the last full build
+  (``dead``, see ``state``), facet values (region, year, type, validity) per
   document, and the CSS class of each validity badge;
 - ``b/<n>.js``: bigram → positional postings, ``u/<n>.js``: character → sections;
 - ``d/<n>.js``: display rows (URL and fields) of documents n·BLOCK … n·BLOCK+BLOCK-1;
@@ -26,8 +27,9 @@ from ..writer import remove_stale, write_if_changed
 from .extract import Section
 from .index import META_FIELDS, IndexedDocument, SearchIndex
 from .postings import decode_numbers, encode_numbers, shard_of
+from .state import IndexState, from_index
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 # Documents per display-row file: results load rows of only the documents they show.
 BLOCK = 16
 # Text sections per snippet file: a snippet needs one section, not the whole document.
@@ -70,14 +72,20 @@ def shard_count(total_bytes: int) -> int:
     return count
 
 
-def group(postings: dict) -> tuple[int, list[dict[str, str]]]:
-    """Encode every key's numbers and deal the keys out to shards by hash."""
-    encoded = {key: encode_numbers(numbers) for key, numbers in postings.items()}
-    count = shard_count(sum(len(key) * 3 + len(text) + 6 for key, text in encoded.items()))
-    shards: list[dict[str, str]] = [{} for _ in range(count)]
+def counts_for(state: IndexState) -> tuple[int, int]:
+    """Shard counts for the encoded postings' size (fixed until the next full build)."""
+    return tuple(shard_count(sum(len(key) * 3 + len(text) + 6 for key, text in encoded.items()))
+                 for encoded in (state.bigrams, state.unigrams))
+
+
+def group(encoded: dict[str, str], count: int, wanted: set[int] | None) -> dict[int, dict[str, str]]:
+    """Deal the keys out to shards by hash (only the ``wanted`` shards, or all)."""
+    shards: dict[int, dict[str, str]] = {n: {} for n in (range(count) if wanted is None else wanted)}
     for key, text in encoded.items():
-        shards[shard_of(key, count)][key] = text
-    return count, shards
+        shard = shards.get(shard_of(key, count))
+        if shard is not None:
+            shard[key] = text
+    return shards
 
 
 def facet_values(document: IndexedDocument, name: str) -> list[str]:
@@ -87,7 +95,7 @@ def facet_values(document: IndexedDocument, name: str) -> list[str]:
     return [value for value in document.fields[name].split("、") if value]
 
 
-def facet_data(index: SearchIndex) -> dict:
+def facet_data(index: IndexState) -> dict:
     """Per facet, its values in display order and each document's value numbers (count, ids…).
 
     Validity values keep the vocabulary's order (现行有效 first); the others are sorted.
@@ -103,18 +111,20 @@ def facet_data(index: SearchIndex) -> dict:
     return facets
 
 
-def meta_data(index: SearchIndex, search_page: str, bigram_shards: int, unigram_shards: int) -> dict:
+def meta_data(state: IndexState, search_page: str) -> dict:
+    """``dead``: documents replaced or removed since the last full build (``state``), never shown."""
     return {"version": FORMAT_VERSION, "fields": list(META_FIELDS), "block": BLOCK, "text_chunk": TEXT_CHUNK,
-            "bigram_shards": bigram_shards, "unigram_shards": unigram_shards, "search_page": search_page,
-            "sections": encode_numbers([len(doc.sections) for doc in index.documents]),
-            "facets": facet_data(index), "status_classes": STATUS_CLASSES}
+            "bigram_shards": state.shard_counts[0], "unigram_shards": state.shard_counts[1],
+            "search_page": search_page, "sections": encode_numbers(state.section_counts),
+            "dead": encode_numbers(sorted(state.dead)), "facets": facet_data(state), "status_classes": STATUS_CLASSES}
 
 
-def display_rows(index: SearchIndex) -> dict[str, str]:
-    documents = index.documents
-    return {f"d/{start // BLOCK}.js": script(f"d/{start // BLOCK}", [
-        [doc.url, *(doc.fields[name] for name in META_FIELDS)] for doc in documents[start:start + BLOCK]])
-        for start in range(0, len(documents), BLOCK)}
+def display_rows(documents: list[IndexedDocument], first: int) -> dict[str, str]:
+    """Row blocks holding documents ``first`` … (a block is rewritten whole)."""
+    start = first - first % BLOCK
+    return {f"d/{block // BLOCK}.js": script(f"d/{block // BLOCK}", [
+        [doc.url, *(doc.fields[name] for name in META_FIELDS)] for doc in documents[block:block + BLOCK]])
+        for block in range(start, len(documents), BLOCK)}
 
 
 def text_row(section: Section) -> list[str]:
@@ -130,35 +140,52 @@ def section_of_row(row: list[str]) -> list[str]:
     return [anchor, heading, text]
 
 
-def shard_files(index: SearchIndex, search_page: str):
-    """(name, content) of every file, produced one at a time to keep memory flat."""
-    bigram_count, bigram_shards = group(index.bigrams)
-    unigram_count, unigram_shards = group(index.unigrams)
-    yield "meta.js", script("meta", meta_data(index, search_page, bigram_count, unigram_count))
-    for kind, shards in (("b", bigram_shards), ("u", unigram_shards)):
-        for n, shard in enumerate(shards):
+def shard_files(state: IndexState, search_page: str):
+    """(name, content) of every file the state's last change touched, one at a time to keep memory flat."""
+    yield "meta.js", script("meta", meta_data(state, search_page))
+    touched = state.touched_shards or {}
+    for kind, encoded, count in (("b", state.bigrams, state.shard_counts[0]), ("u", state.unigrams, state.shard_counts[1])):
+        for n, shard in sorted(group(encoded, count, touched.get(kind)).items()):
             yield f"{kind}/{n}.js", script(f"{kind}/{n}", shard)
-    yield from display_rows(index).items()
-    for n, doc in enumerate(index.documents):
+    first = len(state.documents) - len(state.new_documents)
+    yield from display_rows(state.documents, first).items()
+    for n, doc in enumerate(state.new_documents, start=first):
         rows = [text_row(section) for section in doc.sections]
         for start in range(0, len(rows), TEXT_CHUNK):
             name = f"t/{n}-{start // TEXT_CHUNK}"
             yield f"{name}.js", script(name, rows[start:start + TEXT_CHUNK])
 
 
-def write_shards(index: SearchIndex, out: Path, search_page: str) -> ShardStats:
-    """Write every file (only those whose content changed); drop stale shards."""
-    stats = ShardStats(documents=len(index.documents))
+def write_state(state: IndexState, out: Path, search_page: str) -> ShardStats:
+    """Write the files of the state's last change (all of them after a full build); a full
+    write also drops stale files, an update the texts of documents now dead."""
+    stats = ShardStats(documents=len(state.documents) - len(state.dead))
     written = set()
-    for name, content in shard_files(index, search_page):
+    for name, content in shard_files(state, search_page):
         write_if_changed(out / name, content)
         written.add(out / name)
         kind = name.split("/")[0] if "/" in name else "meta"
         stats.files[kind] = stats.files.get(kind, 0) + 1
         stats.bytes[kind] = stats.bytes.get(kind, 0) + len(content.encode("utf-8"))
-    for kind in ("b", "u", "d", "t"):
-        remove_stale(out / kind, written, pattern="*.js")
+    if state.touched_shards is None:
+        for kind in ("b", "u", "d", "t"):
+            remove_stale(out / kind, written, pattern="*.js")
+    for n in state.dead:
+        for path in (out / "t").glob(f"{n}-*.js"):
+            path.unlink()
     return stats
+
+
+def full_state(index: SearchIndex, pages=()) -> IndexState:
+    """The state of a full build of ``index`` (from ``pages``, whose digests later builds compare)."""
+    state = from_index(index, list(pages), (1, 1))
+    state.shard_counts = counts_for(state)
+    return state
+
+
+def write_shards(index: SearchIndex, out: Path, search_page: str) -> ShardStats:
+    """Write every file of ``index``; drop stale ones."""
+    return write_state(full_state(index), out, search_page)
 
 
 def read_script(path: Path):
@@ -178,12 +205,12 @@ class IndexedText:
 
 
 def read_documents(out: Path) -> list[IndexedText]:
-    """Documents with their fields and section texts, as written to ``out``."""
+    """The live documents with their fields and section texts, as written to ``out``."""
     meta = read_script(out / "meta.js")
-    sections, chunk = decode_numbers(meta["sections"]), meta["text_chunk"]
+    sections, chunk, dead = decode_numbers(meta["sections"]), meta["text_chunk"], set(decode_numbers(meta["dead"]))
     rows = [row for block in range(0, len(sections), meta["block"])
             for row in read_script(out / "d" / f"{block // meta['block']}.js")]
     return [IndexedText(row[0], dict(zip(meta["fields"], row[1:])),
                         [section_of_row(text) for start in range(0, sections[n], chunk)
                          for text in read_script(out / "t" / f"{n}-{start // chunk}.js")])
-            for n, row in enumerate(rows)]
+            for n, row in enumerate(rows) if n not in dead]

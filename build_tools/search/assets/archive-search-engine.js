@@ -117,6 +117,8 @@
     var counts = decodeNumbers(data.sections), running = 0;
     data.count = counts.length;
     data.textSections = counts;
+    /* Documents replaced since the last full build (build_tools/search/state.py): never results. */
+    data.deadDocs = new Set(decodeNumbers(data.dead || ""));
     data.firsts = new Int32Array(counts.length);
     counts.forEach(function (count, n) { data.firsts[n] = running; running += data.fields.length + count; });
     data.facetValues = {};
@@ -245,6 +247,7 @@
         var rarest = perTerm.reduce(function (a, b) { return b.size < a.size ? b : a; });
         var matched = [];
         rarest.forEach(function (unused, n) {
+          if (m.deadDocs.has(n)) return;
           if (perTerm.every(function (docs) { return docs.has(n); })) matched.push(rank(n, m, q, perTerm, phrase));
         });
         matched.sort(function (a, b) { return b.score - a.score || a.n - b.n; });

@@ -1,0 +1,114 @@
+"""The written index as a state kept between builds, so adding or editing one page costs that page.
+
+A full build numbers documents in URL order (``index.build_index``). A later build that
+renders only some pages appends each new or changed page as a new document after the last
+one, and marks the slot of a changed or removed page dead: its postings stay in the shards
+but the browser never returns it (``dead`` in ``meta.js``). Postings are kept encoded
+(``postings.encode_numbers``): the coding is a plain concatenation of numbers whose first
+Δsection is relative to the key's last section, so appending a page appends to a string and
+rewrites only the shards holding its keys. When dead slots pass ``COMPACT_SHARE`` of the
+documents the caller builds everything again, which restores URL order.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .extract import SearchPage
+from .index import IndexedDocument, SearchIndex, add_document
+from .postings import encode_numbers, shard_of
+
+FORMAT = 1
+COMPACT_SHARE = 0.1
+
+
+def page_digest(page: SearchPage) -> str:
+    data = [page.url, page.meta, [[s.anchor, s.heading, s.text] for s in page.sections]]
+    return hashlib.sha256(json.dumps(data, ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
+
+
+@dataclass
+class IndexState:
+    """Everything the shards are written from; documents keep their section count, not their text."""
+
+    documents: list[IndexedDocument] = field(default_factory=list)
+    section_counts: list[int] = field(default_factory=list)
+    digests: list[str] = field(default_factory=list)
+    dead: set[int] = field(default_factory=set)
+    bigrams: dict[str, str] = field(default_factory=dict)
+    unigrams: dict[str, str] = field(default_factory=dict)
+    last_section: dict[str, int] = field(default_factory=dict)
+    last_unigram_section: dict[str, int] = field(default_factory=dict)
+    section_count: int = 0
+    shard_counts: tuple[int, int] = (1, 1)  # bigram, unigram shards, fixed until the next full build
+    # What the last update touched (None: everything): the writer rewrites only these.
+    touched_shards: dict[str, set[int]] | None = None
+    new_documents: list[IndexedDocument] = field(default_factory=list)
+
+    def live(self) -> dict[str, int]:
+        """URL → document number of every live document."""
+        return {doc.url: n for n, doc in enumerate(self.documents) if n not in self.dead}
+
+
+def from_index(index: SearchIndex, pages: list[SearchPage], shard_counts: tuple[int, int]) -> IndexState:
+    digests = {page.url: page_digest(page) for page in pages}
+    return IndexState(
+        documents=index.documents, section_counts=[len(doc.sections) for doc in index.documents],
+        digests=[digests.get(doc.url, "") for doc in index.documents],
+        bigrams={key: encode_numbers(numbers) for key, numbers in index.bigrams.items()},
+        unigrams={key: encode_numbers(numbers) for key, numbers in index.unigrams.items()},
+        last_section=index.last_section, last_unigram_section=index.last_unigram_section,
+        section_count=index.section_count, shard_counts=shard_counts, new_documents=list(index.documents))
+
+
+def changes(state: IndexState, pages: list[SearchPage], urls: set[str]) -> tuple[list[SearchPage], set[int]]:
+    """(pages to append, document numbers to mark dead) for the rendered ``pages`` among ``urls``,
+    the documents of this build."""
+    live = state.live()
+    fresh = [page for page in pages if page.url not in live or state.digests[live[page.url]] != page_digest(page)]
+    dead = {live[page.url] for page in fresh if page.url in live} | {n for url, n in live.items() if url not in urls}
+    return fresh, dead
+
+
+def needs_compacting(state: IndexState, dead: set[int]) -> bool:
+    return len(state.dead | dead) > COMPACT_SHARE * max(1, len(state.documents))
+
+
+def update(state: IndexState, fresh: list[SearchPage], dead: set[int]) -> None:
+    """Append ``fresh`` pages as new documents, mark ``dead`` ones; note the shards touched."""
+    index = SearchIndex(last_section=state.last_section, last_unigram_section=state.last_unigram_section,
+                        section_count=state.section_count)
+    for page in sorted(fresh, key=lambda page: page.url):
+        add_document(index, page)
+    state.new_documents = index.documents
+    state.documents += index.documents
+    state.section_counts += [len(doc.sections) for doc in index.documents]
+    state.digests += [page_digest(page) for page in sorted(fresh, key=lambda page: page.url)]
+    state.dead |= dead
+    state.section_count = index.section_count
+    state.touched_shards = {"b": set(), "u": set()}
+    for kind, postings, encoded, count in (("b", index.bigrams, state.bigrams, state.shard_counts[0]),
+                                           ("u", index.unigrams, state.unigrams, state.shard_counts[1])):
+        for key, numbers in postings.items():
+            encoded[key] = encoded.get(key, "") + encode_numbers(numbers)
+            state.touched_shards[kind].add(shard_of(key, count))
+
+
+def save(state: IndexState, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for document in state.documents:
+        document.sections = []  # the texts are in the t/ files already; the state keeps counts
+    temporary = path.with_suffix(".tmp")
+    temporary.write_bytes(pickle.dumps((FORMAT, state), protocol=pickle.HIGHEST_PROTOCOL))
+    temporary.replace(path)
+
+
+def load(path: Path) -> IndexState | None:
+    try:
+        version, state = pickle.loads(path.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
+        return None
+    return state if version == FORMAT else None
