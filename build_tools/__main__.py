@@ -94,6 +94,8 @@ def cmd_search_eval(project: Project, args: argparse.Namespace) -> int:
        arg("--work", type=Path, default=Path(".cache/bench"), help="scratch folder (default: .cache/bench)"),
        CORPUS,
        arg("--project", type=int, metavar="N", help="also project every figure and stage to N documents"),
+       arg("--baseline", action=argparse.BooleanOptionalAction, default=True,
+           help="build plain Material beside the archive (default: yes)"),
        arg("--baseline-rebuilds", action=argparse.BooleanOptionalAction, default=True,
            help="also time plain Material's rebuilds, which are full builds (default: yes)"))
 def cmd_bench(project: Project, args: argparse.Namespace) -> int:
@@ -102,7 +104,7 @@ def cmd_bench(project: Project, args: argparse.Namespace) -> int:
 
     sizes = [int(size) for size in (args.sizes or ("3475" if args.corpus == "lawrefbook" else "100,1000,5000")).split(",")]
     bench(project.root, sizes, args.seed, (project.root / args.work).resolve(), corpus=args.corpus,
-          baseline_rebuilds=args.baseline_rebuilds, target=args.project)
+          baseline_rebuilds=args.baseline_rebuilds, target=args.project, baseline=args.baseline)
     return 0
 
 

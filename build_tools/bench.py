@@ -195,7 +195,8 @@ def add_site_figures(figures: Figures, site: Path, index_path: str, browser, cou
 
 
 def bench(root: Path, sizes: list[int], seed: int, work: Path, out=print, corpus: str = "generated",
-          baseline_rebuilds: bool = True, target: int | None = None) -> dict[int, tuple[Figures, Figures]]:
+          baseline_rebuilds: bool = True, target: int | None = None, baseline: bool = True
+          ) -> dict[int, tuple[Figures, Figures]]:
     """Figures per size (``corpus``: generated or lawrefbook); nothing where the corpus is absent."""
     kind = corpus_kind(corpus, root, seed)
     if kind is None:
@@ -206,13 +207,18 @@ def bench(root: Path, sizes: list[int], seed: int, work: Path, out=print, corpus
         for count in sizes:
             shutil.rmtree(work, ignore_errors=True)
             archive, archive_site, added = measure_archive(root, work, count, kind)
-            baseline, baseline_site = measure_baseline(work / f"archive-{count}", work, count, added, baseline_rebuilds)
-            text = baseline.values["text (MB)"] = archive.values["text (MB)"]
+            columns = [(archive, archive_site, "archive")]
+            material = Figures()
+            if baseline:
+                material, baseline_site = measure_baseline(work / f"archive-{count}", work, count, added,
+                                                           baseline_rebuilds)
+                columns.append((material, baseline_site, "baseline"))
+            text = material.values["text (MB)"] = archive.values["text (MB)"]
             progress(f"N={count}: sizes and first search result …")
-            for figures, site, side in ((archive, archive_site, "archive"), (baseline, baseline_site, "baseline")):
+            for figures, site, side in columns:
                 add_site_figures(figures, site, INDEX_PATHS[side], browser, count, text, QUERIES[corpus])
-            results[count] = (archive, baseline)
-            out(report(count, archive, baseline, corpus))
+            results[count] = (archive, material)
+            out(report(count, archive, material, corpus))
     if len(results) > 1:
         out(growth(results))
         if target:
