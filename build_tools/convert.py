@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import browse, catalogue, export, incremental, metadata, parts, reading, render, sidecar, structure
+from . import browse, catalogue, export, incremental, metadata, parts, reading, render, rendered, sidecar, structure
 from .errors import SourceError
 from .model import Document, ParsedDocument, SourceText
 from .project import Project
@@ -118,12 +118,17 @@ def convert_all(project: Project) -> ConvertReport:
         except SourceError as error:
             report.errors.append(error)
     archive = catalogue.build(report.documents)
-    keep = set()
+    keep, before, after = set(), rendered.load(project.cache), {}
     for document in report.documents:
         target = project.documents / f"{document.slug}.md"
         keep.add(target)
-        if write_if_changed(target, render.render(document, archive.context_for(document))):
+        context = archive.context_for(document)
+        after[document.slug] = rendered.digest(document, context)
+        if after[document.slug] == before.get(document.slug) and target.exists():
+            continue
+        if write_if_changed(target, render.render(document, context)):
             report.written.append(target)
+    rendered.save(project.cache, after)
     # A source that failed leaves no page behind: the site shows what the sources say now.
     report.removed = remove_stale(project.documents, keep)
     write_browse(project, archive, report)

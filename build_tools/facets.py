@@ -7,7 +7,6 @@ paths, so both are computed here once.
 """
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 
 from .gaps import UNVERIFIED, gaps_of
@@ -121,5 +120,13 @@ def page_path(document: Document) -> str:
 
 
 def relative(from_path: str, to_path: str) -> str:
-    """Link from one docs-relative page to another, the way Markdown links are resolved."""
-    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+    """Link from one docs-relative page to another, the way Markdown links are resolved.
+
+    Both are plain docs-relative paths (no ``..``), so this is ``posixpath.relpath`` without
+    its file-system calls: the catalogue makes some 30 links per page.
+    """
+    here, there = from_path.split("/")[:-1], to_path.split("/")
+    common = 0
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])
