@@ -10,8 +10,11 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import multiprocessing
+import traceback
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
 from build_tools.search import extract, state as index_state
@@ -114,19 +117,57 @@ def updated_state(documents: list, config) -> index_state.IndexState | None:
     return state
 
 
+def full_index(documents: list, cache: Path, out: Path, search_url: str, state_file: Path) -> tuple[str, list[str]]:
+    """Index every document page and write the shards: (log line, URLs of pages without text)."""
+    pages = [cached_search_page(file, cache) for file in documents]
+    state = full_state(build_index(pages), pages)
+    stats = write_state(state, out, search_url)
+    index_state.save(state, state_file)
+    return stats.summary(), [page.url for page in pages if not page.sections]
+
+
+def _child(connection, *arguments) -> None:
+    try:
+        connection.send((True, full_index(*arguments)))
+    except BaseException:  # the parent reports it and fails the build
+        connection.send((False, traceback.format_exc()))
+
+
+# The index being built in a second process while MkDocs renders the templates (one core each).
+_running: list[tuple] = []
+
+
 def on_env(env, config, files):
-    """All pages are converted to HTML by now (templates are rendered later)."""
+    """All pages are converted to HTML by now (templates are rendered later).
+
+    A few changed pages are appended to the index here; a full index is built by a forked
+    process (the pages are inherited, not copied) while this one renders the templates,
+    and ``on_post_build`` waits for it.
+    """
     documents = [file for file in files.documentation_pages() if is_document(file)]
+    out, search_url = Path(config.site_dir) / INDEX_DIR, files.get_file_from_path(SEARCH_PAGE).url
     state = updated_state(documents, config)
-    if state is None:
-        cache = page_cache(config)
-        pages = [cached_search_page(file, cache) for file in documents]
-        missing = [page.url for page in pages if not page.sections]
+    if state is not None:
+        log.info(write_state(state, out, search_url).summary())
+        index_state.save(state, state_path(config))
+        return env
+    receive, send = multiprocessing.Pipe(duplex=False)
+    arguments = (send, documents, page_cache(config), out, search_url, state_path(config))
+    process = multiprocessing.get_context("fork").Process(target=_child, args=arguments)
+    process.start()
+    _running.append((process, receive))
+    return env
+
+
+def on_post_build(config):
+    """The child only sends its outcome; this process logs it (a warning fails --strict)."""
+    while _running:
+        process, receive = _running.pop()
+        ok, outcome = receive.recv()
+        process.join()
+        if not ok:
+            raise PluginError(f"archive search index failed:\n{outcome}")
+        summary, missing = outcome
         if missing:
             log.warning("archive search: no text for %d pages: %s", len(missing), missing[:3])
-        state = full_state(build_index(pages), pages)
-    search_url = files.get_file_from_path(SEARCH_PAGE).url
-    stats = write_state(state, Path(config.site_dir) / INDEX_DIR, search_url)
-    index_state.save(state, state_path(config))
-    log.info(stats.summary())
-    return env
+        log.info(summary)
