@@ -48,12 +48,14 @@ serve: setup
 	$(VENV)/bin/mkdocs serve --dirty
 
 # Property tests replay the same derandomised examples on every run (hypothesis profile "ci").
+# PYTEST_FLAGS="-n 2" runs the tests on two processes (pytest-xdist; each builds in its own copy).
+PYTEST_FLAGS ?=
 test: setup browser office
-	HYPOTHESIS_PROFILE=ci $(PY) -m pytest
+	HYPOTHESIS_PROFILE=ci $(PY) -m pytest $(PYTEST_FLAGS)
 
 # The same without the slow tests (headless Chromium, large inputs): a quick check while editing.
 test-quick: setup office
-	HYPOTHESIS_PROFILE=ci $(PY) -m pytest -m "not slow"
+	HYPOTHESIS_PROFILE=ci $(PY) -m pytest -m "not slow" $(PYTEST_FLAGS)
 
 # Property tests on new random examples: rounds of FUZZ_EXAMPLES per test until FUZZ_MINUTES
 # have passed or one fails; its failing example is appended to test-artifacts/fuzz-failures.txt.
