@@ -3,6 +3,7 @@ parsing never fails, output is deterministic and no character is lost.
 """
 from __future__ import annotations
 
+import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -47,6 +48,13 @@ def rendered(part) -> str:
 @example("表 1 情况\n\n-\t-\n\n正文。")
 def test_nothing_is_lost_from_any_text(text):
     assert_nothing_lost(text)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "found by make fuzz: the contact line loses its closing bracket (footer text 联系人及电话：（一); "
+    "with the fix, move this text to an @example of test_nothing_is_lost_from_any_text"))
+def test_a_contact_line_keeps_its_closing_bracket():
+    assert_nothing_lost("联系人及电话：（一）")
 
 
 def assert_nothing_lost(text: str) -> None:
