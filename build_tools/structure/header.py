@@ -53,7 +53,9 @@ MONTH = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月$")
 YEAR = re.compile(r"^[（(]?\s*\d{4}\s*(年度?)?\s*[）)]?$")
 # 附注 under the date: （此件公开发布）, or the disclosure alone: （主动公开）.
 NOTE = re.compile(r"^[（(](?:此[件页].*|主动公开|依申请公开|不予公开|公开发布|公开)[）)]$")
-CONTACT = re.compile(r"^[（(]?\s*(联系人及电话|联系人及联系电话|联系人|联系电话|联系单位(?:及电话)?)\s*[:：]\s*(.*?)[）)]?$")
+# A bracket closes the line only where one opened it: （联系人：李华，电话：…）, not 联系人及电话：（一）.
+CONTACT = re.compile(r"^(?P<open>[（(])?\s*(联系人及电话|联系人及联系电话|联系人|联系电话|联系单位(?:及电话)?)\s*[:：]"
+                     r"\s*(.*?)(?(open)[）)])$")
 CC = re.compile(r"^抄\s*送\s*[:：]\s*(.*)$")
 PRINTED = re.compile(r"^(.*?)\s*([\d〇零一二三四五六七八九]{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印\s*发$")
 # Labels printed on the number's line: 签发人 (upward documents), a reply's 类别/办理结果.
