@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .structure.header import ORDER
+
 _OPEN = "〔[（(［【﹝"
 _CLOSE = "〕]）)］】﹞"
 # The bracketed year and the serial number; the 机关代字 is read backwards from here.
@@ -32,10 +34,6 @@ _LEAD_WORDS = re.compile(
 # characters, so codes with 厅 inside (人社厅发, 工信厅联装, 教职成厅函) are left whole.
 _OFFICE_BEFORE = re.compile(r"^.{3,}(?:厅|局|政府|委员会|办公室)(?=.{2,}$)")
 
-
-# Orders are numbered without a year: 中华人民共和国主席令第二十四号, 国务院令第588号,
-# 山东省人民政府令第352号, 交通运输部令2021年第12号. They are kept as printed, spaces removed.
-ORDER = re.compile(r"^(?P<organ>[\u4e00-\u9fff]{0,20}令)(?:\d{4}年)?第(?P<serial>[\d〇零一二三四五六七八九十百千]{1,8})号$")
 
 
 class DocNumberError(ValueError):

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 
-from .. import docnumbers
 from ..model import Block, Removed
 from .lines import SEPARATOR, Line
 from .headings import UNNUMBERED, number_of
@@ -29,6 +28,9 @@ NUMBER_LABEL = re.compile(r"^(?:发文字号|文号)\s*[:：]\s*")
 DOC_NUMBER = re.compile(r"^[^\s，。：:；]{1,16}?\s*[〔\[［【（(]\s*\d{4}\s*[〕\]］】）)]\s*第?\s*\d{1,4}\s*号$")
 DOC_NUMBER_START = re.compile(r"^[^\s，。：:；]{1,16}?\s*[〔\[［【（(]\s*\d{4}\s*[〕\]］】）)]\s*\d{0,4}$")
 # An order's number: 中华人民共和国主席令 / 第二十四号 (one line or two), 国务院令 第588号.
+# Orders are numbered without a year: 中华人民共和国主席令第二十四号, 国务院令第588号,
+# 山东省人民政府令第352号, 交通运输部令2021年第12号. They are kept as printed, spaces removed.
+ORDER = re.compile(r"^(?P<organ>[\u4e00-\u9fff]{0,20}令)(?:\d{4}年)?第(?P<serial>[\d〇零一二三四五六七八九十百千]{1,8})号$")
 ORDER_NAME = re.compile(r"^[\u4e00-\u9fff]{0,20}令$")
 ORDER_SERIAL = re.compile(r"^(?:\d{4}\s*年\s*)?第\s*[\d〇零一二三四五六七八九十百千]{1,8}\s*号$")
 # A law's record of adoption and amendment under its title: （2019年4月23日…会议通过 根据…修正）.
@@ -168,7 +170,7 @@ def _front_line(lines: list[Line], index: int, header: Header) -> int:
             fields.setdefault(DB_KEYS[name], value)
         header.removed.append(Removed("export", line.raw, line.number))
         return 1
-    if docnumbers.ORDER.match(re.sub(r"\s", "", fields.get("doc_number", ""))) and "date" not in fields:
+    if ORDER.match(re.sub(r"\s", "", fields.get("doc_number", ""))) and "date" not in fields:
         used = _promulgation(line, header)
         if used:
             return used
