@@ -15,7 +15,7 @@ from .catalogue import Catalogue
 from .facets import IN_FORCE, KIND_LABELS, Facet, newest_first, relative, status_of
 from .gaps import UNVERIFIED, fix, gaps_of
 from .model import Document
-from .render import escape
+from .markup import escape
 
 OVERVIEWS = {"region": "按地区", "issuer": "按机关", "year": "按年份", "type": "按文种", "session": "按提案会次"}
 # Pure-CSS filter (see archive.css): checking it hides rows of documents not in force.

@@ -1,26 +1,23 @@
 """Markdown for the metadata card above a document and the relations below it.
 
 Every value shown comes from an editor's sidecar or a raw text, so each
-one goes through ``render.escape``; only the links and the fixed status
+one goes through ``markup.escape``; only the links and the fixed status
 badges are markup written here.
 """
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from . import schema
+from .catalogue import RELATED_LIMIT, Catalogue
 from .facets import KIND_LABELS, UNKNOWN, Facet, facets_of, page_path, relative, status_of, year_of
 from .gaps import UNVERIFIED, gaps_of
-from .model import Document
+from .markup import book_title, escape
+from .model import Document, PageContext
 from .reading import site_path
 from .relations import TYPES, WORDING
-from .render import escape
 
-if TYPE_CHECKING:
-    from .catalogue import Catalogue
 
-RELATED_LIMIT = 5
 UNVERIFIED_PAGE = "browse/unverified.md"
 STATUS_CLASSES = {"现行有效": "valid", "已修改": "amended", "已废止": "repealed", "失效": "expired",
                   "尚未生效": "pending", "未知": "unknown"}
@@ -45,11 +42,6 @@ def format_date(meta: dict) -> str:
     precision = {"year": 1, "month": 2}.get(str(meta.get("date_precision")), 3)
     units = ("年", "月", "日")
     return "".join(f"{value}{unit}" for value, unit in list(zip(parts, units))[:precision]) or ""
-
-
-def book_title(title: str) -> str:
-    """《title》, with book-title marks inside the title nested as 〈〉 the way Chinese print does."""
-    return "《" + title.replace("《", "〈").replace("》", "〉") + "》"
 
 
 def doc_link(document: Document, from_path: str) -> str:
@@ -201,3 +193,8 @@ def relations_section(catalogue: Catalogue, document: Document) -> str:
     lines += _related_lines(catalogue, document, here)
     return "\n".join(["## 关联文件", "", *lines]).rstrip() + "\n" if lines else ""
 
+
+def context_for(catalogue: Catalogue, document: Document) -> PageContext:
+    """What the catalogue adds to one page before it is rendered: card, relations, citation links."""
+    return PageContext(card=card(catalogue, document), relations=relations_section(catalogue, document),
+                       links=catalogue.links_for(document))

@@ -10,12 +10,16 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from . import cards, citations
+from . import citations
 from . import facets as facet_rules
 from . import relations as relation_rules
 from .facets import Facet, page_path, relative
-from .model import Block, Document, PageContext
+from .markup import book_title
+from .model import Block, Document
 from .relations import Relation
+
+# Documents listed per group (same region, issuer, session) beside a page, the nearest by date.
+RELATED_LIMIT = 5
 
 # Keys compare without spaces and book-title marks, so a title cited as 《X》 or 〈X〉 finds the page.
 _LOOSE = re.compile(r"[\s《》〈〉<>]")
@@ -103,15 +107,11 @@ class Catalogue:
 
     def neighbours(self, facet: Facet, document: Document, skip: set[str]) -> list[Document]:
         """The RELATED_LIMIT members nearest to ``document`` in the facet's order (nearer newer first), in that order."""
-        members, limit = self.members.get(facet, []), cards.RELATED_LIMIT
+        members, limit = self.members.get(facet, []), RELATED_LIMIT
         here = self.positions.get(facet, {}).get(document.slug, 0)
         window = range(max(0, here - limit - len(skip)), min(len(members), here + limit + len(skip) + 1))
         nearest = sorted((i for i in window if members[i].slug not in skip), key=lambda i: (abs(i - here), i))
         return [members[i] for i in sorted(nearest[:limit])]
-
-    def context_for(self, document: Document) -> PageContext:
-        return PageContext(card=cards.card(self, document), relations=cards.relations_section(self, document),
-                           links=self.links_for(document))
 
 
 def block_texts(block: Block) -> list[str]:
@@ -120,7 +120,7 @@ def block_texts(block: Block) -> list[str]:
 
 
 def label_of(entry: dict) -> str:
-    title = cards.book_title(entry["title"]) if entry.get("title") else ""
+    title = book_title(entry["title"]) if entry.get("title") else ""
     number = entry.get("number") or ""
     return f"{title}（{number}）" if title and number else title or number
 

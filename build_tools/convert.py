@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import browse, catalogue, export, incremental, metadata, parts, reading, render, rendered, sidecar, structure
+from . import browse, cards, catalogue, export, incremental, metadata, parts, reading, render, rendered, sidecar, structure
 from .errors import SourceError
 from .model import Document, ParsedDocument, SourceText
 from .project import Project
@@ -110,7 +110,7 @@ def convert_all(project: Project) -> ConvertReport:
     report = ConvertReport()
     owners: dict[str, Document] = {}
     paths = project.source_files()
-    for outcome in incremental.convert_many(paths, project):
+    for outcome in incremental.convert_many(paths, project, convert_file):
         try:
             if isinstance(outcome, SourceError):
                 raise outcome
@@ -122,7 +122,7 @@ def convert_all(project: Project) -> ConvertReport:
     for document in report.documents:
         target = project.documents / f"{document.slug}.md"
         keep.add(target)
-        context = archive.context_for(document)
+        context = cards.context_for(archive, document)
         after[document.slug] = rendered.digest(document, context)
         if after[document.slug] == before.get(document.slug) and target.exists():
             continue

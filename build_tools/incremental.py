@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Callable
 
 from . import cache, sidecar
 from .errors import SourceError
@@ -20,6 +21,7 @@ from .project import Project
 PARALLEL_THRESHOLD = 16
 
 Outcome = list[Document] | SourceError
+Converter = Callable[[Path, Project], list[Document]]
 
 
 def source_key(path: Path, project: Project) -> str:
@@ -33,22 +35,24 @@ def source_key(path: Path, project: Project) -> str:
     return cache.cache_key(name, path.read_bytes(), side.read_bytes() if side.exists() else b"")
 
 
-def convert_one(path: Path, project: Project) -> Outcome:
+def convert_one(path: Path, project: Project, convert: Converter) -> Outcome:
     """Worker: one source's documents, or the error that stopped it."""
-    from .convert import convert_file  # the stage runner; imported late to avoid a cycle
-
     try:
-        return convert_file(path, project)
+        return convert(path, project)
     except SourceError as error:
         return error
 
 
-def convert_many(paths: list[Path], project: Project, jobs: int | None = None) -> list[Outcome]:
-    """Outcomes in the order of ``paths``; errors are not cached, so they are reported every run."""
+def convert_many(paths: list[Path], project: Project, convert: Converter, jobs: int | None = None) -> list[Outcome]:
+    """Outcomes in the order of ``paths``; errors are not cached, so they are reported every run.
+
+    ``convert`` is the stage runner (``convert.convert_file``), passed in so that this module
+    needs nothing from the one that calls it.
+    """
     keys = [source_key(path, project) for path in paths]
     outcomes: list[Outcome | None] = [cache.load(project.cache, key) for key in keys]
     missing = [index for index, outcome in enumerate(outcomes) if outcome is None]
-    for index, outcome in zip(missing, _run([paths[i] for i in missing], project, jobs)):
+    for index, outcome in zip(missing, _run([paths[i] for i in missing], project, convert, jobs)):
         outcomes[index] = outcome
         if not isinstance(outcome, SourceError):
             cache.store(project.cache, keys[index], outcome)
@@ -56,9 +60,9 @@ def convert_many(paths: list[Path], project: Project, jobs: int | None = None) -
     return outcomes
 
 
-def _run(paths: list[Path], project: Project, jobs: int | None) -> list[Outcome]:
+def _run(paths: list[Path], project: Project, convert: Converter, jobs: int | None) -> list[Outcome]:
     jobs = jobs or os.cpu_count() or 1
     if jobs == 1 or len(paths) < PARALLEL_THRESHOLD:
-        return [convert_one(path, project) for path in paths]
+        return [convert_one(path, project, convert) for path in paths]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(convert_one, paths, [project] * len(paths), chunksize=8))
+        return list(pool.map(convert_one, paths, [project] * len(paths), [convert] * len(paths), chunksize=8))

@@ -21,46 +21,11 @@ import yaml
 
 from .citations import find_citations
 from .model import Block, Document, PageContext
+from .markup import escape, escape_inline, escape_line_start, escape_lines
 
-# Inline characters that Markdown or HTML would interpret anywhere in a line.
-_INLINE_SPECIAL = re.compile(r"[\\`*_\[\]<>&|{}]")
-# Markers that only mean something at the start of a line (lists, headings, quotes, rules,
-# definition lists of def_list).
-_LINE_START = re.compile(r"^(\s*)([#>+\-=:]|\d+[.)])")
-# Python-Markdown has no backslash escape for these, so they become character references.
-_REFERENCES = {"=": "&#61;", ":": "&#58;"}
-_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 # Header lines shown above the title, as the original prints them above its title.
 MASTHEAD_ROLES = ("part", "classification", "urgency", "banner", "doc_number", "cover")
 CLOSING_ROLES = ("signature", "date", "note")
-
-
-def escape_inline(text: str) -> str:
-    """Escape what Markdown or HTML would interpret anywhere in a line."""
-    return _INLINE_SPECIAL.sub(lambda m: _ENTITIES.get(m.group(0), "\\" + m.group(0)), text)
-
-
-def escape(text: str) -> str:
-    """Escape source text so Python-Markdown shows it literally.
-
-    Chinese text rarely contains these characters, so escaping only what
-    Markdown would interpret keeps the generated pages readable.
-    """
-    return _LINE_START.sub(_escape_marker, escape_inline(text))
-
-
-def _escape_marker(match: re.Match) -> str:
-    indent, marker = match.groups()
-    if marker in _REFERENCES:
-        return indent + _REFERENCES[marker]
-    if marker[0].isdigit():
-        return indent + marker[:-1] + "\\" + marker[-1]
-    return indent + "\\" + marker
-
-
-def escape_lines(text: str) -> str:
-    """Several source lines shown as one block with hard line breaks."""
-    return "  \n".join(escape(line) for line in text.split("\n"))
 
 
 # libyaml's emitter when PyYAML has it: the pure-Python one dominated rebuilds of large archives.
@@ -88,7 +53,7 @@ def linked(text: str, links: dict[str, str], line_start: bool = True) -> str:
         position = citation.end
     parts.append(escape_inline(text[position:]))
     joined = "".join(parts)
-    return _LINE_START.sub(_escape_marker, joined) if line_start else joined
+    return escape_line_start(joined) if line_start else joined
 
 
 def styled(markdown: str, css_class: str) -> str:

@@ -8,6 +8,7 @@ import markdown
 import pytest
 
 from build_tools import catalogue
+from build_tools.cards import context_for
 from build_tools.model import Block, Document, SourceText
 
 
@@ -21,7 +22,7 @@ def doc(slug: str, *paragraphs: str, **meta) -> Document:
 
 def contexts(*documents: Document) -> dict[str, object]:
     archive = catalogue.build(list(documents))
-    return {document.slug: archive.context_for(document) for document in documents}
+    return {document.slug: context_for(archive, document) for document in documents}
 
 
 def links_in(markdown: str) -> list[tuple[str, str]]:
@@ -56,8 +57,8 @@ def test_citation_not_in_archive_is_listed_with_where():
     missing = archive.missing()
     assert list(missing) == ["国发〔2014〕19号"]
     assert [c.source for c in missing["国发〔2014〕19号"]] == ["citing"]
-    assert archive.context_for(citing).links == {}
-    assert "国发〔2014〕19号" in archive.context_for(citing).relations
+    assert context_for(archive, citing).links == {}
+    assert "国发〔2014〕19号" in context_for(archive, citing).relations
 
 
 def test_reply_quoting_its_own_proposal_is_not_a_citation():
@@ -168,7 +169,7 @@ def test_related_documents_same_issuer_and_region():
 def test_title_with_its_number_in_the_text_is_one_citation_linked_by_both_keys():
     citing = doc("citing", "前文。", "根据《甲县职业教育实施方案》（甲府发〔2022〕4号）要求。", title="乙通知")
     archive = catalogue.build([citing, doc("cited", **PLAN)])
-    assert archive.context_for(citing).links == {"甲府发〔2022〕4号": "cited.md", "甲县职业教育实施方案": "cited.md"}
+    assert context_for(archive, citing).links == {"甲府发〔2022〕4号": "cited.md", "甲县职业教育实施方案": "cited.md"}
     assert [(c.label, c.line, c.target) for c in archive.citations] == [
         ("《甲县职业教育实施方案》（甲府发〔2022〕4号）", 4, "cited")]
 
@@ -190,9 +191,9 @@ def test_annex_cited_by_a_shortened_title_in_its_own_file():
     annex = doc("report-fujian-1", title="曲靖市人民政府关于推行终身职业技能培训制度的实施意见")
     annex.source = report.source
     archive = catalogue.build([report, annex])
-    assert archive.context_for(report).links == {"终身职业技能培训制度的实施意见": "report-fujian-1.md"}
+    assert context_for(archive, report).links == {"终身职业技能培训制度的实施意见": "report-fujian-1.md"}
     assert archive.missing() == {}
-    relations = archive.context_for(report).relations
+    relations = context_for(archive, report).relations
     assert "**附件**" in relations and "本文引用的文件" not in relations
 
 

@@ -19,9 +19,9 @@ def recorded(monkeypatch):
     calls = []
     original = incremental.convert_one
 
-    def record(path, project):
+    def record(path, project, convert):
         calls.append(path.name)
-        return original(path, project)
+        return original(path, project, convert)
 
     monkeypatch.setattr(incremental, "convert_one", record)
     return calls
