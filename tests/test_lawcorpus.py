@@ -10,6 +10,7 @@ import pytest
 
 from build_tools import lawcorpus, lawrefbook
 from build_tools.convert import convert_text
+from build_tools.lawrefbook.markdown import ARTICLE
 from build_tools.model import SourceText
 from conftest import ROOT
 
@@ -45,7 +46,7 @@ def test_a_copy_is_another_regions_law_with_the_same_body(tmp_path):
     years = [int(y) for record in law.records for y in lawcorpus._YEAR.findall(record)]
     assert years and all(f"{year - 4}年" in flat for year in years)
     # The body is the law's: every article paragraph is there, word for word.
-    articles = [text for kind, text in law.body if kind == "paragraph" and lawrefbook.ARTICLE.match(text)]
+    articles = [text for kind, text in law.body if kind == "paragraph" and ARTICLE.match(text)]
     assert articles and all("".join(article.split()) in flat for article in articles)
 
 
