@@ -4,6 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+# What an editor may put in source_docs/: raw text, or an original file a reader in ``reading`` turns into text.
+SOURCE_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm", ".doc", ".wps")
+
 
 @dataclass(frozen=True)
 class Project:
@@ -42,10 +45,8 @@ class Project:
         A .txt beside an original of the same name (x.txt, x.pdf) is the editor's transcription of it
         (a scan has no text to read) and is the one converted.
         """
-        from .reading import SUFFIXES
-
         chosen: dict[str, Path] = {}
         for path in sorted(self.sources.glob("*.*")):
-            if path.suffix in SUFFIXES and path.is_file() and (path.stem not in chosen or path.suffix == ".txt"):
+            if path.suffix in SOURCE_SUFFIXES and path.is_file() and (path.stem not in chosen or path.suffix == ".txt"):
                 chosen[path.stem] = path
         return sorted(chosen.values())

@@ -5,7 +5,7 @@ from pathlib import PurePosixPath
 
 from build_tools.model import SourceText
 from build_tools.structure import parse
-from build_tools.structure.text import close_up, full_width_marks, join, normalise, unspace_letters
+from build_tools.text import close_up, full_width_marks, join, normalise, unspace_letters
 
 
 SOURCE_PATH = "source_docs/x.txt"

@@ -23,11 +23,12 @@ from pathlib import Path, PurePosixPath
 from .. import cache, reader
 from ..errors import SourceError
 from ..model import SourceText
+from ..project import SOURCE_SUFFIXES
 
 # Suffix → reader module (in this package). Only lower-case suffixes are sources (check_files says so).
 READERS = {".txt": "", ".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html",
            ".doc": "office", ".wps": "office"}
-SUFFIXES = tuple(READERS)
+SUFFIXES = SOURCE_SUFFIXES
 SITE_FOLDER = "originals"  # the site's folder of original files
 _HERE = Path(__file__).resolve().parent
 LIBRARIES = ("python-docx", "pypdfium2", "selectolax")

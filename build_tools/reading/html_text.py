@@ -12,7 +12,7 @@ from selectolax.lexbor import LexborNode as Node
 
 from ..errors import SourceError
 from ..reader import decode as decode_text
-from ..structure.text import IDEOGRAPH
+from ..text import IDEOGRAPH
 
 BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "section",
           "article", "center", "pre", "address", "figure", "figcaption", "hr", "main", "aside"}

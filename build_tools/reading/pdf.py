@@ -20,8 +20,8 @@ from pathlib import PurePosixPath
 
 from ..errors import SourceError
 from ..model import SourceText
-from ..structure.reflow import ends_sentence
-from ..structure.text import join
+from ..text import ends_sentence
+from ..text import join
 from . import pdf_page
 
 NO_TEXT_HINT = ("请把文字转写为 UTF-8 文本，存为同名 .txt 放在 PDF 旁边 / type or paste the text into a UTF-8 .txt "

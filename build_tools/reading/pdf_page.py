@@ -18,7 +18,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ..errors import SourceError
-from ..structure.text import join
+from ..text import join
 from .pdf_tables import Segment, grids_and_rules, rows
 
 

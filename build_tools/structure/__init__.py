@@ -18,7 +18,7 @@ from .cover import take_cover
 from .header import Header, take_front
 from .lines import Line, split_lines, trim
 from .parts import issued_start, part_label, split_annexes
-from .text import normalise
+from ..text import normalise
 from .toc import remove_toc
 from .webpage import attach_page, take_page
 

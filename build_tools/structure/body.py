@@ -6,9 +6,9 @@ import re
 from ..model import Block, Removed
 from .headings import UNNUMBERED, assign_levels, is_heading_line, number_of, run_in_lead
 from .lines import SEPARATOR, Line, fixed_width
-from .reflow import continues, ends_sentence
+from .reflow import continues
 from .tables import CAPTION, build_table
-from .text import join, normalise, normalise_short
+from ..text import ends_sentence, join, normalise, normalise_short
 
 LIST_ITEM = re.compile(r"^[-•●▪]\s+(?=\S)")
 # Page footers left by PDF extraction: - 3 -, — 3 —, 第 3 页 共 9 页, 3/9, or a bare 3.

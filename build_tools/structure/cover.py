@@ -14,7 +14,7 @@ from .header import (BANNER, CLASSIFICATION, DATE, DOC_NUMBER, MONTH, ORG, SENTE
                      is_doc_kind_end, next_content, title_text)
 from .headings import UNNUMBERED, number_of
 from .lines import Line
-from .text import normalise_short
+from ..text import normalise_short
 
 
 def take_cover(lines: list[Line], header: Header) -> list[Line]:

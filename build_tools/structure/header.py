@@ -14,7 +14,7 @@ import re
 from ..model import Block, Removed
 from .lines import SEPARATOR, Line
 from .headings import UNNUMBERED, number_of
-from .text import IDEOGRAPH, join, normalise, normalise_short, unspace_letters
+from ..text import IDEOGRAPH, join, normalise, normalise_short, unspace_letters
 
 CLASSIFICATION = re.compile(r"^(公开|不予公开|依申请公开|主动公开|内部|秘密|机密|绝密)(★.*)?$")
 URGENCY = re.compile(r"^(特急|加急|特提|平急)$")

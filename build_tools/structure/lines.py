@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import width
+from ..text import width
 
 SEPARATOR = re.compile(r"^[\s—\-_=─━－]{5,}$")
 # Characters web pages and Word leave in copied text that show nothing (zero-width space, BOM).

@@ -11,28 +11,10 @@ two-character indent) shows the paragraph end.
 """
 from __future__ import annotations
 
+from ..text import ends_sentence
 from .lines import Line
 
-_ENDS = "。！？；：…!?;:"
-_CLOSERS = "”’」』\""
-_PAREN_CLOSERS = "）)"
 INDENT = 2.0  # em: the first-line indent of a paragraph
-
-
-def ends_sentence(text: str) -> bool:
-    """Does ``text`` end a sentence (so a break after it may end the paragraph)?"""
-    text = text.rstrip()
-    if not text:
-        return True
-    last = text[-1]
-    if last in _ENDS:
-        return True
-    if last in _CLOSERS:
-        return len(text) > 1 and text[-2] in _ENDS
-    if last in _PAREN_CLOSERS:
-        opening = max(text.rfind("（"), text.rfind("("))
-        return opening <= 0 or text[opening - 1] in _ENDS
-    return False
 
 
 def continues(paragraph: list[Line], text: str, following: Line, line_width: float | None) -> bool:

@@ -13,7 +13,7 @@ from collections import Counter
 
 from ..model import Block, Removed
 from .lines import Line
-from .text import join, normalise_short
+from ..text import join, normalise_short
 
 CAPTION = re.compile(r"^(续)?表\s*([\d一二三四五六七八九十]{1,3}(?:[-－.．]\d{1,2}(?!\d))?)\s*(?=\S)")
 # A rule cell is drawn with dashes (a Markdown alignment row adds colons: :---:); a lone

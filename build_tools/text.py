@@ -86,3 +86,24 @@ def normalise(text: str) -> str:
 def normalise_short(text: str) -> str:
     """Titles, headings, cells and captions: also undo letter-spacing."""
     return normalise(unspace_letters(text.replace("\u3000", " ").strip()))
+
+
+_ENDS = "。！？；：…!?;:"
+_CLOSERS = "”’」』\""
+_PAREN_CLOSERS = "）)"
+
+
+def ends_sentence(text: str) -> bool:
+    """Does ``text`` end a sentence (so a break after it may end the paragraph)?"""
+    text = text.rstrip()
+    if not text:
+        return True
+    last = text[-1]
+    if last in _ENDS:
+        return True
+    if last in _CLOSERS:
+        return len(text) > 1 and text[-2] in _ENDS
+    if last in _PAREN_CLOSERS:
+        opening = max(text.rfind("（"), text.rfind("("))
+        return opening <= 0 or text[opening - 1] in _ENDS
+    return False
