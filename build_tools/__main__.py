@@ -23,7 +23,7 @@ def takes(*arguments: tuple[tuple, dict]):
 
 def cmd_convert(project: Project, args: argparse.Namespace) -> int:
     """Convert source_docs/ into Markdown pages under docs/."""
-    from .convert import convert_all
+    from .render.convert import convert_all
 
     report = convert_all(project)
     for error in report.errors:
@@ -37,7 +37,7 @@ def cmd_convert(project: Project, args: argparse.Namespace) -> int:
 @takes(arg("--out", type=Path, default=Path("dist"), help="output folder (default: dist)"))
 def cmd_bundle(project: Project, args: argparse.Namespace) -> int:
     """Build the offline site and zip it: dist/policy-archive-<date>.zip."""
-    from .bundle import BundleError, build_date, make_bundle
+    from .bundle.offline import BundleError, build_date, make_bundle
     from .mkdocs_glue.engine import SiteBuildError
 
     try:
@@ -59,7 +59,7 @@ CORPUS = arg("--corpus", choices=("generated", "lawrefbook"), default="generated
        arg("--seed", type=int, default=1, help="same seed, same corpus (default: 1)"), CORPUS)
 def cmd_make_corpus(project: Project, args: argparse.Namespace) -> int:
     """Write a buildable project of N documents, generated or real (for benchmarks)."""
-    from . import corpus, lawcorpus
+    from .benchmarks import corpus, lawcorpus
 
     if args.corpus == "lawrefbook" and lawcorpus.folder(project.root) is None:
         print(f"lawrefbook: no corpus next to {project.root}; nothing written", file=sys.stderr)
@@ -77,7 +77,7 @@ def cmd_search_eval(project: Project, args: argparse.Namespace) -> int:
     import tempfile
 
     from .mkdocs_glue.engine import build_site
-    from .search.evaluate import evaluate, load_queries, print_report
+    from .benchmarks.search_eval import evaluate, load_queries, print_report
 
     queries = load_queries(project.root / args.queries)
     timing = ["楚教复〔2023〕27号", "职业教育"]
@@ -100,7 +100,7 @@ def cmd_search_eval(project: Project, args: argparse.Namespace) -> int:
            help="also time plain Material's rebuilds, which are full builds (default: yes)"))
 def cmd_bench(project: Project, args: argparse.Namespace) -> int:
     """Build and search figures at each corpus size, beside plain MkDocs + Material."""
-    from .bench import bench
+    from .benchmarks.bench import bench
 
     sizes = [int(size) for size in (args.sizes or ("3475" if args.corpus == "lawrefbook" else "100,1000,5000")).split(",")]
     bench(project.root, sizes, args.seed, (project.root / args.work).resolve(), corpus=args.corpus,
@@ -117,7 +117,7 @@ def cmd_evaluate(project: Project, args: argparse.Namespace) -> int:
     """Per-field accuracy per family on texts with expected values; exit 1 on conversion errors."""
     import itertools
 
-    from . import evaluation, lawrefbook
+    from .benchmarks import evaluation, lawrefbook
 
     corpus = lawrefbook.corpus_folder(project.root) if args.lawrefbook is True else args.lawrefbook
     if args.folder is None and corpus is None:
@@ -137,7 +137,7 @@ def cmd_evaluate(project: Project, args: argparse.Namespace) -> int:
 
 def cmd_check(project: Project, args: argparse.Namespace) -> int:
     """Check every source and sidecar; exit 1 on errors (messages for editors)."""
-    from .check import check_project
+    from .editors.check import check_project
 
     report = check_project(project)
     for finding in report.findings:
@@ -149,7 +149,7 @@ def cmd_check(project: Project, args: argparse.Namespace) -> int:
 @takes(arg("paths", type=Path, nargs="+", help="original files or folders (.docx .pdf .html .txt …)"))
 def cmd_import(project: Project, args: argparse.Namespace) -> int:
     """Copy original files into source_docs/ under names from their content; sidecars only where needed."""
-    from .importer import UNREADABLE, import_paths, table
+    from .editors.importer import UNREADABLE, import_paths, table
 
     outcomes = import_paths([path.resolve() for path in args.paths], project)
     print(table(outcomes))
@@ -160,7 +160,7 @@ def cmd_import(project: Project, args: argparse.Namespace) -> int:
 def cmd_new(project: Project, args: argparse.Namespace) -> int:
     """Write a sidecar for a new raw text, pre-filled with what was extracted."""
     from .errors import SourceError
-    from .scaffold import scaffold
+    from .editors.scaffold import scaffold
 
     # A relative path means the project's file (source_docs/x.txt), wherever the editor stands.
     source = args.source if args.source.is_absolute() or not (project.root / args.source).exists() else \

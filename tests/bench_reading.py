@@ -17,7 +17,7 @@ import pypdfium2 as pdfium
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from build_tools.convert import convert_source  # noqa: E402
+from build_tools.render.convert import convert_source
 from formats import docx_from_text, to_pdf  # noqa: E402
 from projects import ROOT, make_project  # noqa: E402
 

@@ -9,7 +9,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, settings
 
-from build_tools.convert import convert_all
+from build_tools.render.convert import convert_all
 from build_tools.project import Project
 from projects import build_site, copy_project
 

@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-from build_tools.bench import Figures, bench, folder_bytes, growth, run_timed
-from build_tools.benchreport import STAGE_LABELS, fitted
+from build_tools.benchmarks.bench import Figures, bench, folder_bytes, growth, run_timed
+from build_tools.benchmarks.benchreport import STAGE_LABELS, fitted
 from build_tools.mkdocs_glue.stages import StageClock
 from conftest import ROOT
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from build_tools import browse, catalogue
+from build_tools.catalogue import browse, archive as catalogue
 from test_catalogue import doc
 
 YUNNAN, CHUXIONG, QUJING = "云南省", "楚雄彝族自治州", "曲靖市"

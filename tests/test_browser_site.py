@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.search.browser import CHROMIUM, chromium, serve
+from build_tools.benchmarks.browser import CHROMIUM, chromium, serve
 from projects import build_site, copy_project
 
 pytest.importorskip("playwright.sync_api")

@@ -18,8 +18,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from build_tools.bundle import BundleError, external_loads, make_bundle, write_zip
-from build_tools.search.browser import chromium
+from build_tools.bundle.offline import BundleError, external_loads, make_bundle, write_zip
+from build_tools.benchmarks.browser import chromium
 from conftest import HEADER_RESULT, SEEDS, wait_for_header_results
 from projects import copy_project, make_project
 from test_incremental import notice

@@ -7,8 +7,8 @@ from pathlib import PurePosixPath
 import markdown
 import pytest
 
-from build_tools import catalogue
-from build_tools.cards import context_for
+from build_tools.catalogue import archive as catalogue
+from build_tools.catalogue.cards import context_for
 from build_tools.model import Block, Document, SourceText
 
 

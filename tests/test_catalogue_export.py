@@ -5,7 +5,7 @@ import csv
 import io
 import json
 
-from build_tools import catalogue, export
+from build_tools.catalogue import archive as catalogue, export
 from test_catalogue import PLAN, doc
 
 PROPOSAL = {"session": "州政协十一届二次会议", "number": 148, "title": "关于X的提案", "proposer": "民建楚雄州委"}

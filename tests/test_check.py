@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.__main__ import main
-from build_tools.check import check_project
+from build_tools.editors.check import check_project
 from build_tools.project import Project
 
 NOTICE = """姚安县教育体育局文件

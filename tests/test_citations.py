@@ -1,7 +1,7 @@
 """find_citations: the stable interface the site stage uses to link citations."""
 from __future__ import annotations
 
-from build_tools.citations import Citation, cited_documents, find_citations, title_key
+from build_tools.metadata.citations import Citation, cited_documents, find_citations, title_key
 
 TEXT = ("按照《上海市嘉定区教育局 云南省楚雄州教育局扶贫协作\n协议》的要求；严格执行《教育部等六部委关于印发〈职业学校"
         "校企合作促进办法〉的通知》（教职成[2018]1号）文件规定，并参照曲政发〔2019〕24号。")

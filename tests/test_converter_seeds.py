@@ -13,9 +13,9 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from build_tools import reader
-from build_tools import render
-from build_tools.convert import convert_all
+from build_tools.reading import text as reader
+from build_tools.render import page as render
+from build_tools.render.convert import convert_all
 from build_tools.structure import parse
 from conftest import ROOT, SEEDS
 

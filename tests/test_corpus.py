@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from build_tools.convert import convert_all
-from build_tools.corpus import _sentences, _tables, document_text, harvest, identity, make_corpus
+from build_tools.render.convert import convert_all
+from build_tools.benchmarks.corpus import _sentences, _tables, document_text, harvest, identity, make_corpus
 from build_tools.project import Project
 from conftest import ROOT, SEEDS
 

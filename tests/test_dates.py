@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from build_tools.dates import DateError, find_dates, from_value, is_iso, parse_date
+from build_tools.metadata.dates import DateError, find_dates, from_value, is_iso, parse_date
 
 
 @pytest.mark.parametrize("text, iso, precision", [

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools.docnumbers import DocNumberError, find_numbers, normalise, year_of
+from build_tools.metadata.docnumbers import DocNumberError, find_numbers, normalise, year_of
 
 
 @pytest.mark.parametrize("raw, expected", [

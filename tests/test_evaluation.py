@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import lawrefbook
-from build_tools.evaluation import Report, evaluate, folder_cases, lawrefbook_cases
+from build_tools.benchmarks import lawrefbook
+from build_tools.benchmarks.evaluation import Report, evaluate, folder_cases, lawrefbook_cases
 
 ROOT = Path(__file__).resolve().parents[1]
 DEVSET = ROOT / "tests" / "devset"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from build_tools.convert import convert_all
+from build_tools.render.convert import convert_all
 from conftest import SEEDS, read_page
 
 

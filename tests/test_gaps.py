@@ -21,7 +21,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from build_tools.convert import convert_all
+from build_tools.render.convert import convert_all
 from projects import ROOT, build_site, make_project
 
 # Title, addressee and body; no signature, no date, no number (the sidecar gives the region).

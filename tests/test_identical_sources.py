@@ -11,7 +11,7 @@ import pytest
 from projects import make_project
 from test_structure_text import parsed
 
-from build_tools.convert import claim_slugs, convert_all, documents_from
+from build_tools.render.convert import claim_slugs, convert_all, documents_from
 from build_tools.errors import SourceError
 
 LAW = ("中华人民共和国职业病防治法\n\n（2001年10月27日第九届全国人民代表大会常务委员会第二十四次会议通过）\n\n"

@@ -8,9 +8,9 @@ from pathlib import PurePosixPath
 
 import pytest
 
-from build_tools import lawcorpus, lawrefbook
-from build_tools.convert import convert_text
-from build_tools.lawrefbook.markdown import ARTICLE
+from build_tools.benchmarks import lawcorpus, lawrefbook
+from build_tools.render.convert import convert_text
+from build_tools.benchmarks.lawrefbook.markdown import ARTICLE
 from build_tools.model import SourceText
 from conftest import ROOT
 

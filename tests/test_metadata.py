@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from build_tools.metadata import extract
+from build_tools.metadata.front_matter import extract
 from build_tools.model import Block, ParsedDocument, SourceText
 
 
@@ -138,7 +138,7 @@ def test_empty_document_gives_only_provenance():
 def test_schema_page_documents_every_field():
     from pathlib import Path
 
-    from build_tools.schema import FIELDS
+    from build_tools.metadata.schema import FIELDS
 
     page = (Path(__file__).resolve().parents[1] / "docs" / "about" / "schema.md").read_text(encoding="utf-8")
     for field in FIELDS:

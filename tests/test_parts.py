@@ -1,7 +1,7 @@
 """Sidecar values merged into extracted metadata (``parts.apply``)."""
 from __future__ import annotations
 
-from build_tools.convert import convert_all
+from build_tools.render.convert import convert_all
 from conftest import read_page
 from projects import make_project
 

@@ -6,7 +6,7 @@ import codecs
 import pytest
 
 from build_tools.errors import SourceError
-from build_tools.reader import decode, read_source
+from build_tools.reading.text import decode, read_source
 
 TEXT = "楚雄彝族自治州教育体育局文件\n楚教复〔2023〕27号\n"
 

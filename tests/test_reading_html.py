@@ -12,8 +12,8 @@ from pathlib import PurePosixPath
 
 import pytest
 
-from build_tools import render
-from build_tools.convert import convert_source
+from build_tools.render import page as render
+from build_tools.render.convert import convert_source
 from build_tools.model import PageContext
 from build_tools.reading import html
 from formats import INFO_LIST, PAGE_TITLE, gov_page

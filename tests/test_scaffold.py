@@ -5,9 +5,9 @@ import shutil
 from pathlib import Path
 
 from build_tools.__main__ import main
-from build_tools.check import check_project
+from build_tools.editors.check import check_project
 from build_tools.project import Project
-from build_tools.sidecar import parse
+from build_tools.metadata.sidecar import parse
 from test_check import NOTICE, UNTITLED, write
 
 ROOT = Path(__file__).resolve().parents[1]

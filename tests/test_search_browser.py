@@ -13,8 +13,8 @@ import pytest
 from bs4 import BeautifulSoup, Comment
 
 from build_tools.mkdocs_glue.engine import build_site
-from build_tools.search.browser import chromium, ranked_urls, serve, wait_for_search
-from build_tools.search.evaluate import load_queries, score
+from build_tools.benchmarks.browser import chromium, ranked_urls, serve, wait_for_search
+from build_tools.benchmarks.search_eval import load_queries, score
 from build_tools.search.normalise import normalise, parse_query
 from conftest import HEADER_RESULT, ROOT, wait_for_header_results
 

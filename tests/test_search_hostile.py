@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 import pytest
 
-from build_tools.search.browser import chromium, serve, wait_for_search
+from build_tools.benchmarks.browser import chromium, serve, wait_for_search
 from build_tools.search.shards import read_script
 from projects import build_site, make_project
 from test_hostile import HOSTILE_LINES, MARK, SIDECAR, SOURCE

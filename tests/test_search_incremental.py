@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from build_tools.search.browser import chromium, ranked_urls, serve, wait_for_search
+from build_tools.benchmarks.browser import chromium, ranked_urls, serve, wait_for_search
 from build_tools.search.shards import read_documents, read_script
 from projects import build_site, make_project
 from test_incremental import notice

@@ -10,7 +10,7 @@ from urllib.parse import quote, unquote
 
 import pytest
 
-from build_tools.search.browser import chromium, ranked_urls, serve, wait_for_search
+from build_tools.benchmarks.browser import chromium, ranked_urls, serve, wait_for_search
 from build_tools.search.shards import read_script
 from projects import build_site, make_project
 

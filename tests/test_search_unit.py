@@ -154,7 +154,7 @@ def test_shards_round_trip_and_stale_files_go(tmp_path):
 
 
 def test_query_set_is_seeded_and_its_expectations_come_from_the_text():
-    from build_tools.search.queryset import build_queries, doc_number_variants
+    from build_tools.benchmarks.queryset import build_queries, doc_number_variants
     from build_tools.search.shards import IndexedText
 
     fields = dict.fromkeys(META_FIELDS, "")

@@ -10,7 +10,7 @@ from urllib.parse import quote, unquote
 
 import pytest
 
-from build_tools.search.browser import chromium, serve
+from build_tools.benchmarks.browser import chromium, serve
 from build_tools.search.index import build_index, document_status
 from build_tools.search.extract import SearchPage, Section
 from build_tools.search.shards import facet_data, read_script

@@ -8,8 +8,8 @@ import pytest
 
 from build_tools.errors import SourceError
 from build_tools.model import Document, SourceText
-from build_tools.parts import finish
-from build_tools.sidecar import load, parse
+from build_tools.metadata.parts import finish
+from build_tools.metadata.sidecar import load, parse
 
 PATH = PurePosixPath("source_docs/x.yml")
 

@@ -4,8 +4,8 @@ Each example is written here in the family's layout; the assertions are read off
 """
 from __future__ import annotations
 
-from build_tools.convert import documents_from
-from build_tools.metadata import extract
+from build_tools.render.convert import documents_from
+from build_tools.metadata.front_matter import extract
 from test_structure_text import parsed
 
 

@@ -1,7 +1,7 @@
 """The header contract with ``metadata``, annexes, issued documents and duplicates."""
 from __future__ import annotations
 
-from build_tools.convert import documents_from
+from build_tools.render.convert import documents_from
 from test_structure_text import parsed
 
 REPLY = """ 公开

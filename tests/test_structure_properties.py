@@ -8,7 +8,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from build_tools.model import Document
-from build_tools.render import render
+from build_tools.render.page import render
 from test_converter_seeds import _BULLET, is_subsequence, meaningful, page_text
 from test_structure_text import SOURCE_PATH, parsed
 

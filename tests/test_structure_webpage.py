@@ -6,7 +6,7 @@ without colons; breadcrumbs with > and >>; footers). Expected values are read of
 """
 from __future__ import annotations
 
-from build_tools.metadata import extract
+from build_tools.metadata.front_matter import extract
 from build_tools.structure.lines import split_lines
 from build_tools.structure.webpage import take_page
 from test_structure_text import parsed

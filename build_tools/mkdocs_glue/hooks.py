@@ -10,8 +10,8 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from build_tools.convert import convert_all
-from build_tools.gaps import UNVERIFIED, gaps_of
+from build_tools.render.convert import convert_all
+from build_tools.metadata.gaps import UNVERIFIED, gaps_of
 from build_tools.mkdocs_glue.originals import add_originals
 from build_tools.project import Project
 

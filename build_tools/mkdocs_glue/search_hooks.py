@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from build_tools.search import extract, state as index_state
 from build_tools.search.index import build_index
 from build_tools.search.shards import full_state, write_state
-from build_tools.writer import write_if_changed
+from build_tools.render.writer import write_if_changed
 
 log = logging.getLogger("mkdocs.hooks.archive_search")
 

@@ -80,7 +80,7 @@ def install(clock: StageClock) -> None:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-    from build_tools import convert, incremental, writer
+    from build_tools.render import convert, incremental, writer
 
     for module, name, stage in ((incremental, "convert_many", "conversion"), (convert, "convert_all", "catalogue"),
                                 (writer, "write_if_changed", "writing"), (utils, "write_file", "writing")):

@@ -20,7 +20,8 @@ from functools import lru_cache
 from importlib import import_module, metadata
 from pathlib import Path, PurePosixPath
 
-from .. import cache, reader
+from .. import cache
+from . import text as reader
 from ..errors import SourceError
 from ..model import SourceText
 from ..project import SOURCE_SUFFIXES

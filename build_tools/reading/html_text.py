@@ -11,7 +11,7 @@ import re
 from selectolax.lexbor import LexborNode as Node
 
 from ..errors import SourceError
-from ..reader import decode as decode_text
+from .text import decode as decode_text
 from ..text import IDEOGRAPH
 
 BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "section",

@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from operator import sub
 
-from ..schema import DEFAULT_STATUS, STATUSES
+from ..metadata.schema import DEFAULT_STATUS, STATUSES
 from .extract import SearchPage, Section
 from .normalise import normalise
 

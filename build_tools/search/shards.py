@@ -21,9 +21,9 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..cards import STATUS_CLASSES
-from ..schema import STATUSES
-from ..writer import remove_stale, write_if_changed
+from ..catalogue.cards import STATUS_CLASSES
+from ..metadata.schema import STATUSES
+from ..render.writer import remove_stale, write_if_changed
 from .extract import Section
 from .index import META_FIELDS, IndexedDocument, SearchIndex
 from .postings import decode_numbers, encode_numbers, shard_of

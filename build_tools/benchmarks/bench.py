@@ -1,0 +1,226 @@
+"""Benchmark: build and search figures at each corpus size, beside plain MkDocs + Material.
+
+For each N a corpus is made (generated text, ``corpus``, or real laws,
+``lawcorpus``), built as the archive, and its converted pages are built again
+as a plain MkDocs + Material site with the default search and every page in
+the navigation. Every build is a fresh process, timed per stage
+(``mkdocs_glue.stages``; ``startup`` is the rest of the process: interpreter,
+imports, configuration); memory is the peak resident size of the largest
+process of the build. The archive's rebuilds after adding or editing one document are
+incremental (``mkdocs build --dirty``, as ``make rebuild`` and ``make serve``
+do; a test shows the result equals a full build); the baseline's are full,
+because Material's search would index only the re-rendered pages. Search is timed in headless Chromium over local HTTP, from the page's
+load event to the first result on screen, with the query typed at once.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import corpus as generated, lawcorpus
+from .benchreport import growth, projection, report
+from ..mkdocs_glue.engine import build_command, plain_material_project
+from ..mkdocs_glue.search_hooks import INDEX_DIR
+from .browser import chromium, serve
+
+# Phrases every corpus of its kind contains and Material's default search (the
+# baseline, jieba-segmented) finds too: the seeds' subject, a chapter of most laws.
+QUERIES = {"generated": "职业教育", "lawrefbook": "法律责任"}
+RESULT = ".md-search-result__item"
+# Where each site keeps its search index (Material: one JSON file).
+INDEX_PATHS = {"archive": INDEX_DIR, "baseline": "search"}
+
+
+@dataclass
+class Figures:
+    """One column of the report: figures, and seconds per stage of each build."""
+
+    values: dict[str, float] = field(default_factory=dict)
+    stages: dict[str, dict[str, float]] = field(default_factory=dict)
+
+
+@dataclass
+class Corpus:
+    """How a corpus of N documents is made, and document N (the one a rebuild adds) written."""
+
+    name: str
+    make: Callable[[Path, int, Path], list[Path]]  # (project root, N, new project) → sources
+    add: Callable[[Path, int], Path]  # (benchmark project, index) → the new source
+
+
+def corpus_kind(name: str, root: Path, seed: int) -> Corpus | None:
+    """The named corpus, or None where its texts are absent (lawrefbook outside a full checkout)."""
+    if name == "generated":
+        pools = generated.harvest(sorted((root / "source_docs").glob("*.txt")))
+        return Corpus(name, lambda root, count, out: generated.make_corpus(root, count, out, seed),
+                      lambda out, index: generated.write_document(out, pools, seed, index))
+    folder = lawcorpus.folder(root)
+    return folder and Corpus(name, lawcorpus.make_corpus, lambda out, index: lawcorpus.write_document(out, folder, index))
+
+
+def progress(message: str) -> None:
+    """A line on the terminal while the benchmark runs; nothing in CI or when redirected."""
+    if sys.stderr.isatty():
+        print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def run_timed(command: list[str], cwd: Path) -> tuple[float, float]:
+    """(seconds, peak MB of the largest process) of a command that must succeed."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    stderr = process.stderr.read()
+    # wait4 reports this child's usage including its own children's peak.
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{stderr.decode()[-3000:]}")
+    return time.perf_counter() - start, usage.ru_maxrss * 1024 / 1e6  # ru_maxrss is in KiB
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+def first_result(browser, site: Path, index_path: str, query: str) -> dict[str, float]:
+    """Milliseconds from load to the first result, and bytes fetched until then."""
+    from playwright.sync_api import TimeoutError as BrowserTimeout
+
+    sent: list[tuple[str, int]] = []
+    with serve(site, sent) as base:
+        page = browser.new_page()
+        page.goto(f"{base}index.html", wait_until="load")
+        start = page.evaluate("performance.now()")
+        box = page.locator(".md-search__input")
+        box.fill(query)
+        # Material reads the query on keyup (a real keystroke or IME commit fires
+        # one); fill() fires only input, and its early focus event can read an
+        # empty box, so without this key the baseline may never search at all.
+        box.press("End")
+        try:
+            shown = page.wait_for_function(
+                f"() => document.querySelector('{RESULT}') ? performance.now() : null", timeout=120_000)
+            elapsed = shown.json_value() - start
+        except BrowserTimeout:
+            # Two minutes without a result: report it as missing (and why, as the
+            # page states it) rather than lose the other figures.
+            elapsed = float("nan")
+            print(f"{site}: no search result for {query} after 2 min; the page says: "
+                  f"{page.locator('.md-search-result__meta').inner_text()!r}", file=sys.stderr)
+        before_result = list(sent)
+        page.close()
+    return {"first result (ms)": elapsed, "downloaded before it (MB)": sum(size for _, size in before_result) / 1e6,
+            "  of which index (MB)": sum(size for path, size in before_result
+                                         if path.lstrip("/").startswith(index_path)) / 1e6}
+
+
+def timed_build(command: list[str], cwd: Path, timings: Path) -> tuple[float, float, dict[str, float]]:
+    """(seconds, peak MB, seconds per stage) of a build run with ``stages``."""
+    seconds, peak = run_timed(command, cwd)
+    stages = json.loads(timings.read_text())
+    stages["startup"] = max(0.0, seconds - sum(stages.values()))
+    return seconds, peak, stages
+
+
+Builds = dict[str, tuple[list[str], Callable[[], object]]]  # name → (command, what to change first)
+
+
+def measure_builds(figures: Figures, builds: Builds, cwd: Path, timings: Path, label: str) -> None:
+    """Run each build after its preparation, recording its time, memory and stages."""
+    for name, (command, prepare) in builds.items():
+        prepare()
+        progress(f"{label}: {name} …")
+        seconds, peak, figures.stages[name] = timed_build(command, cwd, timings)
+        figures.values[f"{name} (s)"] = seconds
+        if name == "full build":
+            figures.values["peak memory (MB)"] = peak
+        progress(f"{label}: {name} {seconds:.1f} s")
+
+
+def edit(source: Path) -> None:
+    source.write_text(source.read_text(encoding="utf-8") + "\n本文件于基准测试中修改。\n", encoding="utf-8")
+
+
+def measure_archive(root: Path, work: Path, count: int, corpus: Corpus) -> tuple[Figures, Path, str]:
+    """Figures of the archive build; returns them, the built site and the added source's stem."""
+    project, site, figures = work / f"archive-{count}", work / f"archive-{count}-site", Figures()
+    progress(f"archive N={count}: writing the {corpus.name} corpus …")
+    sources = corpus.make(root, count, project)
+    figures.values["text (MB)"] = sum(path.stat().st_size for path in sources) / 1e6
+    timings = work / "stages.json"
+    added: list[Path] = []
+    full = build_command(project, site, timings=timings)
+    rebuild = build_command(project, site, incremental=True, timings=timings)
+    measure_builds(figures, {
+        "full build": (full, lambda: None),
+        "rebuild, 1 added": (rebuild, lambda: added.append(corpus.add(project, count))),
+        "rebuild, 1 edited": (rebuild, lambda: edit(sorted((project / "source_docs").glob("*.txt"))[0])),
+    }, project, timings, f"archive N={count}")
+    figures.values["conversion (s)"] = figures.stages["full build"]["conversion"]
+    return figures, site, added[0].stem
+
+
+def measure_baseline(archive: Path, work: Path, count: int, added: str, rebuilds: bool = True) -> tuple[Figures, Path]:
+    """The same converted pages as a plain MkDocs + Material site (run from the archive's
+    folder only to import the stage timer)."""
+    project, site, figures = work / f"baseline-{count}", work / f"baseline-{count}-site", Figures()
+    pages = sorted((archive / "docs" / "documents").glob("*.md"))
+    new = [page for page in pages if page.stem == added or page.stem.startswith(f"{added}-")]
+    plain_material_project([page for page in pages if page not in new], project)
+    # Material's search indexes only the pages a --dirty build re-renders, so the
+    # baseline must rebuild everything to keep a correct search index.
+    timings = work / "stages.json"
+    build = build_command(project, site, strict=False, timings=timings)
+    builds: Builds = {"full build": (build, lambda: None)}
+    if rebuilds:
+        builds["rebuild, 1 added"] = (build, lambda: [shutil.copyfile(page, project / "docs" / page.name) for page in new])
+        builds["rebuild, 1 edited"] = (build, lambda: edit(min(set((project / "docs").glob("*.md")) - {project / "docs" / "index.md"})))
+    measure_builds(figures, builds, archive, timings, f"Material N={count}")
+    return figures, site
+
+
+def add_site_figures(figures: Figures, site: Path, index_path: str, browser, count: int, text_mb: float,
+                     query: str) -> None:
+    figures.values["site size (MB)"] = folder_bytes(site) / 1e6
+    figures.values["search index (MB)"] = folder_bytes(site / index_path) / 1e6
+    figures.values["site above text, per doc (kB)"] = (figures.values["site size (MB)"] - text_mb) * 1e3 / count
+    figures.values["index / text"] = figures.values["search index (MB)"] / text_mb
+    figures.values.update(first_result(browser, site, index_path, query))
+
+
+def bench(root: Path, sizes: list[int], seed: int, work: Path, out=print, corpus: str = "generated",
+          baseline_rebuilds: bool = True, target: int | None = None, baseline: bool = True
+          ) -> dict[int, tuple[Figures, Figures]]:
+    """Figures per size (``corpus``: generated or lawrefbook); nothing where the corpus is absent."""
+    kind = corpus_kind(corpus, root, seed)
+    if kind is None:
+        out(f"{corpus}: no corpus at {lawcorpus.lawrefbook.corpus_folder(root)}; skipped")
+        return {}
+    results = {}
+    with chromium() as browser:
+        for count in sizes:
+            shutil.rmtree(work, ignore_errors=True)
+            archive, archive_site, added = measure_archive(root, work, count, kind)
+            columns = [(archive, archive_site, "archive")]
+            material = Figures()
+            if baseline:
+                material, baseline_site = measure_baseline(work / f"archive-{count}", work, count, added,
+                                                           baseline_rebuilds)
+                columns.append((material, baseline_site, "baseline"))
+            text = material.values["text (MB)"] = archive.values["text (MB)"]
+            progress(f"N={count}: sizes and first search result …")
+            for figures, site, side in columns:
+                add_site_figures(figures, site, INDEX_PATHS[side], browser, count, text, QUERIES[corpus])
+            results[count] = (archive, material)
+            out(report(count, archive, material, corpus))
+    if len(results) > 1:
+        out(growth(results))
+        if target:
+            out(projection(results, target))
+    return results

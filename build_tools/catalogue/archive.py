@@ -1,0 +1,209 @@
+"""Stage 5: the catalogue of all documents and the relations between them.
+
+Rendering one page needs to know about the others (citation links,
+被引用, annexes, same-session replies, browse pages), so the catalogue is
+built once over every Document and then asked for each page's context.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..metadata import citations
+from . import facets as facet_rules
+from . import relations as relation_rules
+from .facets import Facet, page_path, relative
+from ..markup import book_title
+from ..model import Block, Document
+from .relations import Relation
+
+# Documents listed per group (same region, issuer, session) beside a page, the nearest by date.
+RELATED_LIMIT = 5
+
+# Keys compare without spaces and book-title marks, so a title cited as 《X》 or 〈X〉 finds the page.
+_LOOSE = re.compile(r"[\s《》〈〉<>]")
+# Shorter cited titles are too generic (《实施方案》) to stand for one page.
+SHORT_TITLE_MIN = 8
+
+
+def loose(text) -> str:
+    return _LOOSE.sub("", str(text or ""))
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One cited document in one place: its keys (title and/or number), where, what it resolves to."""
+
+    keys: tuple[str, ...]  # citation keys as ``citations.find_citations`` gives them
+    label: str  # how the cited document is named: 《title》（number）
+    source: str  # slug of the citing document
+    line: int  # source line of the citing block, 0 when declared in the front matter
+    target: str | None = None  # slug in the archive, or None: not yet in the archive
+
+
+@dataclass
+class Catalogue:
+    documents: list[Document] = field(default_factory=list)
+    by_slug: dict[str, Document] = field(default_factory=dict)
+    keys: dict[str, str] = field(default_factory=dict)  # loose number/title → slug
+    relations: list[Relation] = field(default_factory=list)  # typed relations and 引用
+    citations: list[Citation] = field(default_factory=list)
+    members: dict[Facet, list[Document]] = field(default_factory=dict)  # newest first
+    facet_paths: dict[Facet, str] = field(default_factory=dict)
+    # Indexes by slug, so asking for one page's context does not scan the whole archive.
+    by_source: dict[str, list[Relation]] = field(default_factory=dict)
+    by_target: dict[str, list[Relation]] = field(default_factory=dict)
+    cited_in: dict[str, list[Citation]] = field(default_factory=dict)
+    positions: dict[Facet, dict[str, int]] = field(default_factory=dict)  # facet → slug → place in members
+    by_source_file: dict[str, list[Document]] = field(default_factory=dict)
+
+    def resolve(self, reference) -> str | None:
+        """Slug of the document a slug, number or title refers to, if it is in the archive."""
+        if not reference:
+            return None
+        if str(reference) in self.by_slug:
+            return str(reference)
+        return self.keys.get(loose(reference))
+
+    def outgoing(self, slug: str, kind: str) -> list[Document]:
+        return [self.by_slug[rel.target] for rel in self.by_source.get(slug, []) if rel.kind == kind]
+
+    def incoming(self, slug: str, kind: str) -> list[Document]:
+        return [self.by_slug[rel.source] for rel in self.by_target.get(slug, []) if rel.kind == kind]
+
+    def citations_of(self, slug: str) -> list[Citation]:
+        return self.cited_in.get(slug, [])
+
+    def missing(self) -> dict[str, list[Citation]]:
+        """Cited keys not in the archive → where they are cited: the editors' to-do list."""
+        found: dict[str, list[Citation]] = defaultdict(list)
+        for citation in self.citations:
+            if citation.target is None:
+                found[citation.label].append(citation)
+        return dict(sorted(found.items()))
+
+    def links_for(self, document: Document) -> dict[str, str]:
+        """Citation key → relative URL, for every citation in this page that is in the archive."""
+        return {key: relative(page_path(document), page_path(self.by_slug[citation.target]))
+                for citation in self.citations_of(document.slug) if citation.target for key in citation.keys}
+
+    def related(self, document: Document, exclude: set[str] = frozenset()) -> dict[Facet, list[Document]]:
+        """Same (most specific) region, issuer, proposal session; a few each, newest first.
+
+        The few are the document's neighbours in date, not the newest of the group: adding a
+        document then changes the lists of its neighbours only, not of every page in its group
+        (a rebuild re-renders a few pages, not thousands).
+        """
+        skip = {document.slug, *exclude}
+        facets = [facet for facet in facet_rules.facets_of(document) if facet.label not in facet_rules.PLACEHOLDERS]
+        regions = [facet for facet in facets if facet.kind == "region"]
+        groups = {}
+        for facet in regions[-1:] + [facet for facet in facets if facet.kind in ("issuer", "session")]:
+            others = self.neighbours(facet, document, skip)
+            if others:
+                groups[facet] = others
+        return groups
+
+    def neighbours(self, facet: Facet, document: Document, skip: set[str]) -> list[Document]:
+        """The RELATED_LIMIT members nearest to ``document`` in the facet's order (nearer newer first), in that order."""
+        members, limit = self.members.get(facet, []), RELATED_LIMIT
+        here = self.positions.get(facet, {}).get(document.slug, 0)
+        window = range(max(0, here - limit - len(skip)), min(len(members), here + limit + len(skip) + 1))
+        nearest = sorted((i for i in window if members[i].slug not in skip), key=lambda i: (abs(i - here), i))
+        return [members[i] for i in sorted(nearest[:limit])]
+
+
+def block_texts(block: Block) -> list[str]:
+    cells = ["\t".join(row) for row in block.rows]
+    return [text for text in (block.lead + block.text, block.caption, *cells) if text]
+
+
+def label_of(entry: dict) -> str:
+    title = book_title(entry["title"]) if entry.get("title") else ""
+    number = entry.get("number") or ""
+    return f"{title}（{number}）" if title and number else title or number
+
+
+def mentions(document: Document) -> list[tuple[dict, int]]:
+    """({title, number}, line) of each document cited in the body, plus ``cites`` not found there."""
+    found = [(entry, block.line) for block in document.blocks for text in block_texts(block)
+             for entry in citations.cited_documents(text)]
+    seen = [entry for entry, _ in found]
+    for cited in facet_rules.as_list(document.meta.get("cites")):
+        entries = [cited] if isinstance(cited, dict) else citations.cited_documents(str(cited)) or [{"title": str(cited)}]
+        found += [(entry, 0) for entry in entries if entry not in seen]
+    return found
+
+
+def _index_keys(documents: list[Document]) -> dict[str, str]:
+    """Numbers win over titles when both match; first slug in sorted order wins ties."""
+    keys: dict[str, str] = {}
+    for field_name in ("doc_number", "title"):
+        for document in documents:
+            if document.meta.get(field_name):
+                keys.setdefault(loose(document.meta[field_name]), document.slug)
+    return keys
+
+
+def _own_names(document: Document) -> set[str]:
+    """A page's own number and title, and the proposal a reply answers, are not citations."""
+    proposal = document.meta.get("proposal")
+    names = [document.meta.get("doc_number"), document.meta.get("title"),
+             proposal.get("title") if isinstance(proposal, dict) else None]
+    return {loose(name) for name in names if name}
+
+
+def short_title_target(catalogue: Catalogue, document: Document, keys: tuple[str, ...]) -> str | None:
+    """A part cited by a shortened title inside its own file: 《终身职业技能培训制度的实施意见》（附件一）
+    for 曲靖市人民政府关于推行终身职业技能培训制度的实施意见. Only within one source, only if unique."""
+    siblings = catalogue.by_source_file.get(str(document.source.path), [])
+    for key in (loose(key) for key in keys if len(loose(key)) >= SHORT_TITLE_MIN):
+        found = [doc.slug for doc in siblings if loose(doc.meta.get("title")).endswith(key)]
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
+def _citations(catalogue: Catalogue) -> list[Citation]:
+    found = set()
+    for document in catalogue.documents:
+        own = _own_names(document)
+        for entry, line in mentions(document):
+            keys = tuple(str(entry[kind]) for kind in ("number", "title") if entry.get(kind))
+            target = next(filter(None, map(catalogue.resolve, keys)), None) or \
+                short_title_target(catalogue, document, keys)
+            if keys and target != document.slug and not own & {loose(key) for key in keys}:
+                found.add(Citation(keys, label_of(entry), document.slug, line, target))
+    return sorted(found, key=lambda c: (c.source, c.line, c.keys))
+
+
+def group_by(items: list, key) -> dict[str, list]:
+    grouped: dict[str, list] = defaultdict(list)
+    for item in items:
+        grouped[key(item)].append(item)
+    return dict(grouped)
+
+
+def group(items: list, attribute: str) -> dict[str, list]:
+    return group_by(items, lambda item: getattr(item, attribute))
+
+
+def build(documents: list[Document]) -> Catalogue:
+    documents = sorted(documents, key=lambda doc: doc.slug)
+    catalogue = Catalogue(documents=documents, by_slug={doc.slug: doc for doc in documents},
+                          keys=_index_keys(documents))
+    catalogue.by_source_file = group_by(documents, lambda doc: str(doc.source.path))
+    catalogue.citations = _citations(catalogue)
+    cites = {Relation("引用", c.source, c.target) for c in catalogue.citations if c.target}
+    catalogue.relations = sorted(set(relation_rules.find_all(documents, catalogue.resolve)) | cites)
+    catalogue.by_source, catalogue.by_target = group(catalogue.relations, "source"), group(catalogue.relations, "target")
+    catalogue.cited_in = group(catalogue.citations, "source")
+    members: dict[Facet, list[Document]] = defaultdict(list)
+    for document in documents:
+        for facet in facet_rules.facets_of(document):
+            members[facet].append(document)
+    catalogue.members = {facet: facet_rules.newest_first(docs) for facet, docs in sorted(members.items())}
+    catalogue.positions = {facet: {doc.slug: n for n, doc in enumerate(docs)} for facet, docs in catalogue.members.items()}
+    catalogue.facet_paths = facet_rules.assign_paths(set(members))
+    return catalogue

@@ -1,0 +1,185 @@
+"""Browse pages generated from the catalogue (Markdown under ``docs/browse/``).
+
+One overview page per dimension (region as a hierarchy, issuer, year,
+type, proposal session) linking to one page per value, each listing its
+documents newest first with number, title, date and validity; plus the
+documents in force, the 'cited but not yet in the archive' list, the
+documents whose required fields are still 待核实, and the overview that the
+home page includes.
+"""
+from __future__ import annotations
+
+from ..metadata import schema
+from .cards import UNVERIFIED_PAGE, doc_link, format_date, list_badge, proposal_text
+from .archive import Catalogue
+from .facets import IN_FORCE, KIND_LABELS, Facet, newest_first, relative, status_of
+from ..metadata.gaps import UNVERIFIED, fix, gaps_of
+from ..model import Document
+from ..markup import escape
+
+OVERVIEWS = {"region": "按地区", "issuer": "按机关", "year": "按年份", "type": "按文种", "session": "按提案会次"}
+# Pure-CSS filter (see archive.css): checking it hides rows of documents not in force.
+FILTER = '<label class="doc-filter"><input type="checkbox"> 只看现行有效文件</label>'
+LATEST = 10
+
+
+def document_table(documents: list[Document], here: str) -> list[str]:
+    rows = ["| 发文字号 | 标题 | 成文日期 |", "|---|---|---|"]
+    for document in documents:
+        number = escape(str(document.meta.get("doc_number") or "—"))
+        rows.append(f"| {number} | {doc_link(document, here)}{list_badge(document)} | {format_date(document.meta) or '—'} |")
+    return rows
+
+
+def facets_of_kind(catalogue: Catalogue, kind: str) -> list[Facet]:
+    return [facet for facet in catalogue.members if facet.kind == kind]
+
+
+def facet_item(catalogue: Catalogue, facet: Facet, here: str, text: str = "") -> str:
+    link = relative(here, catalogue.facet_paths[facet])
+    return f"[{escape(text or facet.label)}]({link})（{len(catalogue.members[facet])}）"
+
+
+def region_tree(catalogue: Catalogue, here: str) -> list[str]:
+    """Province › prefecture › county as a nested list, each with its count."""
+    return ["    " * (len(facet.path) - 1) + "- " + facet_item(catalogue, facet, here)
+            for facet in facets_of_kind(catalogue, "region")]
+
+
+def overview_page(catalogue: Catalogue, kind: str) -> str:
+    here = f"browse/{kind}.md"
+    facets = facets_of_kind(catalogue, kind)
+    if kind == "year":
+        facets = sorted(facets, key=lambda facet: (facet.label.isdigit(), facet.label), reverse=True)
+    items = region_tree(catalogue, here) if kind == "region" else \
+        ["- " + facet_item(catalogue, facet, here, facet.title) for facet in facets]
+    lines = [f"# {OVERVIEWS[kind]}", "", f"共 {len(facets)} 个{KIND_LABELS[kind]}。", "", *items]
+    return "\n".join(lines) + "\n"
+
+
+def session_table(documents: list[Document], here: str) -> list[str]:
+    """Replies of one session ordered by proposal number."""
+    def number(document: Document) -> tuple:
+        value = str(document.meta["proposal"].get("number") or "")
+        return (int(value) if value.isdigit() else 10**9, value, document.slug)
+
+    rows = ["| 提案 | 答复 | 答复日期 |", "|---|---|---|"]
+    for document in sorted(documents, key=number):
+        proposal = dict(document.meta["proposal"], session="")
+        rows.append(f"| {proposal_text(proposal)} | {doc_link(document, here)}{list_badge(document)} "
+                    f"| {format_date(document.meta) or '—'} |")
+    return rows
+
+
+def facet_page(catalogue: Catalogue, facet: Facet) -> str:
+    here = catalogue.facet_paths[facet]
+    documents = catalogue.members[facet]
+    if facet.kind == "session":
+        lines = [f"# {escape(facet.title)}", "", f"本会次共有 {len(documents)} 件提案答复收录在本站，按提案编号排列。", ""]
+        return "\n".join(lines + session_table(documents, here)) + "\n"
+    lines = [f"# {escape(facet.title)}", "", f"{KIND_LABELS[facet.kind]}：共 {len(documents)} 件文件，按成文日期从新到旧排列。", ""]
+    if facet.label == UNVERIFIED:
+        lines += [f"这些文件的{KIND_LABELS[facet.kind]}尚待核实，改法见[{UNVERIFIED}文件]({relative(here, UNVERIFIED_PAGE)})。", ""]
+    children = [child for child in facets_of_kind(catalogue, facet.kind)
+                if facet.kind == "region" and child.path[:-1] == facet.path]
+    if children:
+        lines += ["下级地区：" + "、".join(facet_item(catalogue, child, here) for child in children), ""]
+    return "\n".join(lines + [FILTER, "", *document_table(documents, here)]) + "\n"
+
+
+def in_force_page(catalogue: Catalogue) -> str:
+    here = "browse/in-force.md"
+    documents = newest_first([doc for doc in catalogue.documents if status_of(doc) == IN_FORCE])
+    lines = ["# 现行有效文件", "", f"时效性标注为“{IN_FORCE}”的文件共 {len(documents)} 件。"
+             "时效性由编辑依据发文机关公布的信息标注，未标注的文件显示为“未知”，不作推测。", ""]
+    return "\n".join(lines + document_table(documents, here)) + "\n"
+
+
+def citing_places(catalogue: Catalogue, citations: list, here: str) -> str:
+    """Each citing page once, with the source file and the lines it cites from."""
+    by_page: dict[str, list[int]] = {}
+    for citation in citations:
+        by_page.setdefault(citation.source, []).append(citation.line)
+    places = []
+    for slug, lines in by_page.items():
+        document = catalogue.by_slug[slug]
+        numbers = "、".join(str(line) for line in sorted(set(lines)) if line)
+        where = f"{escape(document.source.path.name)} 第 {numbers} 行" if numbers else escape(document.source.path.name)
+        places.append(f"{doc_link(document, here)}（{where}）")
+    return "<br>".join(places)
+
+
+def missing_page(catalogue: Catalogue) -> str:
+    """The editors' to-do list: cited documents the archive does not hold yet, most cited first."""
+    here = "browse/missing.md"
+    missing = sorted(catalogue.missing().items(), key=lambda item: (-len(item[1]), item[0]))
+    lines = ["# 被引用但尚未收录的文件", "", f"本站文件引用了以下 {len(missing)} 件尚未收录的文件（按被引用次数排列）。"
+             "引用位置注明原始文本文件及行号，便于编辑查找和补充收录。", "",
+             "| 被引用文件 | 次数 | 引用位置 |", "|---|---|---|"]
+    for label, citations in missing:
+        lines.append(f"| {escape(label)} | {len(citations)} | {citing_places(catalogue, citations, here)} |")
+    return "\n".join(lines) + "\n"
+
+
+def unverified(catalogue: Catalogue) -> list[Document]:
+    return [document for document in catalogue.documents if gaps_of(document)]
+
+
+def unverified_page(catalogue: Catalogue) -> str:
+    """The editors' other to-do list: published pages whose required fields are still missing."""
+    documents = unverified(catalogue)
+    required = "、".join(schema.BY_NAME[name].label for name in schema.REQUIRED)
+    lines = [f"# {UNVERIFIED}文件", "", f"以下 {len(documents)} 件文件缺少表中所列的必填元数据（必填字段：{required}）："
+             "程序没有从原文中识别出来，附属文件也没有填写。文件照常发布，缺少的字段在文件页面上显示为“待核实”，"
+             "浏览页面把它们列在“待核实”下；`make check` 对每一项报错，直到编辑补上。", "",
+             "编辑的改法：核对原文，在附属文件中填写表中所列的键，并用注释写明出处；原文确未写明的写 `null` 并注明原因"
+             "（标题除外：原文无标题时由编者拟定，并在 `note` 中说明）。", ""]
+    if not documents:
+        return "\n".join(lines + ["目前没有待核实的文件。"]) + "\n"
+    lines += ["| 文件 | 原始文本 | 待核实字段 | 改法 |", "|---|---|---|---|"]
+    for document in documents:
+        names = gaps_of(document)
+        fields = "、".join(schema.label(name) for name in names)
+        lines.append(f"| {doc_link(document, UNVERIFIED_PAGE)} | {escape(str(document.source.path))} "
+                     f"| {escape(fields)} | {escape(fix(document, names))} |")
+    return "\n".join(lines) + "\n"
+
+
+def latest(catalogue: Catalogue) -> list[Document]:
+    """Latest additions: by retrieval date when editors record it, else by document date."""
+    def added(document: Document) -> tuple:
+        return (str(document.meta.get("retrieved") or ""), str(document.meta.get("date") or ""), document.slug)
+    return sorted(catalogue.documents, key=added, reverse=True)[:LATEST]
+
+
+def summary(catalogue: Catalogue, here: str) -> list[str]:
+    counts = [f"[{OVERVIEWS[kind]}]({relative(here, f'browse/{kind}.md')})：{len(facets_of_kind(catalogue, kind))} 个{KIND_LABELS[kind]}"
+              for kind in OVERVIEWS]
+    in_force = sum(status_of(doc) == IN_FORCE for doc in catalogue.documents)
+    return [f"本站共收录 **{len(catalogue.documents)}** 件文件，其中现行有效 {in_force} 件"
+            f"（[查看]({relative(here, 'browse/in-force.md')})）。", "", *(f"- {line}" for line in counts),
+            f"- [被引用但尚未收录的文件]({relative(here, 'browse/missing.md')})：{len(catalogue.missing())} 件",
+            f"- [元数据{UNVERIFIED}的文件]({relative(here, UNVERIFIED_PAGE)})：{len(unverified(catalogue))} 件", ""]
+
+
+def home_part(catalogue: Catalogue) -> str:
+    """Counts and latest additions, included into the hand-written home page (docs/index.md)."""
+    here = "index.md"
+    items = [f"- {doc_link(doc, here)}（{format_date(doc.meta) or '日期不详'}）{list_badge(doc)}" for doc in latest(catalogue)]
+    return "\n".join(["## 馆藏概况", "", *summary(catalogue, here), "## 最新收录", "", *items]) + "\n"
+
+
+def browse_index(catalogue: Catalogue) -> str:
+    return "\n".join(["# 浏览", "", "按地区、发文机关、年份、文种或提案会次浏览全部文件。", "",
+                      *summary(catalogue, "browse/index.md")]) + "\n"
+
+
+def pages(catalogue: Catalogue) -> dict[str, str]:
+    """Docs-relative path → Markdown of every generated browse page."""
+    generated = {"browse/index.md": browse_index(catalogue), "browse/_home.md": home_part(catalogue),
+                 "browse/in-force.md": in_force_page(catalogue), "browse/missing.md": missing_page(catalogue),
+                 UNVERIFIED_PAGE: unverified_page(catalogue)}
+    generated.update({f"browse/{kind}.md": overview_page(catalogue, kind) for kind in OVERVIEWS})
+    generated.update({path: facet_page(catalogue, facet) for facet, path in catalogue.facet_paths.items()})
+    return generated
+

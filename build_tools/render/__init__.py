@@ -1,0 +1,2 @@
+"""Stage 5, render: Documents with their PageContext → Markdown pages with front matter in docs/,
+written only when changed; ``convert`` strings the stages together, ``incremental`` reuses work."""

@@ -1,0 +1,145 @@
+"""Run the conversion stages over every source and write docs/documents/.
+
+This is the only place that strings the stages together:
+read → structure → metadata (all documents) → catalogue → render → write.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..catalogue import browse, cards, archive as catalogue, export
+from . import incremental, page as render, rendered
+from ..metadata import front_matter as metadata, parts, sidecar
+from .. import reading, structure
+from ..errors import SourceError
+from ..model import Document, ParsedDocument, SourceText
+from ..project import Project
+from ..slugs import annex_slug, issued_slug, slugify
+from ..structure.parts import part_number
+from .writer import remove_stale, write_if_changed
+
+
+# A slug becomes a file name under docs/ and a URL: no dots, slashes or other escapes.
+SAFE_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+@dataclass
+class ConvertReport:
+    """What a conversion run did, for the CLI and the tests."""
+
+    documents: list[Document] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)
+    errors: list[SourceError] = field(default_factory=list)
+
+
+def documents_from(parsed: ParsedDocument, slug: str) -> list[Document]:
+    """The document and, depth first, one Document per annex or issued document.
+
+    Annexes get ``{parent}-fujian-{n}`` (n from 附件二 → 2), an issued
+    document ``{parent}-yinfa``; removed duplicates become notes.
+    """
+    document = Document(slug=slug, meta=metadata.extract(parsed), blocks=parsed.blocks, source=parsed.source,
+                        part=parsed.part, notes=removal_notes(parsed))
+    documents, annexes = [document], 0
+    for part in parsed.annexes:
+        if part.part == "印发":
+            documents += documents_from(part, issued_slug(slug))
+        else:
+            annexes += 1
+            documents += documents_from(part, annex_slug(slug, part_number(part.part, annexes)))
+    return documents
+
+
+def removal_notes(parsed: ParsedDocument) -> list[str]:
+    """Passages dropped as repeats, reported with their source line."""
+    return [
+        f"{parsed.source.path}:{removed.line}: 删除重复段落 / duplicate passage removed: {removed.text[:40]}"
+        for removed in parsed.removed if removed.reason == "duplicate"
+    ]
+
+
+def convert_source(path: Path, project: Project) -> tuple[list[Document], parts.PartsReport]:
+    """One source and its sidecar as finished documents, with what ``check`` reports about them."""
+    source = reading.read(path, project.root)
+    return convert_text(source, sidecar.load(sidecar.path_for(path), project.root))
+
+
+def convert_text(source: SourceText, editor: sidecar.Sidecar | None) -> tuple[list[Document], parts.PartsReport]:
+    """The stages for one decoded source (``evaluate`` runs them on texts that are no project file)."""
+    slug = (editor.entry.get("slug") if editor else None) or slugify(source.path.stem)
+    parsed = structure.parse(source)
+    documents = documents_from(parsed, slug)
+    report = parts.finish(documents, editor)
+    report.unreadable = metadata.unreadable(parsed)
+    return documents, report
+
+
+def convert_file(path: Path, project: Project) -> list[Document]:
+    return convert_source(path, project)[0]
+
+
+def claim_slugs(documents: list[Document], owners: dict[str, Document]) -> list[Document]:
+    """Register the pages of one source; two sources may never share a page."""
+    for document in documents:
+        other = owners.get(document.slug)
+        if not SAFE_SLUG.fullmatch(document.slug or ""):
+            raise SourceError(
+                document.source.path,
+                f"网址 {document.slug!r} 无效：只能用小写字母、数字和连字符 / slug must be lower-case ASCII words and hyphens",
+                hint="请修改附属 YAML 中的 slug，或用字母、数字、汉字重命名文件 / fix the sidecar slug or rename the file",
+            )
+        if other is not None and other.source.path == document.source.path:
+            raise SourceError(
+                document.source.path,
+                f"本文件的两个部分（{other.part or '正文'}、{document.part or '正文'}）使用同一页面网址 {document.slug}"
+                f" / two parts of this file share the page slug {document.slug}",
+                hint="请检查附件编号是否重复 / check for two annexes with the same number",
+            )
+        if other is not None:
+            raise SourceError(
+                document.source.path,
+                f"页面网址 {document.slug} 与 {other.source.path} 冲突 / page slug collides with {other.source.path}",
+                hint="请重命名其中一个文件，或在附属 YAML 中设置不同的 slug / rename one of the files",
+            )
+        owners[document.slug] = document  # at once: two parts of one file may not share a page either
+    return documents
+
+
+def convert_all(project: Project) -> ConvertReport:
+    """Convert every source; a bad source is reported and the others still build."""
+    report = ConvertReport()
+    owners: dict[str, Document] = {}
+    paths = project.source_files()
+    for outcome in incremental.convert_many(paths, project, convert_file):
+        try:
+            if isinstance(outcome, SourceError):
+                raise outcome
+            report.documents.extend(claim_slugs(outcome, owners))
+        except SourceError as error:
+            report.errors.append(error)
+    archive = catalogue.build(report.documents)
+    keep, before, after = set(), rendered.load(project.cache), {}
+    for document in report.documents:
+        target = project.documents / f"{document.slug}.md"
+        keep.add(target)
+        context = cards.context_for(archive, document)
+        after[document.slug] = rendered.digest(document, context)
+        if after[document.slug] == before.get(document.slug) and target.exists():
+            continue
+        if write_if_changed(target, render.render(document, context)):
+            report.written.append(target)
+    rendered.save(project.cache, after)
+    # A source that failed leaves no page behind: the site shows what the sources say now.
+    report.removed = remove_stale(project.documents, keep)
+    write_browse(project, archive, report)
+    return report
+
+
+def write_browse(project: Project, archive: catalogue.Catalogue, report: ConvertReport) -> None:
+    """Browse pages and the catalogue export, regenerated with the pages they describe."""
+    generated = {project.docs / path: text for path, text in {**browse.pages(archive), **export.files(archive)}.items()}
+    report.written += [path for path, text in sorted(generated.items()) if write_if_changed(path, text)]
+    report.removed += remove_stale(project.browse, set(generated), "**/*.md")

@@ -1,0 +1,39 @@
+"""Which document pages must be rendered again: a digest of what each page is made from.
+
+A rebuild after one change would otherwise render every page of the archive only to find the
+few whose Markdown differs. A page is made from its document (the source's bytes, the
+converter's code, the metadata after sidecars) and its context from the catalogue (card,
+relations, citation links); when none of these changed since the last build and the page is
+still on disk, it is left as it is.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from ..cache import code_fingerprint
+from ..model import Document, PageContext
+from .writer import write_if_changed
+
+
+def digest(document: Document, context: PageContext) -> str:
+    made_of = [code_fingerprint(), document.source.sha256, document.slug, document.part, document.meta,
+               len(document.blocks), document.notes, context.card, context.relations, sorted(context.links.items())]
+    return hashlib.sha256(json.dumps(made_of, ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def manifest_path(cache: Path) -> Path:
+    return cache.parent / "rendered-pages.json"
+
+
+def load(cache: Path) -> dict[str, str]:
+    """slug → digest of the page as last written (empty when unknown or unreadable)."""
+    try:
+        return json.loads(manifest_path(cache).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def save(cache: Path, manifest: dict[str, str]) -> None:
+    write_if_changed(manifest_path(cache), json.dumps(manifest, sort_keys=True, indent=0) + "\n")
