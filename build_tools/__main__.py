@@ -130,7 +130,7 @@ def cmd_evaluate(project: Project, args: argparse.Namespace) -> int:
     cases = itertools.chain(evaluation.folder_cases(args.folder, args.limit) if args.folder else (),
                             evaluation.lawrefbook_cases(corpus, args.limit) if corpus else ())
     total = evaluation.count(args.folder, corpus, args.limit)
-    report = evaluation.evaluate(cases, total, sys.stderr if sys.stderr.isatty() else None)
+    report = evaluation.evaluate(cases, total)
     evaluation.print_report(report, args.misses if args.misses is not None else total <= 100)
     return 1 if report.errors else 0
 

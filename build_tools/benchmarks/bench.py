@@ -29,6 +29,7 @@ from .benchreport import growth, projection, report
 from ..mkdocs_glue.engine import build_command, plain_material_project
 from ..mkdocs_glue.search_hooks import INDEX_DIR
 from .browser import chromium, serve
+from ..progress import note
 
 # Phrases every corpus of its kind contains and Material's default search (the
 # baseline, jieba-segmented) finds too: the seeds' subject, a chapter of most laws.
@@ -63,12 +64,6 @@ def corpus_kind(name: str, root: Path, seed: int) -> Corpus | None:
                       lambda out, index: generated.write_document(out, pools, seed, index))
     folder = lawcorpus.folder(root)
     return folder and Corpus(name, lawcorpus.make_corpus, lambda out, index: lawcorpus.write_document(out, folder, index))
-
-
-def progress(message: str) -> None:
-    """A line on the terminal while the benchmark runs; nothing in CI or when redirected."""
-    if sys.stderr.isatty():
-        print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
 def run_timed(command: list[str], cwd: Path) -> tuple[float, float]:
@@ -135,12 +130,12 @@ def measure_builds(figures: Figures, builds: Builds, cwd: Path, timings: Path, l
     """Run each build after its preparation, recording its time, memory and stages."""
     for name, (command, prepare) in builds.items():
         prepare()
-        progress(f"{label}: {name} …")
+        note(f"{label}: {name} …")
         seconds, peak, figures.stages[name] = timed_build(command, cwd, timings)
         figures.values[f"{name} (s)"] = seconds
         if name == "full build":
             figures.values["peak memory (MB)"] = peak
-        progress(f"{label}: {name} {seconds:.1f} s")
+        note(f"{label}: {name} {seconds:.1f} s")
 
 
 def edit(source: Path) -> None:
@@ -150,7 +145,7 @@ def edit(source: Path) -> None:
 def measure_archive(root: Path, work: Path, count: int, corpus: Corpus) -> tuple[Figures, Path, str]:
     """Figures of the archive build; returns them, the built site and the added source's stem."""
     project, site, figures = work / f"archive-{count}", work / f"archive-{count}-site", Figures()
-    progress(f"archive N={count}: writing the {corpus.name} corpus …")
+    note(f"archive N={count}: writing the {corpus.name} corpus …")
     sources = corpus.make(root, count, project)
     figures.values["text (MB)"] = sum(path.stat().st_size for path in sources) / 1e6
     timings = work / "stages.json"
@@ -214,7 +209,7 @@ def bench(root: Path, sizes: list[int], seed: int, work: Path, out=print, corpus
                                                            baseline_rebuilds)
                 columns.append((material, baseline_site, "baseline"))
             text = material.values["text (MB)"] = archive.values["text (MB)"]
-            progress(f"N={count}: sizes and first search result …")
+            note(f"N={count}: sizes and first search result …")
             for figures, site, side in columns:
                 add_site_figures(figures, site, INDEX_PATHS[side], browser, count, text, QUERIES[corpus])
             results[count] = (archive, material)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..render.writer import write_if_changed
+from ..progress import counted
 
 TARGET_BYTES = 15_000
 _NUMERALS = "一二三四五六七八九十"
@@ -208,7 +209,7 @@ def make_corpus(root: Path, count: int, out: Path, seed: int = 1) -> list[Path]:
     """Write a buildable project with ``count`` generated sources into ``out``."""
     pools = harvest(sorted((root / "source_docs").glob("*.txt")))
     copy_skeleton(root, out)
-    return [write_document(out, pools, seed, index) for index in range(count)]
+    return [write_document(out, pools, seed, index) for index in counted(range(count), "make-corpus")]
 
 
 def copy_skeleton(root: Path, out: Path) -> None:

@@ -23,6 +23,7 @@ from . import lawrefbook
 from .corpus import copy_skeleton
 from ..metadata.regions import gazetteer
 from ..render.writer import write_if_changed
+from ..progress import counted
 
 NAME = "lawrefbook"
 _YEAR = re.compile(r"(\d{4})年")
@@ -127,7 +128,7 @@ def make_corpus(root: Path, count: int, out: Path) -> list[Path]:
         raise FileNotFoundError(f"{lawrefbook.corpus_folder(root)}: no {NAME} corpus here")
     copy_skeleton(root, out)
     paths = []
-    for index, text in texts(corpus, count):
+    for index, text in counted(texts(corpus, count), "make-corpus", count):
         paths.append(out / "source_docs" / file_name(index))
         write_if_changed(paths[-1], text)
     return sorted(paths)

@@ -16,6 +16,7 @@ from .. import cache
 from ..metadata import sidecar
 from ..errors import SourceError
 from ..model import Document
+from ..progress import counted
 from ..project import Project
 
 # Below this many sources to convert, starting worker processes costs more than it saves.
@@ -64,6 +65,7 @@ def convert_many(paths: list[Path], project: Project, convert: Converter, jobs: 
 def _run(paths: list[Path], project: Project, convert: Converter, jobs: int | None) -> list[Outcome]:
     jobs = jobs or os.cpu_count() or 1
     if jobs == 1 or len(paths) < PARALLEL_THRESHOLD:
-        return [convert_one(path, project, convert) for path in paths]
+        return [convert_one(path, project, convert) for path in counted(paths, "转换 / converting")]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(convert_one, paths, [project] * len(paths), [convert] * len(paths), chunksize=8))
+        outcomes = pool.map(convert_one, paths, [project] * len(paths), [convert] * len(paths), chunksize=8)
+        return list(counted(outcomes, "转换 / converting", len(paths)))

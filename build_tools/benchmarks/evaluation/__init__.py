@@ -17,20 +17,16 @@ from ...errors import SourceError
 from .cases import Case, count, folder_cases, lawrefbook_cases
 from .fields import CHROME, canonical, expected_fields, header_lines_in_body, observed, strings_found
 from .report import Miss, Outcome, Report
+from ...progress import counted
 
 __all__ = ["Case", "Miss", "Outcome", "Report", "count", "evaluate", "folder_cases", "judge", "lawrefbook_cases"]
 
 
-def evaluate(cases: Iterable[Case], total: int = 0, progress: TextIO | None = None) -> Report:
-    """Judge every case; ``progress`` (a terminal) gets one overwritten line per document."""
+def evaluate(cases: Iterable[Case], total: int = 0) -> Report:
+    """Judge every case (a status line on a terminal)."""
     report = Report()
-    for index, case in enumerate(cases, start=1):
+    for case in counted(cases, "evaluate", total or None):
         report.outcomes.append(judge(case))
-        if progress is not None:
-            progress.write(f"\r\033[K{index}/{total or '?'} {case.name[-60:]}")
-            progress.flush()
-    if progress is not None:
-        progress.write("\r\033[K")
     return report
 
 
