@@ -33,10 +33,6 @@ def linked_paths(site: Path) -> set[str]:
 
 
 # A product bug this test found (issue 17); remove the marker with the fix.
-STALE_OUTPUT = pytest.mark.xfail(strict=True, reason=(
-    "mkdocs build --dirty never deletes the built pages of removed sources (site/documents/n2/ and n3/ stay)"))
-
-
 @pytest.fixture(scope="module")
 def rebuilt(tmp_path_factory):
     """Three notices built; then n2.txt renamed to renamed.txt, n3.txt deleted, and the site
@@ -80,7 +76,6 @@ def test_the_search_index_holds_only_the_current_sources(rebuilt):
     assert sorted(document.url for document in read_documents(full / "search-index")) == ["documents/n1/", "documents/renamed/"]
 
 
-@STALE_OUTPUT
 def test_a_dirty_rebuild_after_the_removal_equals_a_full_build(rebuilt):
     _, dirty, full = rebuilt
     # sitemap.xml.gz embeds the build time; everything else must be byte-identical.

@@ -34,6 +34,27 @@ def on_pre_build(config, **kwargs) -> None:
              len(report.documents), len(report.written), unverified, UNVERIFIED, len(report.errors))
 
 
+# Site folders whose every file comes from a source: what no current page or original produces is stale.
+GENERATED = ("documents", "browse", "originals")
+
+
+def remove_stale_output(files, config) -> None:
+    """Delete built files of sources that are gone (deleted or renamed).
+
+    A full build starts from an empty site folder, but ``--dirty`` builds only add and overwrite,
+    so a removed document's page would otherwise stay online. Done here, where MkDocs lists every
+    file this build will write, so nothing has to be remembered between builds.
+    """
+    site = Path(config.site_dir)
+    wanted = {Path(file.abs_dest_path) for file in files}
+    for folder in (site / name for name in GENERATED):
+        for built in sorted(folder.rglob("*"), reverse=True) if folder.is_dir() else ():
+            if built.is_file() and built not in wanted:
+                built.unlink()
+            elif built.is_dir() and not any(built.iterdir()):
+                built.rmdir()
+
+
 def on_files(files, config, **kwargs):
     """Always rebuild hand-written pages that include generated snippets; add the original files.
 
@@ -47,6 +68,7 @@ def on_files(files, config, **kwargs):
         if "--8<--" in Path(file.abs_src_path).read_text(encoding="utf-8"):
             file.is_modified = lambda: True
     add_originals(files, config, Project(Path(config.config_file_path).parent))
+    remove_stale_output(files, config)
     return files
 
 
