@@ -18,15 +18,20 @@ def chinese_number(text: str) -> int:
     text = text.strip().translate(_FULLWIDTH)
     if text.isdigit():
         return int(text)
-    if not text or any(char not in _DIGITS and char not in _UNITS for char in text):
+    if not text or any(char not in _DIGITS and char not in _UNITS and not char.isdigit() for char in text):
         raise ValueError(f"not a Chinese numeral: {text!r}")
     if not any(char in _UNITS for char in text):
-        return int("".join(str(_DIGITS[char]) for char in text))
+        return int("".join(str(_digit(char)) for char in text))
     total, digit = 0, None
     for char in text:
         if char in _UNITS:
             total += (1 if digit is None else digit) * _UNITS[char]
             digit = None
         else:
-            digit = _DIGITS[char]
+            digit = _digit(char)
     return total + (digit or 0)
+
+
+def _digit(char: str) -> int:
+    """A typed year mixes the two: 一九九0."""
+    return int(char) if char.isdigit() else _DIGITS[char]

@@ -7,7 +7,8 @@ from build_tools.structure.headings import number_of
 
 @pytest.mark.parametrize("text, value", [
     ("二〇二二", 2022), ("二○一二", 2012), ("二Ｏ二三", 2023), ("二零二一", 2021), ("三十", 30), ("十二", 12),
-    ("十", 10), ("一百二十三", 123), ("二百零五", 205), ("一千零一", 1001), ("１２", 12), ("7", 7)])
+    ("十", 10), ("一百二十三", 123), ("二百零五", 205), ("一千零一", 1001), ("１２", 12), ("7", 7),
+    ("一九九0", 1990)])  # a year typed with one Arabic digit, as in a lawrefbook text
 def test_both_writings(text, value):
     assert chinese_number(text) == value
 

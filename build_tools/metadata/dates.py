@@ -78,7 +78,7 @@ def _from_match(match: re.Match) -> PartialDate:
     parts = [match.group(name) for name in ("year", "month", "day")]
     try:
         numbers = [chinese_number(part) if part else None for part in parts]
-    except KeyError:
+    except (KeyError, ValueError):  # a numeral chinese_number cannot read
         raise DateError(f"无法识别的日期“{match.group(0)}” / cannot read date") from None
     return make(*numbers)
 
