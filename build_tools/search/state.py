@@ -53,13 +53,18 @@ class IndexState:
         return {doc.url: n for n, doc in enumerate(self.documents) if n not in self.dead}
 
 
+def encoded(postings: dict) -> dict[str, str]:
+    """Each key's numbers as text, the arrays dropped as they go (they and the text together
+    were the peak memory of a full build)."""
+    return {key: encode_numbers(postings.pop(key)) for key in sorted(postings)}
+
+
 def from_index(index: SearchIndex, pages: list[SearchPage], shard_counts: tuple[int, int]) -> IndexState:
     digests = {page.url: page_digest(page) for page in pages}
     return IndexState(
         documents=index.documents, section_counts=[len(doc.sections) for doc in index.documents],
         digests=[digests.get(doc.url, "") for doc in index.documents],
-        bigrams={key: encode_numbers(numbers) for key, numbers in index.bigrams.items()},
-        unigrams={key: encode_numbers(numbers) for key, numbers in index.unigrams.items()},
+        bigrams=encoded(index.bigrams), unigrams=encoded(index.unigrams),
         last_section=index.last_section, last_unigram_section=index.last_unigram_section,
         section_count=index.section_count, shard_counts=shard_counts, new_documents=list(index.documents))
 
@@ -102,13 +107,15 @@ def save(state: IndexState, path: Path) -> None:
     for document in state.documents:
         document.sections = []  # the texts are in the t/ files already; the state keeps counts
     temporary = path.with_suffix(".tmp")
-    temporary.write_bytes(pickle.dumps((FORMAT, state), protocol=pickle.HIGHEST_PROTOCOL))
+    with temporary.open("wb") as stream:  # streamed: no second copy of the state in memory
+        pickle.dump((FORMAT, state), stream, protocol=pickle.HIGHEST_PROTOCOL)
     temporary.replace(path)
 
 
 def load(path: Path) -> IndexState | None:
     try:
-        version, state = pickle.loads(path.read_bytes())
+        with path.open("rb") as stream:
+            version, state = pickle.load(stream)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
         return None
     return state if version == FORMAT else None
