@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..structure.header import ORDER
+from ..structure.enactment import ORDER
 
 _OPEN = "〔[（(［【﹝"
 _CLOSE = "〕]）)］】﹞"

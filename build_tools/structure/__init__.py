@@ -15,7 +15,8 @@ from ..model import Block, ParsedDocument, SourceText
 from .body import body_blocks
 from .closing import take_closing, take_footer
 from .cover import take_cover
-from .header import Header, take_front
+from .front import take_front
+from .header import Header
 from .lines import Line, split_lines, trim
 from .parts import issued_start, part_label, split_annexes
 from ..text import normalise

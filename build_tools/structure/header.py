@@ -1,20 +1,18 @@
-"""The document's own header lines (GB/T 9704-2012 版头).
+"""The patterns of a document's own header and footer lines (GB/T 9704-2012 版头 and 版记).
 
-Top to bottom: 密级 (公开), 发文机关标志 (…文件), 发文字号, a red rule,
-the title (often over two lines, sometimes letter-spaced), a web page's
-metadata line when the text was copied from a site, and the addressee
-ending in ：. Each becomes a raw header string for ``metadata`` and a
-header block for the page, never a body paragraph. The patterns here are
-shared with ``closing`` (signature, date, 版记) and ``cover`` (reports).
+Marks, the 发文机关标志, the 发文字号, titles and what ends them, addressees, a law's record,
+database and web labels, and the ``Header`` that collects raw header strings for ``metadata``
+and header blocks for the page. ``front`` reads the header with them, ``closing`` the
+signature, date and 版记, ``cover`` a report's cover.
 """
 from __future__ import annotations
 
 import re
 
 from ..model import Block, Removed
-from .lines import SEPARATOR, Line
-from .headings import UNNUMBERED, number_of
 from ..text import IDEOGRAPH, join, normalise, normalise_short, unspace_letters
+from .headings import UNNUMBERED, number_of
+from .lines import Line
 
 CLASSIFICATION = re.compile(r"^(公开|不予公开|依申请公开|主动公开|内部|秘密|机密|绝密)(★.*)?$")
 URGENCY = re.compile(r"^(特急|加急|特提|平急)$")
@@ -27,12 +25,6 @@ BANNER = re.compile(rf"^[{IDEOGRAPH}（）()·\s]{{2,40}}文件$")
 NUMBER_LABEL = re.compile(r"^(?:发文字号|文号)\s*[:：]\s*")
 DOC_NUMBER = re.compile(r"^[^\s，。：:；]{1,16}?\s*[〔\[［【（(]\s*\d{4}\s*[〕\]］】）)]\s*第?\s*\d{1,4}\s*号$")
 DOC_NUMBER_START = re.compile(r"^[^\s，。：:；]{1,16}?\s*[〔\[［【（(]\s*\d{4}\s*[〕\]］】）)]\s*\d{0,4}$")
-# An order's number: 中华人民共和国主席令 / 第二十四号 (one line or two), 国务院令 第588号.
-# Orders are numbered without a year: 中华人民共和国主席令第二十四号, 国务院令第588号,
-# 山东省人民政府令第352号, 交通运输部令2021年第12号. They are kept as printed, spaces removed.
-ORDER = re.compile(r"^(?P<organ>[\u4e00-\u9fff]{0,20}令)(?:\d{4}年)?第(?P<serial>[\d〇零一二三四五六七八九十百千]{1,8})号$")
-ORDER_NAME = re.compile(r"^[\u4e00-\u9fff]{0,20}令$")
-ORDER_SERIAL = re.compile(r"^(?:\d{4}\s*年\s*)?第\s*[\d〇零一二三四五六七八九十百千]{1,8}\s*号$")
 # A law's record of adoption and amendment under its title: （2019年4月23日…会议通过 根据…修正）.
 # Some copies print each event on its own line without brackets: 2019年12月2日 …会议通过.
 _EVENTS = r"(?:通过|公布|修正|修订|批准|发布|印发|施行|会议\s*[）)]|令\s*第[^）)\s]{1,8}号\s*[）)])"
@@ -48,8 +40,6 @@ _DB_NAMES = "发布部门|制定机关|发文字号|发布日期|公布日期|�
 DB_LABEL = re.compile(rf"^(?:【\s*({_DB_NAMES})\s*】\s*[:：]?|({_DB_NAMES})\s*[:：])\s*(.*)$")
 DB_KEYS = {"发布部门": "web_issuer", "制定机关": "web_issuer", "发文字号": "web_doc_number", "发布日期": "web_published",
            "公布日期": "web_published", "实施日期": "effective", "施行日期": "effective", "时效性": "web_validity"}
-# Who signs an order under its text: 省长 王立群, 总理 李强, 部长 怀进鹏.
-ORDER_SIGNER = re.compile(r"^(?:代理?)?(?:主\s*席|总\s*理|[省市州县区部局署行院]\s*长|主\s*任|检察长)(?:\s*\S{2,4})?$")
 DATE = re.compile(r"^[\d〇零一二三四五六七八九○Ｏ]{4}\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$")
 MONTH = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月$")
 YEAR = re.compile(r"^[（(]?\s*\d{4}\s*(年度?)?\s*[）)]?$")
@@ -144,235 +134,6 @@ def next_content(lines: list[Line], index: int) -> int:
     return index
 
 
-def take_front(lines: list[Line], header: Header) -> list[Line]:
-    """Consume the header lines at the top, up to the addressee; return the rest."""
-    index = next_content(lines, 0)
-    while index < len(lines) and "addressee" not in header.fields:
-        consumed = _front_line(lines, index, header)
-        if not consumed:
-            break
-        index = next_content(lines, index + consumed)
-    return lines[index:]
-
-
-def _front_line(lines: list[Line], index: int, header: Header) -> int:
-    """Take one header element starting at ``lines[index]``; how many lines it used (0: none)."""
-    line, fields = lines[index], header.fields
-    text = line.text
-    before_title = "title" not in fields
-    if SEPARATOR.match(line.raw) or EXPORT_CHROME.match(text):
-        header.removed.append(Removed("separator" if SEPARATOR.match(line.raw) else "export", line.raw, line.number))
-        return 1
-    label = DB_LABEL.match(text)
-    if label:
-        name, value = label.group(1) or label.group(2), label.group(3).strip()
-        if DB_KEYS.get(name) and value:
-            fields.setdefault(DB_KEYS[name], value)
-        header.removed.append(Removed("export", line.raw, line.number))
-        return 1
-    if ORDER.match(re.sub(r"\s", "", fields.get("doc_number", ""))) and "date" not in fields:
-        used = _promulgation(line, header)
-        if used:
-            return used
-    # A title printed above the 版头 (a page header, a database's heading) is printed again below it.
-    if before_title or not {"doc_number", "addressee", "banner"} & set(fields):
-        used = _mark(lines, index, header)
-        if used:
-            return used
-    if "doc_number" not in fields:
-        used = _doc_number(lines, index, header) or _order_number(lines, index, header)
-        if used:
-            return used
-    if text.startswith("发布时间") and WEB_FIELD.search(text):
-        return _web_meta(lines, index, header)
-    if not before_title:
-        used = _repeated_title(lines, index, header)
-        if used:
-            return used
-    if not before_title and RECORD_START.match(text):
-        return _record(lines, index, header)
-    used = _addressee(lines, index, header)
-    if used:
-        return used
-    if before_title:
-        return _title(lines, index, header)
-    return 0
-
-
-def _repeated_title(lines: list[Line], index: int, header: Header) -> int:
-    """The title printed again (page header, database heading), on as many lines as it takes."""
-    # Reprints separate joint issuers with spaces where the title has 、: compare without either.
-    title, taken, cursor = re.sub(r"[\s、]", "", header.fields["title"]), [], index
-    while cursor < len(lines) and len(taken) < 4:
-        taken.append(lines[cursor])
-        joined = re.sub(r"[\s、]", "", "".join(line.text for line in taken))
-        if joined == title:
-            header.removed.extend(Removed("duplicate", line.raw, line.number) for line in taken)
-            return cursor - index + 1
-        if not title.startswith(joined):
-            return 0
-        cursor = next_content(lines, cursor + 1)
-    return 0
-
-
-def _addressee(lines: list[Line], index: int, header: Header) -> int:
-    """主送机关, on one line or, below the title, wrapped over up to three (a long list of offices)."""
-    cursor, joined = index, ""
-    for _ in range(3 if "title" in header.fields else 1):
-        joined = join(joined, lines[cursor].text)
-        if is_addressee(joined):
-            header.add("addressee", re.sub(r"[:：]$", "", joined), lines[index].number, normalise(joined))
-            return cursor - index + 1
-        cursor = next_content(lines, cursor + 1)
-        if cursor >= len(lines) or re.search(r"[:：。；]$", joined):
-            return 0
-    return 0
-
-
-def _mark(lines: list[Line], index: int, header: Header) -> int:
-    """The marks above a title: 份号, 密级/公开, 紧急程度, a reply's category, the 发文机关标志."""
-    text, number, fields = lines[index].text, lines[index].number, header.fields
-    for key, pattern in (("copy_no", COPY_NUMBER), ("classification", CLASSIFICATION),
-                         ("urgency", URGENCY), ("category", REPLY_CATEGORY)):
-        if key not in fields and pattern.match(text):
-            header.add(key, text, number)
-            return 1
-    disclosure = DISCLOSURE.match(text)
-    if disclosure and "classification" not in fields:
-        header.add("classification", disclosure.group(1), number, text)
-        return 1
-    if "banner" not in fields and (BANNER.match(text) or is_organ(text) and _introduces(lines, index)):
-        header.add("banner", text, number)
-        return 1
-    if "banner" not in fields:
-        return _stacked_banner(lines, index, header)
-    return 0
-
-
-def _stacked_banner(lines: list[Line], index: int, header: Header) -> int:
-    """A joint document's 发文机关标志: one organ per line, 文件 printed once beside them (on the last
-    line, or centred beside the middle one), or no 文件 but the number right below."""
-    cursor, names, last, marked = index, [], index, False
-    while cursor < len(lines) and len(names) < 6:
-        text = unspace_letters(lines[cursor].text)
-        name = re.sub(r"\s*文件$", "", text)
-        if not is_organ(name):
-            break
-        names.append(name)
-        marked, last = marked or name != text, cursor
-        cursor = next_content(lines, cursor + 1)
-    if len(names) < 2 or not (marked or _introduces(lines, last)):
-        return 0
-    header.add("banner", " ".join(names) + ("文件" if marked else ""), lines[index].number)
-    return last - index + 1
-
-
-def _introduces(lines: list[Line], index: int) -> bool:
-    """An organ's name is its 发文机关标志 when a number, a rule or its own title follows it."""
-    following = next_content(lines, index + 1)
-    if following >= len(lines):
-        return False
-    name, after = re.sub(r"\s", "", lines[index].text), lines[following]
-    side = SIDE_LABEL.search(after.text)
-    return is_doc_number(after.text[: side.start()] if side else after.text) or bool(SEPARATOR.match(after.raw)) \
-        or re.sub(r"\s", "", after.text).startswith(name) and not is_organ(after.text)
-
-
-def _doc_number(lines: list[Line], index: int, header: Header) -> int:
-    """发文字号, rejoined when cut over two lines; an upward document adds 签发人 on the same line."""
-    text = lines[index].text
-    side = SIDE_LABEL.search(text)  # 签发人：… or 类别：A printed beside the number
-    if side and is_doc_number(text[: side.start()].strip()):
-        header.add("doc_number", _bare_number(text[: side.start()]), lines[index].number, normalise(text))
-        for label in SIDE_LABEL.finditer(text):
-            key = "signer" if "签" in label.group(1) else "category"
-            header.fields[key] = label.group(2).strip()
-        return 1
-    if is_doc_number(text):
-        header.add("doc_number", _bare_number(text), lines[index].number, normalise(text))
-        return 1
-    following = next_content(lines, index + 1)
-    if DOC_NUMBER_START.match(text) and following < len(lines):
-        joined = join(text, lines[following].text)
-        if DOC_NUMBER.match(joined):
-            header.add("doc_number", joined, lines[index].number)
-            return following - index + 1
-    return 0
-
-
-def _bare_number(text: str) -> str:
-    text = NUMBER_LABEL.sub("", text.strip())
-    return text[1:-1] if text[:1] in "（(" and text[-1:] in "）)" else text
-
-
-def _order_number(lines: list[Line], index: int, header: Header) -> int:
-    """An order's number: 国务院令 第588号 on one line, or the order's name over its serial."""
-    text = re.sub(r"\s", "", lines[index].text)
-    serial = re.search(r"(?:\d{4}年)?第[\d〇零一二三四五六七八九十百千]{1,8}号$", text)
-    if serial and ORDER_NAME.match(text[: serial.start()]):
-        header.add("doc_number", text, lines[index].number, normalise(lines[index].text))
-        return 1
-    following = next_content(lines, index + 1)
-    if ORDER_NAME.match(text) and following < len(lines) and ORDER_SERIAL.match(lines[following].text):
-        joined = text + re.sub(r"\s", "", lines[following].text)
-        header.add("doc_number", joined, lines[index].number, joined)
-        return following - index + 1
-    return 0
-
-
-def _promulgation(line: Line, header: Header) -> int:
-    """An order's own text under its number: 《X》已经…通过，现予公布，自…起施行。, the signer, the date."""
-    text = line.text
-    if re.search(r"现予(?:公布|发布)|予以公布", text):
-        previous = header.fields.get("record")
-        header.add("record", f"{previous} {text}" if previous else text, line.number)
-    elif ORDER_SIGNER.match(text):
-        header.add("order_signer", text, line.number)
-    elif DATE.match(text) and "record" in header.fields:
-        header.add("date", text, line.number)
-    else:
-        return 0
-    return 1
-
-
-def _record(lines: list[Line], index: int, header: Header) -> int:
-    """A law's bracketed record of adoption and amendments, over as many lines as its brackets."""
-    taken, cursor = [lines[index]], index
-    while not _closed(" ".join(line.text for line in taken)):
-        cursor = next_content(lines, cursor + 1)
-        if cursor >= len(lines):
-            break
-        taken.append(lines[cursor])
-    value = "".join(line.text for line in taken)  # a wrapped record: its lines join without a space
-    if not RECORD.match(value):
-        return 0
-    previous = header.fields.get("record")
-    header.add("record", f"{previous} {value}" if previous else value, lines[index].number, normalise(value))
-    return cursor - index + 1
-
-
-def _closed(text: str) -> bool:
-    return text.count("（") + text.count("(") <= text.count("）") + text.count(")")
-
-
-def _web_meta(lines: list[Line], index: int, header: Header) -> int:
-    """``发布时间:… 索引号：… 文号:… 来源：…``, possibly cut over two lines."""
-    text, used = lines[index].text, 1
-    following = next_content(lines, index + 1)
-    if "来源" not in text and following < len(lines) and len(lines[following].text) < 60 and "来源" in lines[following].text:
-        text, used = join(text, lines[following].text), following - index + 1
-    labels = list(WEB_FIELD.finditer(text))
-    shown = []
-    for position, match in enumerate(labels):
-        end = labels[position + 1].start() if position + 1 < len(labels) else len(text)
-        value = text[match.end():end].strip()
-        shown.append(f"{match.group(1)}：{normalise(value)}")
-        if value:
-            header.fields[WEB_LABELS[match.group(1)]] = value
-    header.blocks.append(Block(header.kind, "\u3000".join(shown), line=lines[index].number, role="web_meta"))
-    return used
-
-
 def is_addressee(text: str) -> bool:
     """主送机关: a short list of offices or persons ending in ：, with no sentence in it.
 
@@ -390,43 +151,3 @@ def is_title_line(text: str) -> bool:
         and not UNNUMBERED.match(text) and not DATE.match(text) and "\t" not in text and not is_addressee(text) \
         and not is_doc_number(text) and not RECORD.match(text) and not EXPORT_CHROME.match(text) \
         and ("，" not in text and "," not in text or "关于" in text)
-
-
-def _last_char(line: Line) -> bool:
-    """A title wrapped one character before its end leaves that character alone (…补充规 / 定)."""
-    return len(line.text) == 1 and "\u4e00" <= line.text <= "\u9fff"
-
-
-def _title_goes_on(title: str, lines: list[Line], following: int) -> bool:
-    """A title wrapped right after a kind word (…地方性法规规定 / 的行政机关职责调整问题的决定):
-    the next line starts with a particle, or 关于… has not reached its 的 yet."""
-    if following >= len(lines) or not is_title_line(lines[following].text):
-        return False
-    about, text = title.rfind("关于"), lines[following].text
-    # A law's name wrapped at a kind word: 北京市国民经济和社会发展计划 / 审查监督条例.
-    law_name_goes_on = about < 0 and len(text) <= 20 and is_doc_kind_end(text) and not ORG.search(text) \
-        and not re.search(r"关于|《", text) and text[:2] != title[:2]  # not the title printed again
-    return text.startswith(("的", "和", "及", "与", "等", "、")) or about >= 0 and "的" not in title[about:] \
-        or law_name_goes_on
-
-
-def _title(lines: list[Line], index: int, header: Header) -> int:
-    """Title lines: up to four short lines, ending with the kind of document (通知, 答复 …)."""
-    taken: list[Line] = []
-    cursor = last = index
-    while cursor < len(lines) and len(taken) < 4 and (is_title_line(lines[cursor].text) or taken and _last_char(lines[cursor])):
-        taken.append(lines[cursor])
-        last, following = cursor, next_content(lines, cursor + 1)
-        title = title_text([line.text for line in taken])
-        if is_doc_kind_end(title) and not _title_goes_on(title, lines, following):
-            break
-        cursor = following
-    title = title_text([line.text for line in taken])
-    if not taken or not is_doc_kind_end(title):
-        return 0
-    qualifier = next_content(lines, last + 1)
-    if qualifier < len(lines) and QUALIFIER_LINE.match(lines[qualifier].text):  # …的解释 / （一）
-        title, last = title + lines[qualifier].text, qualifier
-    header.add("title", title, taken[0].number, normalise(title))
-    return last - index + 1
-
