@@ -250,3 +250,11 @@ def test_a_replys_labels_and_the_session_named_in_its_opening():
     assert meta["proposal"] == {"kind": "建议", "session": "县十七届人大二次会议", "number": 12, "proposer": "冉春梅",
                                 "title": "关于发展林下经济的建议"}
     assert meta["date"] == "2024-06-05"
+
+
+def test_every_type_metadata_knows_ends_a_title_the_header_accepts():
+    """The header finds titles by their kind word and doctypes names the type: the two lists must agree."""
+    from build_tools.metadata.doctypes import _ENDINGS
+    from build_tools.structure.header import is_doc_kind_end
+
+    assert [ending for ending, _ in _ENDINGS if not is_doc_kind_end("某某关于某事的" + ending)] == []
