@@ -149,3 +149,27 @@ def test_toc_entries_name_annexes_that_have_no_title_line():
     text = "目录\n\n前言\t1\n附件一 :职业院校统计汇总\t\n-----\t9\n\n前言\n\n正文。\n\n附件一：\n\n| 不是标题的第一行。\n"
     [annex] = parsed(text).annexes
     assert annex.part == "附件一" and annex.header["title"] == "职业院校统计汇总"
+
+
+def test_numbered_lines_inside_an_article_are_its_items_not_headings():
+    """A regulation's 第九条 lists its duties as （一）…；: they stay text until the next 章, and an
+    item wrapped at the page width is joined again (it used to end a heading mid-word)."""
+    text = ("第一章　总则\n\n"
+            "　　第一条　为了规范档案工作，制定本条例。\n\n"
+            "第二章　职责\n\n"
+            "　　第二条　档案委员会履行下列职责：\n\n"
+            "　　（一）审议本单位档案工作的实施办法；\n\n"
+            "　　（二）研究处理档案利用中的争议，并向上级机关报告处理结\n"
+            "果和有关情况；\n\n"
+            "　　（三）其他事项。\n\n"
+            "第三章　附则\n\n"
+            "　　第三条　本条例自公布之日起施行。\n")
+    assert headings(text) == [(1, "第一章 总则"), (1, "第二章 职责"), (1, "第三章 附则")]
+    items = [line for kind, _, line in outline(text) if kind == "paragraph" and line.startswith("（")]
+    assert items == ["（一）审议本单位档案工作的实施办法；",
+                     "（二）研究处理档案利用中的争议，并向上级机关报告处理结果和有关情况；", "（三）其他事项。"]
+
+
+def test_an_outline_without_articles_keeps_its_numbered_headings():
+    text = "各有关单位：\n\n现将有关事项通知如下：\n\n一、总体要求\n\n（一）指导思想\n\n正文在此。\n"
+    assert [line for _, line in headings(text)] == ["一、总体要求", "（一）指导思想"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..model import Block, Removed
-from .headings import UNNUMBERED, assign_levels, is_heading_line, number_of, run_in_lead
+from .headings import ARTICLE, UNNUMBERED, assign_levels, is_heading_line, number_of, run_in_lead
 from .lines import SEPARATOR, Line, fixed_width
 from .reflow import continues
 from .tables import CAPTION, build_table
@@ -19,6 +19,8 @@ PAGE_NUMBER = re.compile(r"^(?:[-—－]\s*\d{1,3}\s*[-—－]|第\s*\d{1,3}\s*�
 STRUCTURAL = re.compile(r"^第[〇零一二三四五六七八九十百千\d]+(?:[编章节](?:\s|$|[^，。；：,;:、]{0,20}$)|条[\s\u3000])")
 # 附件说明: 附件：1．… with each further annex on its own line (2．…), one paragraph per annex.
 ANNEX_NOTE = re.compile(r"^附\s*件\s*[:：]")
+# Numbered divisions of laws and regulations: they end an article, its items do not.
+DIVISIONS = ("book", "chapter", "section")
 REMARK = re.compile(r"^[（(][^（）()]{4,}[）)]$")  # （市教育局牵头…负责）: belongs to the paragraph above
 
 
@@ -38,6 +40,9 @@ class BodyBuilder:
         self.at_top = False  # the block being started opens a page
         self.paragraph_at_top = False
         self.last_heading = ""
+        # Inside an article (第三条…) until the next 编/章/节: its numbered lines are the article's
+        # items (（一）…；), never headings, however short; GB/T 9704 outlines have no articles.
+        self.in_article = False
 
     def build(self) -> tuple[list[Block], list[Removed]]:
         index = 0
@@ -70,7 +75,7 @@ class BodyBuilder:
             return self._table(self._skip_blank(index + 1), caption=line)
         elif LIST_ITEM.match(text):
             self.blocks.append(Block("list_item", normalise(LIST_ITEM.sub("", text)), line=line.number))
-        elif is_heading_line(text) and not (number_of(text) and self._after_annex_note()):
+        elif is_heading_line(text) and not self._numbered_item(text):
             return self._heading(index)
         else:
             self._extend(line)
@@ -80,6 +85,13 @@ class BodyBuilder:
     def _may_continue(line: Line) -> bool:
         return not (line.tabular or SEPARATOR.match(line.raw) or LIST_ITEM.match(line.text)
                     or STRUCTURAL.match(line.text))
+
+    def _numbered_item(self, text: str) -> bool:
+        """A numbered line that lists an item: of the 附件说明, or of the article above it."""
+        number = number_of(text)
+        if number is None:
+            return False
+        return self._after_annex_note() or (self.in_article and number.style not in DIVISIONS)
 
     def _after_annex_note(self) -> bool:
         """Is the last block the 附件说明 or one of the annexes it lists?"""
@@ -111,6 +123,7 @@ class BodyBuilder:
             previous.text += text
             return
         lead = run_in_lead(text)
+        self.in_article = self.in_article or bool(ARTICLE.match(lead))
         self.blocks.append(Block("paragraph", text[len(lead):], lead=lead, line=lines[0].number))
 
     def _repeated(self, text: str, lines: list[Line], at_top: bool) -> bool:
@@ -135,6 +148,7 @@ class BodyBuilder:
         if self._repeated(heading_text(text), self.lines[start:index + 1], self.at_top):
             return index + 1
         self.blocks.append(Block("heading", heading_text(text), line=line.number))
+        self.in_article = False
         self.last_heading = re.sub(r"\s", "", heading_text(text))
         return index + 1
 

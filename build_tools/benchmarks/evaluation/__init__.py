@@ -15,7 +15,7 @@ from typing import TextIO
 from ...render.convert import claim_slugs, convert_text
 from ...errors import SourceError
 from .cases import Case, count, folder_cases, lawrefbook_cases
-from .fields import CHROME, canonical, expected_fields, header_lines_in_body, observed, strings_found
+from .fields import CHROME, GENERIC, canonical, expected_fields, header_lines_in_body, item_headings, observed, strings_found
 from .report import Miss, Outcome, Report
 from ...progress import counted
 
@@ -51,6 +51,7 @@ def judge(case: Case) -> Outcome:
         check(outcome, "absent", [], strings_found(documents, case.expected["absent"] or []))
     check(outcome, "chrome", [], strings_found(documents, CHROME))
     check(outcome, "header_in_body", [], header_lines_in_body(documents, case.expected))
+    check(outcome, "item_headings", [], item_headings(documents))
     return outcome
 
 
@@ -64,7 +65,7 @@ def check(outcome: Outcome, name: str, expected, got, right: bool | None = None)
 def failed(outcome: Outcome, expected: dict, error: str) -> Outcome:
     """Every expected field of a text that could not be converted is a miss."""
     outcome.error = error
-    for name in (*expected, "chrome", "header_in_body"):
+    for name in (*expected, *GENERIC):
         outcome.checked[name] = False
     outcome.misses.append(Miss(outcome.name, "conversion", "pages", error))
     return outcome

@@ -13,6 +13,7 @@ import unicodedata
 from ...metadata import docnumbers
 from ...metadata.dates import find_dates
 from ...model import Block, Document
+from ...structure.headings import number_of
 
 NUMERAL = "〇零一二三四五六七八九十百千0-9"
 CHAPTER = re.compile(rf"^第[{NUMERAL}]+章")
@@ -22,7 +23,7 @@ PROPOSAL_KEYS = ("kind", "session", "number", "proposer")
 # Fields compared with the expected values, in table order; the last three are checked on every page.
 FIELDS = ("title", "doc_type", "doc_number", "issuer", "date", "region", "chapters", "articles",
           *(f"proposal.{key}" for key in PROPOSAL_KEYS), "effective", "origin", "absent", "repeats_removed")
-GENERIC = ("chrome", "header_in_body")
+GENERIC = ("chrome", "header_in_body", "item_headings")
 # Web and database chrome that is never part of a document's text.
 CHROME = ("ICP备", "公网安备", "网站标识码", "字体：大", "字体:大", "字号：大", "【字体", "浏览字号", "扫一扫",
           "分享到", "打印本页", "【打印】", "关闭窗口", "【关闭】", "法宝引证码", "原文链接", "返回顶部",
@@ -132,3 +133,28 @@ def ends_with_date(text: str, date: str) -> bool:
     """Does the paragraph end with the document's date (a 成文日期 line run into it)?"""
     dates = find_dates(text)
     return bool(dates) and dates[-1][1] == len(text) and dates[-1][2].iso == date
+
+
+def item_headings(documents: list[Document]) -> list[str]:
+    """Headings that are items of the article above them (第九条…：（一）…；), not divisions of the text.
+
+    Only 编, 章 and 节 (and unnumbered ones such as 附则) end an article; a numbered line inside one
+    lists what the article says, so a heading there is a structure error whatever the family. An
+    annex is a document of its own (``parts``) and starts outside any article.
+    """
+    found = []
+    for document in documents:
+        found += _item_headings(body_blocks([document]))
+    return found
+
+
+def _item_headings(blocks: list[Block]) -> list[str]:
+    found, in_article = [], False
+    for block in blocks:
+        number = number_of(block.text) if block.kind == "heading" else None
+        if block.kind == "heading" and in_article and number and number.style not in ("book", "chapter", "section"):
+            found.append(block.text[:60])
+        elif block.kind == "heading":
+            in_article = False
+        in_article = in_article or is_article(block)
+    return found

@@ -8,7 +8,7 @@ from .fields import FIELDS, GENERIC
 
 COLUMNS = {"doc_type": "type", "doc_number": "number", "proposal.kind": "p.kind", "proposal.session": "p.sess",
            "proposal.number": "p.num", "proposal.proposer": "p.who", "effective": "effect",
-           "repeats_removed": "repeats", "header_in_body": "header"}
+           "repeats_removed": "repeats", "header_in_body": "header", "item_headings": "items"}
 
 
 @dataclass(frozen=True)
