@@ -129,8 +129,11 @@ def test_relation_to_a_document_not_in_the_archive_is_dropped_not_invented():
 
 def test_card_shows_fields_and_links_to_browse_pages():
     page = contexts(doc("plan", **PLAN, addressee="各乡镇人民政府", status="现行有效", expires="2025-12-31"))["plan"]
-    for label in ("发文字号", "发文机关", "成文日期", "地区", "文种", "主送机关", "时效性", "原始文件", "SHA-256"):
+    for label in ("发文字号", "发文机关", "成文日期", "地区", "文种", "主送机关", "时效性", "来源文本", "SHA-256"):
         assert f"\n{label}\n:   " in page.card, label
+    # A transcribed text is named, not offered for download: its text is the page itself.
+    source_line = page.card.split("\n来源文本\n:   ", 1)[1].split("\n", 1)[0]
+    assert source_line.endswith("plan.txt") and "](" not in source_line and "原始文件" not in page.card
     targets = dict(links_in(page.card))
     assert targets["甲县人民政府"] == "../browse/issuer/jia-xian-ren-min-zheng-fu.md"
     assert targets["2022年3月30日"] == "../browse/year/2022.md"

@@ -147,7 +147,7 @@ def test_text_that_occurs_nowhere_returns_nothing(page):
 
 
 # Labels of the card and the relations list on every page, and words of its provenance notice.
-SITE_WORDS = ["来源与核验", "发文机关", "发文字号", "主送机关", "成文日期", "时效性", "原始文件", "文件关系", "忠实转录"]
+SITE_WORDS = ["来源与核验", "发文机关", "发文字号", "主送机关", "成文日期", "时效性", "原始文件", "来源文本", "文件关系", "忠实转录"]
 
 
 def test_the_sites_own_words_find_no_document(page):

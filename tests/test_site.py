@@ -248,3 +248,10 @@ def test_material_search_engine_is_not_shipped(site):
     assert not (javascripts / "lunr").exists() and not list(javascripts.glob("workers/search.*"))
     assert list(javascripts.glob("bundle.*.min.js"))
     assert list((site / "assets" / "archive-search").glob("archive-search-engine.js"))
+
+
+def test_built_pages_carry_no_template_indentation(site):
+    """Material's indentation is taken out of every page (issue 16's size), <pre> blocks excepted."""
+    for path in [site / "index.html", *sorted((site / "documents").glob("*/index.html"))]:
+        text = re.sub(r"<pre\b.*?</pre>", "", path.read_text(encoding="utf-8"), flags=re.S)
+        assert not re.search(r"\n[ \t]|\n\n", text), path

@@ -14,7 +14,7 @@ from .facets import KIND_LABELS, UNKNOWN, Facet, facets_of, page_path, relative,
 from ..metadata.gaps import UNVERIFIED, gaps_of
 from ..markup import book_title, escape
 from ..model import Document, PageContext
-from ..reading import site_path
+from ..reading import is_file_of_record, site_path
 from .relations import TYPES, WORDING
 
 
@@ -98,10 +98,17 @@ def provenance(document: Document) -> list[str]:
     shown_url = f"<{url}>" if _SAFE_URL.match(url) else escape(url)
     lines = _field("来源网址", shown_url) + _field("获取日期", escape(str(meta.get("retrieved") or "")))
     lines += _field("索引号", escape(str(meta.get("index_no") or "")))
-    original = relative(page_path(document), site_path(document.source.path))
-    lines += _field("原始文件", f"[{escape(str(document.source.path))}](<{original}>)")
+    lines += source_field(document)
     lines += _field("SHA-256", f'<span class="doc-hash">{document.source.sha256}</span>')
     return ['<div class="doc-provenance" markdown>', "", f"**来源与核验**　{NOTICE}", "", *lines, "</div>"]
+
+
+def source_field(document: Document) -> list[str]:
+    """The file of record as a download; a transcribed text by its path (its text is this page)."""
+    path = document.source.path
+    if not is_file_of_record(path):
+        return _field("来源文本", escape(str(path)))
+    return _field("原始文件", f"[{escape(str(path))}](<{relative(page_path(document), site_path(path))}>)")
 
 
 def gaps_note(document: Document, here: str) -> str:

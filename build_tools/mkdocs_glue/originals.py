@@ -1,20 +1,21 @@
-"""Original files (source_docs/*) copied into the site, so each page can link the file of record.
+"""Original files (source_docs/*.docx, .pdf, .html …) copied into the site, so each page can link the file of record.
 
 The archive's text is a transcription; a reader who cites a document must
 be able to fetch what the government published. MkDocs copies only files
 under docs/, so the sources are added to its file list at their site path
 (``reading.site_path``): no copy in docs/ to keep in step, and the offline
-bundle, built from the same configuration, carries them too.
+bundle, built from the same configuration, carries them too. A ``.txt`` source is the editor's
+transcription, whose text is the page: served again it would double the site's text (issue 16).
 """
 from __future__ import annotations
 
 from mkdocs.structure.files import File, Files
 
 from build_tools.project import Project
-from build_tools.reading import SUFFIXES, site_path
+from build_tools.reading import SUFFIXES, is_file_of_record, site_path
 
 
 def add_originals(files: Files, config, project: Project) -> None:
     for path in sorted(project.sources.glob("*.*")) if project.sources.is_dir() else []:
-        if path.suffix in SUFFIXES and path.is_file() and files.get_file_from_path(site_path(path)) is None:
+        if path.suffix in SUFFIXES and is_file_of_record(path) and path.is_file() and files.get_file_from_path(site_path(path)) is None:
             files.append(File.generated(config, site_path(path), abs_src_path=str(path)))

@@ -35,6 +35,12 @@ _HERE = Path(__file__).resolve().parent
 LIBRARIES = ("python-docx", "pypdfium2", "selectolax")
 
 
+def is_file_of_record(source: PurePosixPath | Path) -> bool:
+    """A file as published (Word, PDF, a saved page), served beside its page; a ``.txt`` is the
+    editor's transcription, which the page itself shows, so the site does not serve it again."""
+    return source.suffix != ".txt"
+
+
 def site_path(source: PurePosixPath | Path) -> str:
     """Where the site serves an original file (docs-relative), for its download link.
 

@@ -1,0 +1,72 @@
+"""The whitespace taken out of built pages (``mkdocs_glue/minify.py``) changes nothing a reader sees."""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from build_tools.mkdocs_glue.minify import collapse_whitespace
+
+MATERIAL_LIKE = """
+<header class="md-header">
+    <a href="../.." title="档案库">
+
+      <svg viewBox="0 0 24 24"><path d="M12 8a3 3 0 0 0"/></svg>
+
+    </a>
+    <span class="md-ellipsis">
+            政策文件档案库
+    </span>
+  <script>var palette=__md_get("__palette");
+      if(palette){document.body.setAttribute("a", 1)}</script>
+</header>
+<p><strong>第一条</strong> 为了规范档案工作，<a href="#">制定</a>
+  <em>本条例</em>。</p>
+<p>　　首行缩进的全角空格是正文。</p>
+<pre><code>  缩进
+    保留
+</code></pre>
+<textarea>
+  原样
+</textarea>
+"""
+
+
+class _Text(HTMLParser):
+    """Text as rendered outside pre/textarea: whitespace runs collapse to one space."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def rendered_text(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    return re.sub(r"[ \t\r\n]+", " ", "".join(parser.parts))
+
+
+def test_indentation_and_blank_lines_go():
+    out = collapse_whitespace(MATERIAL_LIKE)
+    assert len(out) < len(MATERIAL_LIKE) - 40
+    assert "\n\n" not in out.split("<pre>")[0] and "\n " not in out.split("<pre>")[0]
+
+
+def test_the_rendered_text_and_every_tag_stay_the_same():
+    out = collapse_whitespace(MATERIAL_LIKE)
+    assert rendered_text(out) == rendered_text(MATERIAL_LIKE)
+    assert re.findall(r"<[^>]+>", out) == re.findall(r"<[^>]+>", MATERIAL_LIKE)
+
+
+def test_pre_textarea_and_ideographic_spaces_are_text():
+    out = collapse_whitespace(MATERIAL_LIKE)
+    assert "<pre><code>  缩进\n    保留\n</code></pre>" in out
+    assert "<textarea>\n  原样\n</textarea>" in out
+    assert "<p>　　首行缩进的全角空格是正文。</p>" in out
+
+
+def test_a_line_break_between_words_stays_a_break():
+    """Between two inline elements a break renders as a space: it must not vanish."""
+    assert collapse_whitespace("<em>甲</em>\n    <em>乙</em>") == "<em>甲</em>\n<em>乙</em>"
