@@ -18,12 +18,15 @@ IDEOGRAPH = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = "，。、；：？！“”‘’《》〈〉（）【】〔〕「」『』—…·"
 
 _SPACE = r"[ \t\u3000\u00a0]+"
+_ANY_SPACE = re.compile(_SPACE)
+_SPACE_RUN = re.compile(r"[ \u3000\u00a0]{2,}")
 _STRAY_BEFORE = re.compile(rf"(?<=[{CJK}]){_SPACE}(?=[0-9A-Za-z%])")
 _STRAY_AFTER = re.compile(rf"(?<=[0-9A-Za-z%]){_SPACE}(?=[{CJK}])")
 _DIGIT_PERCENT = re.compile(rf"(?<=\d){_SPACE}(?=%)")
 _BESIDE_PUNCT = re.compile(rf"{_SPACE}(?=[{CJK_PUNCT}])|(?<=[{CJK_PUNCT}]){_SPACE}")
 _ASCII_MARK = re.compile(rf"(?<=[{CJK}])\s*([,;:?!])|([,;:?!])\s*(?=[{IDEOGRAPH}])")
 _FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_ANY_ASCII_MARK = re.compile(r"[,;:?!()]")
 _PAREN_PAIR = re.compile(r"\(([^()\n]*)\)")
 # A bracket whose partner is full-width already (（云政办发〔2018〕60号)) or on another line.
 _LONE_PAREN = re.compile(rf"(?<=[{CJK}])\)|\((?=[{IDEOGRAPH}])")
@@ -34,9 +37,20 @@ def is_cjk(char: str) -> bool:
     return bool(char) and bool(re.match(f"[{CJK}]", char))
 
 
+class _CharWidths(dict):
+    """Width of each character met so far: a text repeats a few thousand characters many times."""
+
+    def __missing__(self, char: str) -> float:
+        self[char] = 1.0 if unicodedata.east_asian_width(char) in "WF" else 0.5
+        return self[char]
+
+
+_WIDTHS = _CharWidths()
+
+
 def width(text: str) -> float:
     """Display width in em: a Chinese character is 1, an ASCII character 1/2."""
-    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in text)
+    return sum(map(_WIDTHS.__getitem__, text))
 
 
 def join(left: str, right: str) -> str:
@@ -51,6 +65,8 @@ def full_width_marks(text: str) -> str:
 
     Times (09:14:01), ratios (1:20.8) and Latin text keep their ASCII marks.
     """
+    if not _ANY_ASCII_MARK.search(text):  # every pattern replaces one of these
+        return text
     text = _PAREN_PAIR.sub(_paren_pair, text)
     text = _LONE_PAREN.sub(lambda m: _FULL_WIDTH[m.group(0)], text)
     return _ASCII_MARK.sub(lambda m: _FULL_WIDTH[m.group(1) or m.group(2)], text)
@@ -67,6 +83,8 @@ def _paren_pair(match: re.Match) -> str:
 
 def close_up(text: str) -> str:
     """Remove stray spaces between Chinese and digits/Latin and beside Chinese punctuation."""
+    if not _ANY_SPACE.search(text):  # every pattern removes a space
+        return text
     for pattern in (_STRAY_BEFORE, _STRAY_AFTER, _DIGIT_PERCENT, _BESIDE_PUNCT):
         text = pattern.sub("", text)
     return text
@@ -79,7 +97,7 @@ def unspace_letters(text: str) -> str:
 
 def normalise(text: str) -> str:
     """Page text of one paragraph or cell (tabs and line ends already handled)."""
-    text = re.sub(r"[ \u3000\u00a0]{2,}", " ", text.replace("\u3000", " ")).strip()
+    text = _SPACE_RUN.sub(" ", text.replace("\u3000", " ")).strip()
     return close_up(full_width_marks(close_up(text)))
 
 

@@ -91,7 +91,7 @@ class BodyBuilder:
         number = number_of(text)
         if number is None:
             return False
-        return self._after_annex_note() or (self.in_article and number.style not in DIVISIONS)
+        return (self.in_article and number.style not in DIVISIONS) or self._after_annex_note()
 
     def _after_annex_note(self) -> bool:
         """Is the last block the 附件说明 or one of the annexes it lists?"""

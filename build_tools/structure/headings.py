@@ -31,6 +31,8 @@ STYLES = (
     ("arabic-paren", re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]"), 5),
     ("circled", re.compile(r"^([①-⑳])"), 6),
 )
+# What a numbering can start with besides a digit (\d: any decimal, as str.isdecimal).
+_FIRST = frozenset("第（(" + _HAN_NUMBER + "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 # An article's number leads its paragraph; 第三十九条和第四十条… or 第五条规定… at a line start is a
 # reference wrapped onto a new line, not an article.
 ARTICLE = re.compile(rf"^第[{_HAN_NUMBER}千\d]+条(?:之[{_HAN_NUMBER}]+)?(?![和及、与或至到的规中款项第])")
@@ -50,6 +52,8 @@ class Number:
 
 def number_of(text: str) -> Number | None:
     """The numbering that starts ``text``, if any."""
+    if not text or not (text[0] in _FIRST or text[0].isdecimal()):  # most lines: no style can match
+        return None
     for style, pattern, rank in STYLES:
         match = pattern.match(text)
         if match:

@@ -6,7 +6,7 @@ messages can always name the source line they came from.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..text import width
 
@@ -19,29 +19,28 @@ INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 
 @dataclass(frozen=True)
 class Line:
+    """One source line with its derived forms, computed once: every rule asks for them again and again."""
+
     number: int  # 1-based line number in the source file
     raw: str  # as in the file, without the line end
+    # Derived from ``raw`` (compare=False: equality and hashing stay those of number and raw).
+    text: str = field(init=False, repr=False, compare=False)  # without surrounding blanks; cells' tabs kept
+    tabular: bool = field(init=False, repr=False, compare=False)  # a tab between two pieces of text: a table row
+    blank: bool = field(init=False, repr=False, compare=False)
+    width: float = field(init=False, repr=False, compare=False)
 
-    @property
-    def text(self) -> str:
-        """The line without surrounding blanks; tabs between cells are kept."""
+    def __post_init__(self) -> None:
+        stripped = self.raw.strip()
+        tabular = "\t" in stripped and not PART_TAB.match(stripped)
         text = self.raw.strip(" \u3000\u00a0\r" + INVISIBLE)
         if PART_TAB.match(text.strip()):
-            return PART_TAB.sub(r"\1 ", text.strip())
-        return text if self.tabular else text.strip().strip(INVISIBLE)
-
-    @property
-    def tabular(self) -> bool:
-        """A tab between two pieces of text: a table row (or a TOC entry)."""
-        return "\t" in self.raw.strip() and not PART_TAB.match(self.raw.strip())
-
-    @property
-    def blank(self) -> bool:
-        return not self.raw.strip().strip(INVISIBLE).strip()
-
-    @property
-    def width(self) -> float:
-        return width(self.text)
+            text = PART_TAB.sub(r"\1 ", text.strip())
+        elif not tabular:
+            text = text.strip().strip(INVISIBLE)
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "tabular", tabular)
+        object.__setattr__(self, "blank", not stripped.strip(INVISIBLE).strip())
+        object.__setattr__(self, "width", width(text))
 
 
 def split_lines(text: str, first: int = 1) -> list[Line]:

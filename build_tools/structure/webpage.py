@@ -122,12 +122,16 @@ def _credits(names: set[str]) -> bool:
 
 def _pairs(text: str) -> list[tuple[str, str]]:
     """(label, value) pairs of a table line; [] unless the line opens with a label (or a date and a label)."""
-    text = BRACKETED.sub(r"\1：", text.lstrip("•·▪■●◆*|｜ \t\u3000"))  # 【索引号】… as 索引号：…
+    text = text.lstrip("•·▪■●◆*|｜ \t\u3000")
+    if "【" in text:
+        text = BRACKETED.sub(r"\1：", text)  # 【索引号】… as 索引号：…
     leading = LEADING_DATE.match(text)
     if leading and LABEL.match(text[leading.end():].lstrip()):
         return [("发布时间", leading.group())] + _pairs(text[leading.end():])
+    if not LABEL.match(text):  # most lines: no label opens them, so none of the others counts
+        return []
     found = list(LABEL.finditer(text))
-    if not found or found[0].start() or re.sub(r"\s", "", found[0].group(1)) in TRAILING:
+    if re.sub(r"\s", "", found[0].group(1)) in TRAILING:
         return []
     ends = [match.start() for match in found[1:]] + [len(text)]
     return [(re.sub(r"\s", "", match.group(1)), text[match.end():end].strip(" \t\u3000|｜:：;；"))
