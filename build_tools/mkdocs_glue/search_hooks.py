@@ -17,6 +17,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
+from build_tools.mkdocs_glue import parallel
 from build_tools.search import extract, state as index_state
 from build_tools.search.index import build_index
 from build_tools.search.shards import full_state, write_state
@@ -74,10 +75,16 @@ def is_document(file) -> bool:
     return file.src_uri.startswith("documents/") and not file.src_uri.endswith("index.md")
 
 
+@parallel.after_render("search")
+def page_sections(page) -> list[extract.Section] | None:
+    """A document's text sections, taken from its HTML by the worker that rendered it."""
+    return extract.sections_from_html(page.content) if is_document(page.file) and page.content else None
+
+
 def search_page(page) -> extract.SearchPage:
     """Plain data for the index builder: URL, front matter, HTML sections."""
-    return extract.SearchPage(url=page.url, meta=dict(page.meta),
-                              sections=extract.sections_from_html(page.content or ""))
+    sections = parallel.result_of(page_sections, page)
+    return extract.SearchPage(url=page.url, meta=dict(page.meta), sections=sections or [])
 
 
 def page_cache(config) -> Path:

@@ -7,9 +7,10 @@ built) counts for itself only, so the stages add up to the build's time:
 
 - ``conversion``: sources → documents (``incremental.convert_many``, process pool included);
 - ``catalogue``: the rest of the archive's pre-build hook (relations, page Markdown, browse pages);
-- ``markdown``: Markdown → HTML (MkDocs' ``Page.render``, extensions included);
+- ``markdown``: Markdown → HTML (MkDocs' ``Page.render``, extensions included; with worker processes
+  (``parallel``), the time spent waiting for them, less their share of search extraction);
 - ``templates``: Jinja templates of the theme (``Template.render``);
-- ``search``: search-index hooks and plugins (the archive's and Material's);
+- ``search``: search-index hooks and plugins (the archive's and Material's), sections taken from pages in workers;
 - ``writing``: files written or copied to disk;
 - ``mkdocs``: the remainder inside the build (files, navigation, page context, anchor checks).
 
@@ -59,6 +60,26 @@ class StageClock:
         return timed
 
 
+def split_wait(clock: StageClock, stage: str, receive):
+    """Time spent waiting for worker processes, shared between the stages they worked in.
+
+    ``receive`` returns the workers' own seconds per stage for what it waited for; the wall time
+    of the wait (counted as ``stage`` first) is divided in that proportion, so the stages still
+    add up to the build's time.
+    """
+    @functools.wraps(receive)
+    def timed(*args, **kwargs):
+        before = clock.totals[stage]
+        seconds = clock.wrap(stage, receive)(*args, **kwargs)
+        waited, worked = clock.totals[stage] - before, sum(seconds.values())
+        for other, spent in seconds.items():
+            share = waited * spent / worked if worked else 0.0
+            clock.totals[stage] -= share
+            clock.totals[other] += share
+        return seconds
+    return timed
+
+
 def patch_everywhere(original, replacement) -> None:
     """Swap a function in every loaded module that imported it by name."""
     for module in list(sys.modules.values()):
@@ -81,6 +102,7 @@ def install(clock: StageClock) -> None:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
+    from build_tools.mkdocs_glue import parallel
     from build_tools.render import convert, incremental, writer
 
     for module, name, stage in ((incremental, "convert_many", "conversion"), (convert, "convert_all", "catalogue"),
@@ -88,6 +110,7 @@ def install(clock: StageClock) -> None:
         original = getattr(module, name)
         patch_everywhere(original, clock.wrap(stage, original))
     Page.render = clock.wrap("markdown", Page.render)
+    parallel.PagePool.receive = split_wait(clock, "markdown", parallel.PagePool.receive)
     jinja2.Template.render = clock.wrap("templates", jinja2.Template.render)
     Files.copy_static_files = clock.wrap("writing", Files.copy_static_files)
     original_build = build.build
