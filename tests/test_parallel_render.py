@@ -142,3 +142,18 @@ def test_time_waiting_for_workers_is_shared_between_their_stages():
     receive = split_wait(clock, "markdown", lambda: {"markdown": 3.0, "search": 1.0})
     assert receive() == {"markdown": 3.0, "search": 1.0}
     assert clock.totals == {"markdown": 7.5, "search": 2.5}
+
+
+@pytest.mark.slow
+def test_the_index_streamed_during_a_full_build_is_the_one_built_from_the_cache(project, tmp_path):
+    """A full build indexes each document as it is rendered; a --dirty build without an index state
+    builds the whole index at the end from the pages cached by that build: the same files."""
+    root, site = copy_of(project, tmp_path / "p"), tmp_path / "site"
+    assert build(root, site, "--strict").returncode == 0
+    streamed = built_files(site / "search-index")
+    shutil.rmtree(root / ".cache" / "search-state")
+    page = sorted((root / "docs" / "documents").glob("*.md"))[0]
+    os.utime(page, ns=(page.stat().st_mtime_ns + 10**10,) * 2)
+    result = build(root, site, "--dirty", "--no-strict")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert built_files(site / "search-index") == streamed

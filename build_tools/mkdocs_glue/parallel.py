@@ -43,11 +43,12 @@ def after_render(stage: str):
 
 
 def result_of(function, page):
-    """What a worker computed for ``page``, or ``function(page)`` here if it rendered no such content."""
+    """What a worker computed for ``page`` (given once, then forgotten), or ``function(page)`` here
+    if no worker rendered the content the page has now."""
     content, extras = vars(page).get("_worker_extras", (None, {}))
     name = function.__qualname__
     if content is not None and content is page.content and name in extras:
-        return extras[name]
+        return extras.pop(name)
     return function(page)
 
 

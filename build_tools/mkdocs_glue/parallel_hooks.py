@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 
+from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from build_tools.mkdocs_glue import parallel
@@ -45,6 +46,7 @@ def _close() -> None:
         _build["pool"] = None
 
 
+@event_priority(100)  # before any hook that forks
 def on_env(env, config, files):
     """Every page has been read by now; the workers are gone before anything else forks."""
     _close()

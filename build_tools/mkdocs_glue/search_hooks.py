@@ -7,20 +7,19 @@ and writes the archive's index once every page has been rendered to HTML.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
-import multiprocessing
-import traceback
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from build_tools.mkdocs_glue import parallel
+from build_tools.mkdocs_glue.index_process import IndexProcess
 from build_tools.search import extract, state as index_state
-from build_tools.search.index import build_index
-from build_tools.search.shards import full_state, write_state
+from build_tools.search.shards import write_state
 from build_tools.render.writer import write_if_changed
 
 log = logging.getLogger("mkdocs.hooks.archive_search")
@@ -91,16 +90,24 @@ def page_cache(config) -> Path:
     return Path(config.config_file_path).parent / ".cache" / f"search-pages-v{extract.SECTIONS_VERSION}"
 
 
-def cached_search_page(file, cache: Path) -> extract.SearchPage:
-    """A ``--dirty`` build renders only changed pages; the others come from the last build."""
-    path = cache / (file.src_uri.replace("/", "__") + ".json")
-    if file.page.content is None and path.exists():
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return extract.SearchPage(data["url"], data["meta"], [extract.Section(*s) for s in data["sections"]])
-    page = search_page(file.page)
+def cached_path(src_uri: str, cache: Path) -> Path:
+    return cache / (src_uri.replace("/", "__") + ".json")
+
+
+def stored(page: extract.SearchPage, path: Path) -> extract.SearchPage:
+    """``page``, kept for the next ``--dirty`` build."""
     data = {"url": page.url, "meta": page.meta, "sections": [[s.anchor, s.heading, s.text] for s in page.sections]}
     write_if_changed(path, json.dumps(data, ensure_ascii=False, sort_keys=True, default=str) + "\n")
     return page
+
+
+def cached_search_page(file, cache: Path) -> extract.SearchPage:
+    """A ``--dirty`` build renders only changed pages; the others come from the last build."""
+    path = cached_path(file.src_uri, cache)
+    if file.page.content is None and path.exists():
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return extract.SearchPage(data["url"], data["meta"], [extract.Section(*s) for s in data["sections"]])
+    return stored(search_page(file.page), path)
 
 
 def state_path(config) -> Path:
@@ -124,57 +131,82 @@ def updated_state(documents: list, config) -> index_state.IndexState | None:
     return state
 
 
-def full_index(documents: list, cache: Path, out: Path, search_url: str, state_file: Path) -> tuple[str, list[str]]:
-    """Index every document page and write the shards: (log line, URLs of pages without text)."""
-    pages = [cached_search_page(file, cache) for file in documents]
-    state = full_state(build_index(pages), pages)
-    stats = write_state(state, out, search_url)
-    index_state.save(state, state_file)
-    return stats.summary(), [page.url for page in pages if not page.sections]
+def documents_of(files) -> list:
+    return [file for file in files.documentation_pages() if is_document(file)]
 
 
-def _child(connection, *arguments) -> None:
-    try:
-        connection.send((True, full_index(*arguments)))
-    except BaseException:  # the parent reports it and fails the build
-        connection.send((False, traceback.format_exc()))
+def streamed(arrivals, entries: list[tuple[str, str]], cache: Path):
+    """In the index process: the pages (URL, src_uri) as the build sends them, each kept in the cache."""
+    for url, src_uri in entries:
+        yield stored(arrivals.take(url), cached_path(src_uri, cache))
 
 
-# The index being built in a second process while MkDocs renders the templates (one core each).
-_running: list[tuple] = []
+def index_process(pages, config, files, stream: bool = False) -> IndexProcess:
+    out, search_url = Path(config.site_dir) / INDEX_DIR, files.get_file_from_path(SEARCH_PAGE).url
+    return IndexProcess(pages, out, search_url, state_path(config), stream)
+
+
+# This build's dirty flag and full index process.
+_build: dict = {"dirty": False, "index": None}
+
+
+def on_startup(command, dirty):
+    _build["dirty"] = dirty
+
+
+@event_priority(100)  # before parallel_hooks forks its workers, so both forks stay small
+def on_nav(nav, config, files):
+    """A full build: the index process starts now and takes each document as soon as it is rendered."""
+    if not _build["dirty"]:
+        entries = sorted((file.url, file.src_uri) for file in documents_of(files))  # the index's order
+        pages = functools.partial(streamed, entries=entries, cache=page_cache(config))
+        _build["index"] = index_process(pages, config, files, stream=True)
+    return nav
+
+
+@event_priority(-100)  # the last: the HTML as the other hooks leave it
+def on_page_content(html, page, config, files):
+    if _build["index"] is not None and is_document(page.file):
+        page.content = html  # what MkDocs keeps anyway
+        _build["index"].send(search_page(page))
+    return html
 
 
 def on_env(env, config, files):
     """All pages are converted to HTML by now (templates are rendered later).
 
-    A few changed pages are appended to the index here; a full index is built by a forked
-    process (the pages are inherited, not copied) while this one renders the templates,
-    and ``on_post_build`` waits for it.
+    A full build has sent every document to the index process. A ``--dirty`` build appends
+    the changed pages to the index here, or has a forked process build a full index (from the
+    cache and the changed pages, inherited) while this one renders the templates.
     """
-    documents = [file for file in files.documentation_pages() if is_document(file)]
-    out, search_url = Path(config.site_dir) / INDEX_DIR, files.get_file_from_path(SEARCH_PAGE).url
+    if _build["index"] is not None:
+        _build["index"].finish()
+        return env
+    documents = documents_of(files)
     state = updated_state(documents, config)
     if state is not None:
+        out, search_url = Path(config.site_dir) / INDEX_DIR, files.get_file_from_path(SEARCH_PAGE).url
         log.info(write_state(state, out, search_url).summary())
         index_state.save(state, state_path(config))
         return env
-    receive, send = multiprocessing.Pipe(duplex=False)
-    arguments = (send, documents, page_cache(config), out, search_url, state_path(config))
-    process = multiprocessing.get_context("fork").Process(target=_child, args=arguments)
-    process.start()
-    _running.append((process, receive))
+    cache = page_cache(config)
+    pages = lambda _: sorted((cached_search_page(file, cache) for file in documents), key=lambda page: page.url)
+    _build["index"] = index_process(pages, config, files)
     return env
 
 
 def on_post_build(config):
-    """The child only sends its outcome; this process logs it (a warning fails --strict)."""
-    while _running:
-        process, receive = _running.pop()
-        ok, outcome = receive.recv()
-        process.join()
-        if not ok:
-            raise PluginError(f"archive search index failed:\n{outcome}")
-        summary, missing = outcome
-        if missing:
-            log.warning("archive search: no text for %d pages: %s", len(missing), missing[:3])
-        log.info(summary)
+    """The index process only sends its outcome; this process logs it (a warning fails --strict)."""
+    process, _build["index"] = _build["index"], None
+    if process is None:
+        return
+    summary, missing = process.wait()
+    if missing:
+        log.warning("archive search: no text for %d pages: %s", len(missing), missing[:3])
+    log.info(summary)
+
+
+def on_build_error(error):
+    process, _build["index"] = _build["index"], None
+    if process is not None:
+        process.stop()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from array import array
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from operator import sub
 
@@ -99,7 +100,12 @@ def add_document(index: SearchIndex, page: SearchPage) -> None:
 
 def build_index(pages: list[SearchPage]) -> SearchIndex:
     """Documents in URL order, so the same pages always give the same files."""
+    return index_sorted(sorted(pages, key=lambda page: page.url))
+
+
+def index_sorted(pages: Iterable[SearchPage]) -> SearchIndex:
+    """Pages already in URL order, each indexed as it comes (the next may still be rendering)."""
     index = SearchIndex()
-    for page in sorted(pages, key=lambda page: page.url):
+    for page in pages:
         add_document(index, page)
     return index

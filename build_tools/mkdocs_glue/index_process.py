@@ -1,0 +1,112 @@
+"""The full search index, built by a forked process beside MkDocs (one core each).
+
+A full build starts the process before any page is rendered, while it is still small (a fork
+holds a copy of everything its parent holds), and sends it each document as MkDocs finishes it;
+the process indexes the documents in URL order as they arrive and writes the shards while MkDocs
+renders the templates. A ``--dirty`` build that needs a full index starts it once every page
+is read, from pages cached by the last build. Either way the build waits for it at the end.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import threading
+import traceback
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from build_tools.search import state as index_state
+from build_tools.search.index import index_sorted
+from build_tools.search.shards import full_state, write_state
+
+
+class Arrivals:
+    """Pages sent by the build, taken in URL order; a thread drains the pipe so the sender never waits."""
+
+    def __init__(self, connection) -> None:
+        self.pages: dict = {}
+        self.done = False
+        self.condition = threading.Condition()
+        threading.Thread(target=self._read, args=(connection,), daemon=True).start()
+
+    def _read(self, connection) -> None:
+        try:
+            while (page := connection.recv()) is not None:
+                with self.condition:
+                    self.pages[page.url] = page
+                    self.condition.notify()
+        except EOFError:  # the build stopped
+            pass
+        with self.condition:
+            self.done = True
+            self.condition.notify()
+
+    def take(self, url: str):
+        with self.condition:
+            while url not in self.pages:
+                if self.done:
+                    raise RuntimeError(f"the build sent no page {url}")
+                self.condition.wait()
+            return self.pages.pop(url)
+
+
+def full_index(pages, out: Path, search_url: str, state_file: Path) -> tuple[str, list[str]]:
+    """Index ``pages`` (in URL order) and write the shards: (log line, URLs of pages without text)."""
+    kept: list = []
+    index = index_sorted(kept.append(page) or page for page in pages)
+    state = full_state(index, kept)
+    stats = write_state(state, out, search_url)
+    index_state.save(state, state_file)
+    return stats.summary(), [page.url for page in kept if not page.sections]
+
+
+def _child(report, pages, receive, unused, *destination) -> None:
+    if unused is not None:
+        unused.close()  # the parent's end: without this copy closed, a stopped build would never end the pipe
+    try:
+        report.send((True, full_index(pages(Arrivals(receive) if receive else None), *destination)))
+    except BaseException:  # the parent reports it and fails the build
+        report.send((False, traceback.format_exc()))
+
+
+class IndexProcess:
+    """``pages(arrivals)`` gives the pages in URL order inside the child; with ``stream``, ``send`` feeds it."""
+
+    def __init__(self, pages, out: Path, search_url: str, state_file: Path, stream: bool = False) -> None:
+        context = multiprocessing.get_context("fork")
+        self.outcome, report = context.Pipe(duplex=False)
+        receive, self.pages = context.Pipe(duplex=False) if stream else (None, None)
+        self.process = context.Process(target=_child,
+                                       args=(report, pages, receive, self.pages, out, search_url, state_file))
+        self.process.start()
+        report.close()
+        if receive is not None:
+            receive.close()
+
+    def send(self, page) -> None:
+        self.pages.send(page)
+
+    def finish(self) -> None:
+        """Every page has been sent."""
+        if self.pages is not None:
+            self.pages.send(None)
+            self.pages.close()
+            self.pages = None
+
+    def wait(self) -> tuple[str, list[str]]:
+        try:
+            ok, outcome = self.outcome.recv()
+        except EOFError:  # it died before reporting
+            ok, outcome = False, "the index process ended without a result"
+        self.process.join()
+        if not ok:
+            raise PluginError(f"archive search index failed:\n{outcome}")
+        return outcome
+
+    def stop(self) -> None:
+        """The build failed: no index."""
+        if self.pages is not None:
+            self.pages.close()
+            self.pages = None
+        self.process.kill()
+        self.process.join()
