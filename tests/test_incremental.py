@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools.render import incremental
+from build_tools import cache
+from build_tools.render import incremental, summaries
 from build_tools.render.convert import convert_all
 from projects import make_project
 
@@ -57,8 +58,34 @@ def test_parallel_conversion_writes_the_same_bytes_as_serial(tmp_path, monkeypat
 def test_a_corrupt_cache_entry_is_a_miss(tmp_path, recorded):
     project = make_project(tmp_path / "p", {"n1.txt": notice(1)})
     convert_all(project)
-    for entry in project.cache.glob("*.pickle"):
+    for entry in [*project.cache.glob("*.pickle"), summaries.index_path(project.cache)]:
         entry.write_bytes(b"not a pickle")
     recorded.clear()
     report = convert_all(project)
     assert recorded == ["n1.txt"] and not report.errors
+
+
+def test_a_page_to_render_again_whose_cache_entry_is_gone_is_converted_again(tmp_path, recorded):
+    project = make_project(tmp_path / "p", {"n1.txt": notice(1)})
+    convert_all(project)
+    for entry in project.cache.glob("*.pickle"):
+        entry.unlink()
+    (project.documents / "n1.md").unlink()
+    recorded.clear()
+    report = convert_all(project)
+    assert recorded == ["n1.txt"] and not report.errors
+    assert "认真落实" in (project.documents / "n1.md").read_text(encoding="utf-8")
+
+
+def test_an_unchanged_source_is_neither_read_nor_unpickled(tmp_path, monkeypatch):
+    """Once its signature is settled, a rebuild does not hash a source nor load its cached documents."""
+    project = make_project(tmp_path / "p", {"n1.txt": notice(1), "n2.txt": notice(2)})
+    monkeypatch.setattr(summaries, "RACY_SECONDS", -1.0)
+    convert_all(project)
+    (project.sources / "n2.txt").write_text(notice(2).replace("认真落实", "抓紧落实"), encoding="utf-8")
+    read, loaded = [], []
+    monkeypatch.setattr(incremental, "source_key", lambda path, project, key=incremental.source_key: (read.append(path.name), key(path, project))[1])
+    monkeypatch.setattr(cache, "load", lambda folder, key, load=cache.load: (loaded.append(key), load(folder, key))[1])
+    convert_all(project)
+    assert read == ["n2.txt"] and len(loaded) == 1
+    assert "抓紧落实" in (project.documents / "n2.md").read_text(encoding="utf-8")

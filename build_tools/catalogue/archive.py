@@ -165,11 +165,11 @@ def short_title_target(catalogue: Catalogue, document: Document, keys: tuple[str
     return None
 
 
-def _citations(catalogue: Catalogue) -> list[Citation]:
+def _citations(catalogue: Catalogue, mentioned: dict[str, list] | None) -> list[Citation]:
     found = set()
     for document in catalogue.documents:
         own = _own_names(document)
-        for entry, line in mentions(document):
+        for entry, line in mentioned[document.slug] if mentioned is not None else mentions(document):
             keys = tuple(str(entry[kind]) for kind in ("number", "title") if entry.get(kind))
             target = next(filter(None, map(catalogue.resolve, keys)), None) or \
                 short_title_target(catalogue, document, keys)
@@ -189,12 +189,14 @@ def group(items: list, attribute: str) -> dict[str, list]:
     return group_by(items, lambda item: getattr(item, attribute))
 
 
-def build(documents: list[Document]) -> Catalogue:
+def build(documents: list[Document], mentioned: dict[str, list] | None = None) -> Catalogue:
+    """``mentioned``: slug → ``mentions`` kept from an earlier build, so that the documents may be
+    summaries without their blocks."""
     documents = sorted(documents, key=lambda doc: doc.slug)
     catalogue = Catalogue(documents=documents, by_slug={doc.slug: doc for doc in documents},
                           keys=_index_keys(documents))
     catalogue.by_source_file = group_by(documents, lambda doc: str(doc.source.path))
-    catalogue.citations = _citations(catalogue)
+    catalogue.citations = _citations(catalogue, mentioned)
     cites = {Relation("引用", c.source, c.target) for c in catalogue.citations if c.target}
     catalogue.relations = sorted(set(relation_rules.find_all(documents, catalogue.resolve)) | cites)
     catalogue.by_source, catalogue.by_target = group(catalogue.relations, "source"), group(catalogue.relations, "target")

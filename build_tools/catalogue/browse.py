@@ -174,12 +174,14 @@ def browse_index(catalogue: Catalogue) -> str:
                       *summary(catalogue, "browse/index.md")]) + "\n"
 
 
-def pages(catalogue: Catalogue) -> dict[str, str]:
-    """Docs-relative path → Markdown of every generated browse page."""
+def pages(catalogue: Catalogue, facets: set[Facet] | None = None) -> dict[str, str]:
+    """Docs-relative path → Markdown of the generated browse pages: the overviews and to-do lists,
+    and the page of each of ``facets`` (None: of every facet)."""
     generated = {"browse/index.md": browse_index(catalogue), "browse/_home.md": home_part(catalogue),
                  "browse/in-force.md": in_force_page(catalogue), "browse/missing.md": missing_page(catalogue),
                  UNVERIFIED_PAGE: unverified_page(catalogue)}
     generated.update({f"browse/{kind}.md": overview_page(catalogue, kind) for kind in OVERVIEWS})
-    generated.update({path: facet_page(catalogue, facet) for facet, path in catalogue.facet_paths.items()})
+    generated.update({path: facet_page(catalogue, facet) for facet, path in catalogue.facet_paths.items()
+                      if facets is None or facet in facets})
     return generated
 

@@ -5,12 +5,13 @@ read → structure → metadata (all documents) → catalogue → render → wri
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..catalogue import browse, cards, archive as catalogue, export
-from . import incremental, page as render, rendered
+from ..catalogue import browse, cards, changes, archive as catalogue, export
+from . import incremental, page as render, rendered, summaries
 from ..metadata import front_matter as metadata, parts, sidecar
 from .. import reading, structure
 from ..errors import SourceError
@@ -108,38 +109,92 @@ def claim_slugs(documents: list[Document], owners: dict[str, Document]) -> list[
     return documents
 
 
-def convert_all(project: Project) -> ConvertReport:
-    """Convert every source; a bad source is reported and the others still build."""
-    report = ConvertReport()
-    owners: dict[str, Document] = {}
-    paths = project.source_files()
-    for outcome in incremental.convert_many(paths, project, convert_file):
+def claimed(entries: dict) -> tuple[list[Document], dict[str, list], list[SourceError]]:
+    """The documents that get a page, in source order, their citations, and the sources that get none."""
+    documents, mentioned, errors, owners = [], {}, [], {}
+    for entry in entries.values():
         try:
-            if isinstance(outcome, SourceError):
-                raise outcome
-            report.documents.extend(claim_slugs(outcome, owners))
+            if isinstance(entry, SourceError):
+                raise entry
+            documents.extend(claim_slugs(entry.documents, owners))
+            mentioned.update((document.slug, entry.mentions[document.slug]) for document in entry.documents)
         except SourceError as error:
-            report.errors.append(error)
-    archive = catalogue.build(report.documents)
-    keep, before, after = set(), rendered.load(project.cache), {}
-    for document in report.documents:
-        target = project.documents / f"{document.slug}.md"
-        keep.add(target)
-        context = cards.context_for(archive, document)
-        after[document.slug] = rendered.digest(document, context)
-        if after[document.slug] == before.get(document.slug) and target.exists():
-            continue
-        if write_if_changed(target, render.render(document, context)):
-            report.written.append(target)
-    rendered.save(project.cache, after)
-    # A source that failed leaves no page behind: the site shows what the sources say now.
-    report.removed = remove_stale(project.documents, keep)
-    write_browse(project, archive, report)
+            errors.append(error)
+    return documents, mentioned, errors
+
+
+def convert_all(project: Project) -> ConvertReport:
+    """Convert every source; a bad source is reported and the others still build.
+
+    Only what changed since the last build is converted, put in context and written: sources by
+    their signature (``summaries``), pages and browse lists by what the change reaches (``changes``).
+    """
+    report, before = ConvertReport(), summaries.load(project.cache)
+    paths = {path.relative_to(project.root).as_posix(): path for path in project.source_files()}
+    entries, fresh = incremental.convert_many(list(paths.values()), project, convert_file, before.entries)
+    report.documents, mentioned, report.errors = claimed(entries)
+    archive = catalogue.build(report.documents, mentioned)
+    change = changes.everything()
+    if before.entries:
+        earlier, earlier_mentioned, _ = claimed(before.entries)
+        change = changes.compare(catalogue.build(earlier, earlier_mentioned), archive)
+    kept = {name: entry for name, entry in entries.items() if isinstance(entry, summaries.Entry)}
+    write_documents(project, archive, change, Sources(project, paths, kept, fresh), report)
+    write_browse(project, archive, report, change.facets)
+    summaries.save(project.cache, summaries.Index(before.fingerprint, kept))
     return report
 
 
-def write_browse(project: Project, archive: catalogue.Catalogue, report: ConvertReport) -> None:
-    """Browse pages and the catalogue export, regenerated with the pages they describe."""
-    generated = {project.docs / path: text for path, text in {**browse.pages(archive), **export.files(archive)}.items()}
+@dataclass
+class Sources:
+    """The full documents behind the summaries, read from the cache only for pages rendered again."""
+
+    project: Project
+    paths: dict[str, Path]
+    entries: dict[str, summaries.Entry]
+    full: dict[str, list[Document]]
+
+    def key(self, document: Document) -> str:
+        return self.entries[str(document.source.path)].key
+
+    def document(self, summary: Document) -> Document:
+        name = str(summary.source.path)
+        if name not in self.full:
+            self.full[name] = incremental.documents_of(self.entries[name], self.paths[name], self.project, convert_file)
+        return next(document for document in self.full[name] if document.slug == summary.slug)
+
+
+def write_documents(project: Project, archive: catalogue.Catalogue, change: changes.Change, sources: Sources,
+                    report: ConvertReport) -> None:
+    """Pages whose context or document changed, or that are missing on disk; stale pages removed."""
+    on_disk = set(os.listdir(project.documents)) if project.documents.is_dir() else set()
+    before, after = rendered.load(project.cache), {}
+    for document in archive.documents:
+        name, slug = f"{document.slug}.md", document.slug
+        if change.pages is not None and slug not in change.pages and slug in before and name in on_disk:
+            after[slug] = before[slug]
+            continue
+        context = cards.context_for(archive, document)
+        after[slug] = rendered.digest(sources.key(document), document, context)
+        if after[slug] == before.get(slug) and name in on_disk:
+            continue
+        if write_if_changed(project.documents / name, render.render(sources.document(document), context)):
+            report.written.append(project.documents / name)
+    rendered.save(project.cache, after)
+    # A source that failed leaves no page behind: the site shows what the sources say now.
+    report.removed = remove_stale(project.documents, {project.documents / f"{slug}.md" for slug in after})
+
+
+def write_browse(project: Project, archive: catalogue.Catalogue, report: ConvertReport,
+                 facets: set | None = None) -> None:
+    """Browse pages and the catalogue export, regenerated with the pages they describe.
+
+    ``facets``: the value pages a change reaches (None: all); the others are written only when missing.
+    """
+    every = {project.docs / path for path in archive.facet_paths.values()}
+    if facets is not None:
+        facets = set(facets) | {facet for facet, path in archive.facet_paths.items() if not (project.docs / path).exists()}
+    generated = {project.docs / path: text for path, text in
+                 {**browse.pages(archive, facets), **export.files(archive)}.items()}
     report.written += [path for path, text in sorted(generated.items()) if write_if_changed(path, text)]
-    report.removed += remove_stale(project.browse, set(generated), "**/*.md")
+    report.removed += remove_stale(project.browse, set(generated) | every, "**/*.md")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
@@ -18,6 +19,7 @@ from ..errors import SourceError
 from ..model import Document
 from ..progress import counted
 from ..project import Project
+from .summaries import Entry, entry_for, signature
 
 # Below this many sources to convert, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 16
@@ -45,21 +47,54 @@ def convert_one(path: Path, project: Project, convert: Converter) -> Outcome:
         return error
 
 
-def convert_many(paths: list[Path], project: Project, convert: Converter, jobs: int | None = None) -> list[Outcome]:
-    """Outcomes in the order of ``paths``; errors are not cached, so they are reported every run.
+def convert_many(paths: list[Path], project: Project, convert: Converter, known: dict[str, Entry] | None = None,
+                 jobs: int | None = None) -> tuple[dict[str, Entry | SourceError], dict[str, list[Document]]]:
+    """Each source's entry (or the error that stopped it) by name, and the full documents of the sources
+    whose key changed since ``known``. Errors are not cached, so they are reported every run.
 
-    ``convert`` is the stage runner (``convert.convert_file``), passed in so that this module
-    needs nothing from the one that calls it.
+    A source whose signature is the one ``known`` recorded is neither read nor unpickled; one whose
+    bytes hash to the known key only gets its new signature. ``convert`` is the stage runner
+    (``convert.convert_file``), passed in so that this module needs nothing from the one that calls it.
     """
-    keys = [source_key(path, project) for path in paths]
-    outcomes: list[Outcome | None] = [cache.load(project.cache, key) for key in keys]
-    missing = [index for index, outcome in enumerate(outcomes) if outcome is None]
-    for index, outcome in zip(missing, _run([paths[i] for i in missing], project, convert, jobs)):
-        outcomes[index] = outcome
-        if not isinstance(outcome, SourceError):
-            cache.store(project.cache, keys[index], outcome)
-    cache.prune(project.cache, set(keys))
-    return outcomes
+    known = known or {}
+    entries: dict[str, Entry | SourceError] = {}
+    fresh: dict[str, list[Document]] = {}
+    missing: list[tuple[str, Path, str, tuple | None]] = []
+    for path in paths:
+        name = path.relative_to(project.root).as_posix()
+        entry, stamp = known.get(name), signature(path)
+        if entry is not None and stamp is not None and entry.signature == stamp:
+            entries[name] = entry
+            continue
+        key = source_key(path, project)
+        if entry is not None and entry.key == key:
+            entries[name] = replace(entry, signature=stamp)
+            continue
+        documents = cache.load(project.cache, key)
+        if documents is None:
+            missing.append((name, path, key, stamp))
+        else:
+            entries[name], fresh[name] = entry_for(documents, key, stamp), documents
+    for (name, path, key, stamp), outcome in zip(missing, _run([item[1] for item in missing], project, convert, jobs)):
+        if isinstance(outcome, SourceError):
+            entries[name] = outcome
+            continue
+        cache.store(project.cache, key, outcome)
+        entries[name], fresh[name] = entry_for(outcome, key, stamp), outcome
+    if fresh or set(known) - set(entries):
+        cache.prune(project.cache, {entry.key for entry in entries.values() if isinstance(entry, Entry)})
+    return entries, fresh
+
+
+def documents_of(entry: Entry, path: Path, project: Project, convert: Converter) -> list[Document]:
+    """The full documents of a source that did not change (its pages must be rendered again)."""
+    documents = cache.load(project.cache, entry.key)
+    if documents is None:  # the cache was cleared or an entry is corrupt: convert it once more
+        documents = convert_one(path, project, convert)
+        if isinstance(documents, SourceError):
+            raise documents
+        cache.store(project.cache, entry.key, documents)
+    return documents
 
 
 def _run(paths: list[Path], project: Project, convert: Converter, jobs: int | None) -> list[Outcome]:

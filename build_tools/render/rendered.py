@@ -17,9 +17,11 @@ from ..model import Document, PageContext
 from .writer import write_if_changed
 
 
-def digest(document: Document, context: PageContext) -> str:
-    made_of = [code_fingerprint(), document.source.sha256, document.slug, document.part, document.meta,
-               len(document.blocks), document.notes, context.card, context.relations, sorted(context.links.items())]
+def digest(key: str, document: Document, context: PageContext) -> str:
+    """``key``: the source's conversion-cache key (its bytes, sidecar, name and the converter's code),
+    so that ``document`` may be the summary without blocks."""
+    made_of = [code_fingerprint(), key, document.slug, document.part, document.meta,
+               document.notes, context.card, context.relations, sorted(context.links.items())]
     return hashlib.sha256(json.dumps(made_of, ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
 
 

@@ -1,0 +1,88 @@
+"""What the last build knew about every source, so that a rebuild reads only what changed.
+
+Per source: its file signature (size and modification time of the text and of its sidecar), its
+conversion-cache key, and a summary of each document it gives: the Document without its blocks and
+text, plus the citations its body makes (``archive.mentions``). That is all the catalogue needs, so
+a rebuild after one edit hashes and unpickles one source instead of every source (issue 16).
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ..cache import code_fingerprint
+from ..catalogue.archive import mentions
+from ..metadata import sidecar
+from ..model import Document
+
+# A file modified this recently may change again within the clock's resolution without its signature
+# changing (git's "racy" files): its signature is not trusted, so the next build hashes it again.
+RACY_SECONDS = 2.0
+
+
+@dataclass
+class Entry:
+    """One source as the last build left it."""
+
+    signature: tuple | None  # None: hash the source again next time
+    key: str  # conversion-cache key (``incremental.source_key``)
+    documents: list[Document]  # summaries: no blocks, no text
+    mentions: dict[str, list] = field(default_factory=dict)  # slug → ``archive.mentions`` of that page
+
+
+@dataclass
+class Index:
+    """Entries by project-relative source name, valid for one version of the converter."""
+
+    fingerprint: str = ""
+    entries: dict[str, Entry] = field(default_factory=dict)
+
+
+def _stat(path: Path, now: float) -> tuple | None:
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return ()
+    return None if now - stat.st_mtime < RACY_SECONDS else (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+
+
+def signature(path: Path, now: float | None = None) -> tuple | None:
+    """Size, modification time and inode of a source and its sidecar; None while either is racy."""
+    now = time.time() if now is None else now
+    parts = (_stat(path, now), _stat(sidecar.path_for(path), now))
+    return None if None in parts else parts
+
+
+def summary(document: Document) -> Document:
+    """The document as the catalogue sees it: metadata and provenance, no body."""
+    return replace(document, blocks=[], source=replace(document.source, text="", fields={}))
+
+
+def entry_for(documents: list[Document], key: str, stamp: tuple | None) -> Entry:
+    """``stamp``: the source's signature taken before it was read, so an edit meanwhile is seen next time."""
+    return Entry(stamp, key, [summary(document) for document in documents],
+                 {document.slug: mentions(document) for document in documents})
+
+
+def index_path(cache: Path) -> Path:
+    return cache.parent / "archive-index.pickle"
+
+
+def load(cache: Path) -> Index:
+    """The last build's index, or an empty one (none yet, unreadable, or another converter's)."""
+    try:
+        index = pickle.loads(index_path(cache).read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        return Index(code_fingerprint())
+    return index if isinstance(index, Index) and index.fingerprint == code_fingerprint() else Index(code_fingerprint())
+
+
+def save(cache: Path, index: Index) -> None:
+    path = index_path(cache)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+    temporary.replace(path)

@@ -1,0 +1,113 @@
+"""A rebuild after a change writes what a full conversion writes, and renders only the pages it reaches.
+
+Each step changes the sources the way an editor does (add, edit the body, edit metadata, move a
+document in date, rename an issuer, add a citation, remove a document), converts incrementally, then
+converts a fresh copy of the same sources from nothing: docs/ must be byte-identical (issue 16).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from build_tools.render import convert, page as render, summaries
+from build_tools.render.convert import convert_all
+from projects import make_project
+
+
+def law(number: int, day: int = 1, issuer: str = "测试县教育局", cites: str = "", extra: str = "") -> str:
+    """A notice; ``cites`` a sentence citing another notice by title and number."""
+    return (f"{issuer}文件\n\n测教发〔2024〕{number}号\n\n关于第{number}项工作的通知\n\n各学校：\n\n"
+            f"现就第{number}项工作通知如下。{cites}请认真落实。{extra}\n\n{issuer}\n\n2024年3月{day}日\n")
+
+
+def citing(number: int) -> str:
+    return f"根据《关于第{number}项工作的通知》（测教发〔2024〕{number}号）要求，"
+
+
+def generated(project) -> dict[str, bytes]:
+    """Every generated file under docs/ (pages, browse pages, catalogue export)."""
+    found = {}
+    for folder in (project.documents, project.browse):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                found[path.relative_to(project.docs).as_posix()] = path.read_bytes()
+    for name in ("catalogue.json", "catalogue.csv"):
+        found[name] = (project.docs / name).read_bytes()
+    return found
+
+
+@pytest.fixture
+def renders(monkeypatch):
+    calls = []
+    original = render.render
+
+    def record(document, context=None):
+        calls.append(document.slug)
+        return original(document, context)
+
+    monkeypatch.setattr(convert.render, "render", record)
+    return calls
+
+
+def write(project, name: str, text: str, clock: list[int]) -> None:
+    """Write a source with a modification time of its own, so the signature changes as on a real disk."""
+    path = project.sources / name
+    path.write_text(text, encoding="utf-8")
+    clock[0] += 10
+    os.utime(path, (clock[0], clock[0]))
+
+
+# Notices n01…n24 dated 1…24 March: neighbours in date share related lists; n20 cites n02 and n02
+# cites n30, which is not in the archive yet — pages far apart in date that still show each other.
+SOURCES = {f"n{i:02d}.txt": law(i, i, cites={20: citing(2), 2: citing(30)}.get(i, "")) for i in range(1, 25)}
+STEPS = [
+    ("a body edit", lambda w, p: w("n03.txt", law(3, 3, extra="补充说明。"))),
+    ("the notice n02 cites added", lambda w, p: w("n30.txt", law(30, 28))),
+    ("a citation of a distant notice added", lambda w, p: w("n01.txt", law(1, 1, cites=citing(22)))),
+    ("a citing notice's title and number edited", lambda w, p: w("n20.yml", "title: 关于第二十项工作的通知（修订）\ndoc_number: 测教发〔2024〕55号\n")),
+    ("a cited notice's title edited", lambda w, p: w("n22.yml", "title: 关于第二十二项工作的通知（修订）\n")),
+    ("a date moving a notice among its neighbours", lambda w, p: w("n12.txt", law(12, 25))),
+    ("an issuer renamed", lambda w, p: w("n04.txt", law(4, 4, issuer="测试县财政局"))),
+    ("validity set", lambda w, p: w("n06.yml", "status: 已废止\n")),
+    ("a cited notice removed", lambda w, p: (p.sources / "n30.txt").unlink()),
+    ("a relation declared", lambda w, p: w("n07.yml", "relations:\n  - type: 解读\n    target: 测教发〔2024〕18号\n")),
+]
+
+
+def test_each_rebuild_matches_a_full_conversion(tmp_path, monkeypatch, renders):
+    monkeypatch.setattr(summaries, "RACY_SECONDS", -1.0)
+    sources = SOURCES
+    project = make_project(tmp_path / "p", sources)
+    clock = [1_700_000_000]
+    for name in sources:
+        os.utime(project.sources / name, (clock[0], clock[0]))
+    convert_all(project)
+    for number, (what, change) in enumerate(STEPS):
+        earlier = generated(project)
+        change(lambda name, text: write(project, name, text, clock), project)
+        renders.clear()
+        convert_all(project)
+        rendered = list(renders)
+        fresh = make_project(tmp_path / f"full{number}", {})
+        shutil.rmtree(fresh.sources)
+        shutil.copytree(project.sources, fresh.sources)
+        convert_all(fresh)
+        incremental, full = generated(project), generated(fresh)
+        assert sorted(incremental) == sorted(full), what
+        assert [name for name in full if incremental[name] != full[name]] == [], what
+        pages = {name.removeprefix("documents/").removesuffix(".md") for name in full
+                 if name.startswith("documents/") and earlier.get(name) != full[name]}
+        assert sorted(rendered) == sorted(pages), what
+
+
+def test_a_body_edit_renders_that_page_only(tmp_path, monkeypatch, renders):
+    monkeypatch.setattr(summaries, "RACY_SECONDS", -1.0)
+    project = make_project(tmp_path / "p", {f"n{i:02d}.txt": law(i, i) for i in range(1, 13)})
+    convert_all(project)
+    (project.sources / "n05.txt").write_text(law(5, 5, extra="补充说明。"), encoding="utf-8")
+    renders.clear()
+    report = convert_all(project)
+    assert renders == ["n05"]
+    assert [path.name for path in report.written if path.parent == project.documents] == ["n05.md"]
