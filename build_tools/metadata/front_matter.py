@@ -74,7 +74,7 @@ def opening(parsed: ParsedDocument, count: int = 3) -> str:
 
 def full_name(name: str, text: str) -> str:
     """An organisation's full name where the text introduces its short one: X（以下简称Y）."""
-    if len(name) >= 40:  # no full name is longer than the 40 characters looked back over
+    if len(name) >= 40 or "以下简称" not in text:  # no full name is longer than the 40 characters looked back over
         return name
     pattern = rf"([\u4e00-\u9fff]{{{len(name) + 1},40}})[（(]以下简称[“\"]?{re.escape(name)}[”\"]?[）)]"
     match = re.search(pattern, text)

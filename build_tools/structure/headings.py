@@ -31,6 +31,7 @@ STYLES = (
     ("arabic-paren", re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]"), 5),
     ("circled", re.compile(r"^([①-⑳])"), 6),
 )
+_AFFIXES = str.maketrans("", "", "第编章节条")  # around the numeral of 第十二章
 # What a numbering can start with besides a digit (\d: any decimal, as str.isdecimal).
 _FIRST = frozenset("第（(" + _HAN_NUMBER + "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 # An article's number leads its paragraph; 第三十九条和第四十条… or 第五条规定… at a line start is a
@@ -72,7 +73,7 @@ def _value(label: str) -> int:
     if label in "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩":
         return ord(label) - ord("㈠") + 1
     try:
-        return chinese_number(re.sub(r"[第编章节条]", "", label))
+        return chinese_number(label.translate(_AFFIXES))
     except ValueError:
         return 0
 
