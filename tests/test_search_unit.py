@@ -1,11 +1,14 @@
 """Search stage, Python side: normalisation, number coding, HTML sections, the index."""
 from __future__ import annotations
 
+import random
+
 from build_tools.search.extract import SearchPage, Section, sections_from_html
 from build_tools.search.index import META_FIELDS, build_index
 from build_tools.search.normalise import fold_char, normalise, parse_query
-from build_tools.search.postings import decode_numbers, encode_numbers, shard_of
-from build_tools.search.shards import read_documents, read_script, write_shards
+from build_tools.search.payload import script
+from build_tools.search.postings import decode_numbers, encode_numbers, pack_shard, shard_of, unpack_shard
+from build_tools.search.shards import read_documents, read_script, section_codes, write_shards
 
 
 def test_bracket_variants_normalise_alike():
@@ -43,10 +46,32 @@ def test_query_terms_and_phrase():
 
 
 def test_numbers_round_trip_through_the_ascii_code():
-    numbers = [0, 1, 44, 45, 2024, 2025, 91124, 91125, 10 ** 9]
+    # One character below 65, two below 65·28, three below 65·28² (the coding's bounds).
+    numbers = [0, 1, 64, 65, 1819, 1820, 50959, 50960, 10 ** 9]
     text = encode_numbers(numbers)
     assert decode_numbers(text) == numbers
-    assert '"' not in text and "\\" not in text
+    assert [len(encode_numbers([n])) for n in numbers] == [1, 1, 1, 2, 2, 3, 3, 4, 6]  # 65·28⁴ ≤ 10⁹ < 65·28⁵
+    assert '"' not in text and "\\" not in text and text.isascii()
+
+
+def test_a_shard_packs_keys_and_postings_and_unpacks_to_the_same():
+    shard = {"职业": encode_numbers([3, 8]), "(2": encode_numbers(range(100)), "𠀀a": ""}
+    packed = pack_shard(shard)
+    assert packed[0] == "(2职业𠀀a"  # keys in code point order
+    assert unpack_shard(packed, 2) == shard
+
+
+def test_text_is_written_compressed_and_digits_plain(tmp_path):
+    text = [["", "第一条 为了规范职业教育，制定本法。\n" * 200]]
+    written = script("t/0-0", text)
+    assert "职业" not in written and len(written.encode()) < len(str(text).encode()) / 5
+    draw = random.Random(1)
+    digits = pack_shard({chr(draw.randrange(0x4E00, 0x9FA5)) + chr(draw.randrange(0x4E00, 0x9FA5)):
+                         encode_numbers(draw.randrange(3000) for _ in range(40)) for _ in range(100)})
+    assert script("b/0", digits).startswith('__archiveSearchData("b/0",["')
+    for name, data in (("t", text), ("b", digits)):
+        (tmp_path / f"{name}.js").write_text(script(name, data), encoding="utf-8")
+        assert read_script(tmp_path / f"{name}.js") == data
 
 
 def test_shards_are_spread_and_stable():
@@ -144,12 +169,13 @@ def test_shards_round_trip_and_stale_files_go(tmp_path):
     assert [d.url for d in documents] == ["documents/a/", "documents/b/"]
     assert documents[1].sections[1] == ["二", "二", "职业教育职业教育"]
     meta = read_script(out / "meta.js")
-    assert meta["search_page"] == "search/"
-    assert decode_numbers(meta["sections"]) == [1, 2]
-    region = meta["facets"]["region"]
-    assert region["values"] == ["云阳县"] and decode_numbers(region["documents"]) == [0, 1, 0]
+    assert meta["search_page"] == "search/" and meta["documents"] == 2
+    # Per document 2 · text sections + dead, in the s/ block; a's fields and one text section come first.
+    assert section_codes(out) == [2, 4] and decode_numbers(meta["doc_blocks"]) == [0]
+    assert meta["facets"]["region"] == ["云阳县"]
+    assert decode_numbers(read_script(out / "s" / "0.js")["facets"]["region"]) == [0, 1, 0]
     assert stats.total == sum(p.stat().st_size for p in out.rglob("*.js"))
-    # Chinese is written as UTF-8, not as \\uXXXX escapes.
+    # Small files are left plain, with Chinese as UTF-8, not as \\uXXXX escapes.
     assert "职业" in (out / "t" / "1-0.js").read_text(encoding="utf-8")
 
 
@@ -179,7 +205,7 @@ def test_query_set_is_seeded_and_its_expectations_come_from_the_text():
 
 
 def test_text_rows_store_a_heading_that_opens_its_section_once():
-    from build_tools.search.shards import section_of_row, text_row
+    from build_tools.search.documents import section_of_row, text_row
 
     opening = Section("一总体要求", "一、总体要求", "一、总体要求\n内容")
     assert text_row(opening) == ["一总体要求", "一、总体要求\n内容"]
@@ -190,13 +216,14 @@ def test_text_rows_store_a_heading_that_opens_its_section_once():
 
 
 def test_snippet_texts_are_split_into_chunks_that_round_trip(tmp_path):
-    from build_tools.search.shards import TEXT_CHUNK
+    from build_tools.search.documents import TEXT_BYTES
 
-    sections = [Section(f"s{n}", f"第{n}节", f"第{n}节\n内容{n}") for n in range(TEXT_CHUNK * 2 + 1)]
+    # Sections of a third of a file's text (3 bytes a character): three to a file, the seventh alone.
+    sections = [Section(f"s{n}", f"第{n}节", f"第{n}节\n" + "内" * (TEXT_BYTES // 9 - 20)) for n in range(7)]
     write_shards(build_index([SearchPage("documents/long/", {}, sections)]), tmp_path, "search/")
     chunks = sorted(p.name for p in (tmp_path / "t").glob("*.js"))
     assert chunks == ["0-0.js", "0-1.js", "0-2.js"]
-    assert len(read_script(tmp_path / "t" / "0-1.js")) == TEXT_CHUNK
-    assert len(read_script(tmp_path / "t" / "0-2.js")) == 1
+    assert [len(read_script(tmp_path / "t" / name)) for name in chunks] == [3, 3, 1]
+    assert decode_numbers(read_script(tmp_path / "d" / "0.js")[0][-1]) == [3, 3, 1]
     [document] = read_documents(tmp_path)
     assert document.sections == [[s.anchor, s.heading, s.text] for s in sections]

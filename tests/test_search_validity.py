@@ -13,7 +13,8 @@ import pytest
 from build_tools.benchmarks.browser import chromium, serve
 from build_tools.search.index import build_index, document_status
 from build_tools.search.extract import SearchPage, Section
-from build_tools.search.shards import facet_data, read_script
+from build_tools.search.documents import facet_data
+from build_tools.search.shards import read_script
 from projects import build_site, make_project
 
 PHRASE = "产教融合实训基地"
@@ -40,7 +41,7 @@ def test_status_outside_the_vocabulary_counts_as_unknown():
 def test_status_facet_keeps_the_vocabulary_order():
     pages = [SearchPage(f"documents/{n}/", {"title": n, "status": status}, [Section("", "", "正文")])
              for n, status in [("a", "已废止"), ("b", None), ("c", "现行有效"), ("d", "现行有效")]]
-    status = facet_data(build_index(pages))["status"]
+    status = facet_data(build_index(pages).documents)["status"]
     assert status["values"] == ["现行有效", "已废止", "未知"]
 
 

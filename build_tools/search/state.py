@@ -3,7 +3,7 @@
 A full build numbers documents in URL order (``index.build_index``). A later build that
 renders only some pages appends each new or changed page as a new document after the last
 one, and marks the slot of a changed or removed page dead: its postings stay in the shards
-but the browser never returns it (``dead`` in ``meta.js``). Postings are kept encoded
+but the browser never returns it (a flag in its ``s/`` block, ``documents``). Postings are kept encoded
 (``postings.encode_numbers``): the coding is a plain concatenation of numbers whose first
 Δsection is relative to the key's last section, so appending a page appends to a string and
 rewrites only the shards holding its keys. When dead slots pass ``COMPACT_SHARE`` of the
@@ -21,7 +21,7 @@ from .extract import SearchPage
 from .index import IndexedDocument, SearchIndex, add_document
 from .postings import encode_numbers, shard_of
 
-FORMAT = 1
+FORMAT = 2
 COMPACT_SHARE = 0.1
 
 
@@ -36,6 +36,7 @@ class IndexState:
 
     documents: list[IndexedDocument] = field(default_factory=list)
     section_counts: list[int] = field(default_factory=list)
+    chunk_sizes: list[str] = field(default_factory=list)  # coded text sections per t/ file (shards.text_files)
     digests: list[str] = field(default_factory=list)
     dead: set[int] = field(default_factory=set)
     bigrams: dict[str, str] = field(default_factory=dict)

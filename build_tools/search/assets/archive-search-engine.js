@@ -58,21 +58,33 @@
     return { terms: terms, phrase: normalise(spaced) };
   }
 
-  /* ---- Number lists and shard hashing: mirror of postings.py ---- */
+  /* ---- Number lists, shards and shard hashing: mirror of postings.py ---- */
   var ALPHABET = "";
-  for (var c = 35; c < 127; c++) if (c !== 92) ALPHABET += String.fromCharCode(c);
-  ALPHABET = ALPHABET.slice(0, 90);
-  var BASE = 45, VALUE = new Int16Array(128);
-  for (var i = 0; i < 90; i++) VALUE[ALPHABET.charCodeAt(i)] = i;
+  for (var c = 32; c < 127; c++) if (c !== 34 && c !== 92) ALPHABET += String.fromCharCode(c);
+  var END = 65, MORE = ALPHABET.length - END, VALUE = new Int16Array(128);
+  for (var i = 0; i < ALPHABET.length; i++) VALUE[ALPHABET.charCodeAt(i)] = i;
 
   function decodeNumbers(text) {
     var out = [], value = 0;
     for (var k = 0; k < text.length; k++) {
       var digit = VALUE[text.charCodeAt(k)];
-      if (digit >= BASE) value = value * BASE + digit - BASE;
-      else { out.push(value * BASE + digit); value = 0; }
+      if (digit >= END) value = value * MORE + digit - END;
+      else { out.push(value * END + digit); value = 0; }
     }
     return out;
+  }
+
+  /* postings.pack_shard undone: key → coded numbers. */
+  function unpackShard(data, keyLength) {
+    var keys = Array.from(data[0]), postings = data[1], shard = new Map(), at = 0;
+    for (var k = 0; k < keys.length; k += keyLength) {
+      var length = 0, digit;
+      while ((digit = VALUE[postings.charCodeAt(at++)]) >= END) length = length * MORE + digit - END;
+      length = length * END + digit;
+      shard.set(keys.slice(k, k + keyLength).join(""), postings.substr(at, length));
+      at += length;
+    }
+    return shard;
   }
 
   function fnv1a(key) {
@@ -87,8 +99,29 @@
   var pending = {};
 
   window.__archiveSearchData = function (name, data) {
-    if (pending[name]) pending[name].resolve(data);
+    if (pending[name]) pending[name].resolve(typeof data === "string" ? inflate(data) : data);
   };
+
+  /* payload.py: a string is the zlib stream of the data's JSON in base 85 (Python's b85encode). */
+  var B85 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~",
+      B85_VALUE = new Uint8Array(128);
+  for (var d85 = 0; d85 < 85; d85++) B85_VALUE[B85.charCodeAt(d85)] = d85;
+
+  function decode85(text) {
+    var rest = text.length % 5, bytes = new Uint8Array(Math.floor(text.length / 5) * 4 + (rest ? rest - 1 : 0)), out = 0;
+    for (var at = 0; at < text.length; at += 5) {
+      var value = 0;
+      for (var k = at; k < at + 5; k++) value = value * 85 + (k < text.length ? B85_VALUE[text.charCodeAt(k)] : 84);
+      for (var shift = 16777216; shift >= 1 && out < bytes.length; shift /= 256) bytes[out++] = Math.floor(value / shift) & 255;
+    }
+    return bytes;
+  }
+
+  function inflate(text) {
+    if (typeof DecompressionStream === "undefined") return Promise.reject(new Error("此浏览器不支持解压搜索索引，请使用较新的浏览器"));
+    var stream = new Blob([decode85(text)]).stream().pipeThrough(new DecompressionStream("deflate"));
+    return new Response(stream).text().then(JSON.parse);
+  }
 
   function load(name) {
     if (!pending[name]) {
@@ -104,51 +137,69 @@
   }
 
   /* ---- The index: documents, postings, matching ---- */
-  var metaPromise = null, decoded = new Map();
+  var metaPromise = null, decoded = new Map(), shards = new Map(), blocks = new Map();
   var FACETS = ["region", "year", "doc_type", "status"];
 
+  /* Up to this many document blocks (a few kB each) are fetched with meta.js, beside the
+     postings rather than after them: a small archive saves a round trip per query. */
+  var PREFETCH_BLOCKS = 2;
+
   function meta() {
-    if (!metaPromise) metaPromise = load("meta").then(prepare);
+    if (!metaPromise) metaPromise = load("meta").then(function (data) {
+      data.blockFirsts = decodeNumbers(data.doc_blocks);
+      if (data.blockFirsts.length <= PREFETCH_BLOCKS) data.blockFirsts.forEach(function (unused, k) { block(k, data); });
+      return data;
+    });
     return metaPromise;
   }
 
-  /* Each document's sections: one per metadata field, then its text sections. */
-  function prepare(data) {
-    var counts = decodeNumbers(data.sections), running = 0;
-    data.count = counts.length;
-    data.textSections = counts;
-    /* Documents replaced since the last full build (build_tools/search/state.py): never results. */
-    data.deadDocs = new Set(decodeNumbers(data.dead || ""));
-    data.firsts = new Int32Array(counts.length);
-    counts.forEach(function (count, n) { data.firsts[n] = running; running += data.fields.length + count; });
-    data.facetValues = {};
-    FACETS.forEach(function (name) {
-      var facet = data.facets[name], codes = decodeNumbers(facet.documents), k = 0, perDoc = [];
-      for (var n = 0; n < data.count; n++) {
-        var values = [];
-        for (var left = codes[k++]; left > 0; left--) values.push(facet.values[codes[k++]]);
-        perDoc.push(values);
-      }
-      data.facetValues[name] = perDoc;
-    });
-    return data;
+  /* Block k of documents (build_tools/search/documents.py): each one's first section (one per
+     metadata field, then its text sections), text section count, dead flag and facet values. */
+  function block(k, m) {
+    if (!blocks.has(k)) {
+      blocks.set(k, load("s/" + k).then(function (data) {
+        var codes = decodeNumbers(data.sections), firsts = new Int32Array(codes.length), running = m.blockFirsts[k];
+        codes.forEach(function (code, j) { firsts[j] = running; running += m.fields.length + (code >> 1); });
+        var facets = {};
+        FACETS.forEach(function (name) {
+          var numbers = decodeNumbers(data.facets[name]), at = 0, perDoc = [];
+          codes.forEach(function () {
+            var values = [];
+            for (var left = numbers[at++]; left > 0; left--) values.push(m.facets[name][numbers[at++]]);
+            perDoc.push(values);
+          });
+          facets[name] = perDoc;
+        });
+        return { start: k * m.doc_block, firsts: firsts, codes: codes, facets: facets };
+      }));
+    }
+    return blocks.get(k);
   }
 
-  /* Display row (URL and fields) of document n, loaded with its block. */
+  /* Display row (URL, fields, text sections per t/ file) of document n, loaded with its block. */
   function row(n, m) {
     return load("d/" + Math.floor(n / m.block)).then(function (rows) {
-      var doc = { n: n, url: rows[n % m.block][0] };
-      m.fields.forEach(function (name, k) { doc[name] = rows[n % m.block][k + 1]; });
+      var data = rows[n % m.block], doc = { n: n, url: data[0], chunks: decodeNumbers(data[data.length - 1]) };
+      m.fields.forEach(function (name, k) { doc[name] = data[k + 1]; });
       return doc;
     });
+  }
+
+  /* key → coded numbers of one bigram (kind "b") or character ("u") */
+  function posting(kind, key, m) {
+    var name = kind + "/" + (fnv1a(key) & ((kind === "b" ? m.bigram_shards : m.unigram_shards) - 1));
+    if (!shards.has(name)) {
+      shards.set(name, load(name).then(function (data) { return unpackShard(data, kind === "b" ? 2 : 1); }));
+    }
+    return shards.get(name).then(function (shard) { return shard.get(key) || ""; });
   }
 
   /* bigram → Map(section → sorted positions); the coding is explained in index.py (SearchIndex.bigrams) */
   function bigram(key, m) {
     var cacheKey = "b" + key;
     if (!decoded.has(cacheKey)) {
-      decoded.set(cacheKey, load("b/" + (fnv1a(key) & (m.bigram_shards - 1))).then(function (shard) {
-        var postings = new Map(), numbers = decodeNumbers(shard[key] || ""), k = 0, section = 0;
+      decoded.set(cacheKey, posting("b", key, m).then(function (text) {
+        var postings = new Map(), numbers = decodeNumbers(text), k = 0, section = 0;
         while (k < numbers.length) {
           section += numbers[k++];
           var head = numbers[k++], count = head % 2 ? numbers[k++] + 2 : 1;
@@ -167,9 +218,9 @@
   function unigram(key, m) {
     var cacheKey = "u" + key;
     if (!decoded.has(cacheKey)) {
-      decoded.set(cacheKey, load("u/" + (fnv1a(key) & (m.unigram_shards - 1))).then(function (shard) {
+      decoded.set(cacheKey, posting("u", key, m).then(function (text) {
         var hits = new Map(), section = 0;
-        decodeNumbers(shard[key] || "").forEach(function (delta) { section += delta; hits.set(section, 1); });
+        decodeNumbers(text).forEach(function (delta) { section += delta; hits.set(section, 1); });
         return hits;
       }));
     }
@@ -214,26 +265,44 @@
     });
   }
 
-  function docOf(section, m) {
-    var lo = 0, hi = m.firsts.length - 1;
-    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (m.firsts[mid] <= section) lo = mid; else hi = mid - 1; }
+  function lastAtMost(sorted, value) {
+    var lo = 0, hi = sorted.length - 1;
+    while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (sorted[mid] <= value) lo = mid; else hi = mid - 1; }
     return lo;
   }
 
+  /* The document blocks holding these sections, loaded. */
+  function blocksOf(hitLists, m) {
+    var wanted = new Set();
+    hitLists.forEach(function (hits) { hits.forEach(function (unused, section) { wanted.add(lastAtMost(m.blockFirsts, section)); }); });
+    return Promise.all(Array.from(wanted, function (k) { return block(k, m); })).then(function (loaded) {
+      var byNumber = new Map();
+      loaded.forEach(function (b) { byNumber.set(b.start / m.doc_block, b); });
+      return byNumber;
+    });
+  }
+
+  /* What ranking needs of document n (its block is loaded). */
+  function docInfo(n, m, loaded) {
+    var b = loaded.get(Math.floor(n / m.doc_block)), j = n - b.start, facets = {};
+    FACETS.forEach(function (name) { facets[name] = b.facets[name][j]; });
+    return { first: b.firsts[j], textSections: b.codes[j] >> 1, dead: b.codes[j] % 2 === 1, facets: facets };
+  }
+
   /* section → count, regrouped as doc → Map(section → count) */
-  function byDocument(hits, m) {
+  function byDocument(hits, m, loaded) {
     var docs = new Map();
     hits.forEach(function (count, section) {
-      var n = docOf(section, m);
+      var b = loaded.get(lastAtMost(m.blockFirsts, section)), n = b.start + lastAtMost(b.firsts, section);
       if (!docs.has(n)) docs.set(n, new Map());
       docs.get(n).set(section, count);
     });
     return docs;
   }
 
+  /* Facet counts and filters are only worked out when ``filters`` is given (the search page). */
   function search(raw, filters) {
     var q = parseQuery(raw);
-    filters = filters || {};
     return meta().then(function (m) {
       if (!q.terms.length) return { query: q, results: [], matched: 0, facets: {} };
       var single = q.terms.length === 1 && q.terms[0] === q.phrase;
@@ -241,21 +310,23 @@
       var number = numberForm(q.terms);
       if (number && number !== q.phrase) wanted.push(number);
       return Promise.all(wanted.map(function (text) { return occurrences(text, m); })).then(function (all) {
-        var perTerm = all.slice(0, q.terms.length).map(function (hits) { return byDocument(hits, m); });
-        var phrase = byDocument(all[single ? 0 : q.terms.length], m);
-        q.numberHits = !number ? new Map() : number === q.phrase ? phrase : byDocument(all[all.length - 1], m);
-        var rarest = perTerm.reduce(function (a, b) { return b.size < a.size ? b : a; });
-        var matched = [];
-        rarest.forEach(function (unused, n) {
-          if (m.deadDocs.has(n)) return;
-          if (perTerm.every(function (docs) { return docs.has(n); })) matched.push(rank(n, m, q, perTerm, phrase));
+        return blocksOf(all, m).then(function (loaded) {
+          var perTerm = all.slice(0, q.terms.length).map(function (hits) { return byDocument(hits, m, loaded); });
+          var phrase = byDocument(all[single ? 0 : q.terms.length], m, loaded);
+          q.numberHits = !number ? new Map() : number === q.phrase ? phrase : byDocument(all[all.length - 1], m, loaded);
+          var rarest = perTerm.reduce(function (a, b) { return b.size < a.size ? b : a; });
+          var matched = [];
+          rarest.forEach(function (unused, n) {
+            var info = docInfo(n, m, loaded);
+            if (info.dead) return;
+            if (perTerm.every(function (docs) { return docs.has(n); })) matched.push(rank(n, info, m, q, perTerm, phrase));
+          });
+          matched.sort(function (a, b) { return b.score - a.score || a.n - b.n; });
+          var results = !filters ? matched : matched.filter(function (r) {
+            return FACETS.every(function (name) { return !filters[name] || r.facets[name].indexOf(filters[name]) >= 0; });
+          });
+          return { query: q, results: results, matched: matched.length, facets: filters ? countFacets(matched) : {} };
         });
-        matched.sort(function (a, b) { return b.score - a.score || a.n - b.n; });
-        var facets = countFacets(matched, m);
-        var results = matched.filter(function (r) {
-          return FACETS.every(function (name) { return !filters[name] || m.facetValues[name][r.n].indexOf(filters[name]) >= 0; });
-        });
-        return { query: q, results: results, matched: matched.length, facets: facets };
       });
     });
   }
@@ -269,9 +340,9 @@
 
   /* Tiers: the document number is the one spelled; it holds every term; the exact phrase occurs; the
      terms occur apart. Within a tier: title, other metadata, then how often.
-     Field k of document n is its section firsts[n] + k. */
-  function rank(n, m, q, perTerm, phrase) {
-    var first = m.firsts[n], phraseSections = phrase.get(n);
+     Field k of document n is its section first + k; ``textSection`` counts from its first text section. */
+  function rank(n, info, m, q, perTerm, phrase) {
+    var first = info.first, phraseSections = phrase.get(n);
     function inField(sections, name) { return !!sections && sections.has(first + m.fields.indexOf(name)); }
     function allInField(name) { return perTerm.every(function (docs) { return inField(docs.get(n), name); }); }
     var exact = !!phraseSections, byNumber = allInField("doc_number");
@@ -279,10 +350,10 @@
     if (inField(phraseSections, "title")) score += 4e7;
     else if (allInField("title")) score += 2e7;
     if (["issuer", "region", "doc_type", "year"].some(allInField)) score += 1e7;
-    var best = bestSection(phraseSections, perTerm, n, first + m.fields.length, m.textSections[n]);
+    var body = first + m.fields.length, best = bestSection(phraseSections, perTerm, n, body, info.textSections);
     score += Math.min(best.total, 1e6);
-    return { n: n, score: score, exact: exact, byNumber: byNumber, section: best.section,
-             terms: q.terms, phrase: q.phrase };
+    return { n: n, score: score, exact: exact, byNumber: byNumber, textSection: best.section < 0 ? -1 : best.section - body,
+             facets: info.facets, terms: q.terms, phrase: q.phrase };
   }
 
   /* The text section to link to and show: most phrase hits, else most terms, else the top of
@@ -306,13 +377,11 @@
   }
 
   /* Result counts per facet value (a document may have several: 云南省、楚雄彝族自治州). */
-  function countFacets(results, m) {
+  function countFacets(results) {
     var facets = {};
     FACETS.forEach(function (name) {
       var counts = {};
-      results.forEach(function (r) {
-        m.facetValues[name][r.n].forEach(function (value) { counts[value] = (counts[value] || 0) + 1; });
-      });
+      results.forEach(function (r) { r.facets[name].forEach(function (value) { counts[value] = (counts[value] || 0) + 1; }); });
       facets[name] = counts;
     });
     return facets;

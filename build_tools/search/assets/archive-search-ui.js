@@ -63,10 +63,11 @@
     return meta().then(function (m) {
       return row(result.n, m).then(function (doc) {
         result.doc = doc;
-        if (result.section < 0) return excerpt(["", "", ""], result);
-        var text = result.section - m.firsts[result.n] - m.fields.length, chunk = m.text_chunk;
-        return load("t/" + result.n + "-" + Math.floor(text / chunk)).then(function (rows) {
-          return excerpt(sectionOfRow(rows[text % chunk] || ["", ""]), result);
+        if (result.textSection < 0) return excerpt(["", "", ""], result);
+        var file = 0, first = 0;
+        while (file + 1 < doc.chunks.length && first + doc.chunks[file] <= result.textSection) first += doc.chunks[file++];
+        return load("t/" + result.n + "-" + file).then(function (rows) {
+          return excerpt(sectionOfRow(rows[result.textSection - first] || ["", ""]), result);
         });
       });
     });
@@ -111,7 +112,7 @@
   /* The validity badge of the site's cards and lists (archive.css); like the lists, only known validity. */
   var UNKNOWN_STATUS = "未知", IN_FORCE = "现行有效";
   function statusBadge(result, m) {
-    var status = m.facetValues.status[result.n][0];
+    var status = result.facets.status[0];
     if (!status || status === UNKNOWN_STATUS) return "";
     return ' <span class="doc-status doc-status--' + escapeHtml(m.status_classes[status] || "unknown") + '">' +
       escapeHtml(status) + "</span>";
@@ -267,7 +268,7 @@
         var found = loaded[0], m = loaded[1];
         outcome = found;
         FACETS.forEach(function (name) {
-          fillFacet(form.elements[name], found.facets[name], filters[name], m.facets[name].values);
+          fillFacet(form.elements[name], found.facets[name], filters[name], m.facets[name]);
         });
         more();
       }, function (error) { info.textContent = error.message; });
