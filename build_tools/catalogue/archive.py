@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..metadata import citations
 from . import facets as facet_rules
@@ -27,8 +28,14 @@ _LOOSE = re.compile(r"[\s《》〈〉<>]")
 SHORT_TITLE_MIN = 8
 
 
+@lru_cache(maxsize=None)
+def _loose(text: str) -> str:
+    return _LOOSE.sub("", text)
+
+
 def loose(text) -> str:
-    return _LOOSE.sub("", str(text or ""))
+    """Memoised: an archive cites the same few hundred laws thousands of times."""
+    return _loose(str(text or ""))
 
 
 @dataclass(frozen=True)
@@ -189,9 +196,11 @@ def group(items: list, attribute: str) -> dict[str, list]:
     return group_by(items, lambda item: getattr(item, attribute))
 
 
-def build(documents: list[Document], mentioned: dict[str, list] | None = None) -> Catalogue:
+def build(documents: list[Document], mentioned: dict[str, list] | None = None,
+          known_paths: dict[Facet, str] | None = None) -> Catalogue:
     """``mentioned``: slug → ``mentions`` kept from an earlier build, so that the documents may be
-    summaries without their blocks."""
+    summaries without their blocks; ``known_paths``: an earlier build's facet paths, reused when the
+    facets are the same (paths depend on the set of facets only)."""
     documents = sorted(documents, key=lambda doc: doc.slug)
     catalogue = Catalogue(documents=documents, by_slug={doc.slug: doc for doc in documents},
                           keys=_index_keys(documents))
@@ -207,5 +216,6 @@ def build(documents: list[Document], mentioned: dict[str, list] | None = None) -
             members[facet].append(document)
     catalogue.members = {facet: facet_rules.newest_first(docs) for facet, docs in sorted(members.items())}
     catalogue.positions = {facet: {doc.slug: n for n, doc in enumerate(docs)} for facet, docs in catalogue.members.items()}
-    catalogue.facet_paths = facet_rules.assign_paths(set(members))
+    same = known_paths is not None and known_paths.keys() == members.keys()
+    catalogue.facet_paths = known_paths if same else facet_rules.assign_paths(set(members))
     return catalogue

@@ -174,14 +174,20 @@ def browse_index(catalogue: Catalogue) -> str:
                       *summary(catalogue, "browse/index.md")]) + "\n"
 
 
-def pages(catalogue: Catalogue, facets: set[Facet] | None = None) -> dict[str, str]:
-    """Docs-relative path → Markdown of the generated browse pages: the overviews and to-do lists,
-    and the page of each of ``facets`` (None: of every facet)."""
-    generated = {"browse/index.md": browse_index(catalogue), "browse/_home.md": home_part(catalogue),
-                 "browse/in-force.md": in_force_page(catalogue), "browse/missing.md": missing_page(catalogue),
-                 UNVERIFIED_PAGE: unverified_page(catalogue)}
-    generated.update({f"browse/{kind}.md": overview_page(catalogue, kind) for kind in OVERVIEWS})
+# The overviews and to-do lists, beside one page per facet.
+LISTS = ("browse/index.md", "browse/_home.md", "browse/in-force.md", "browse/missing.md", UNVERIFIED_PAGE,
+         *(f"browse/{kind}.md" for kind in OVERVIEWS))
+
+
+def pages(catalogue: Catalogue, facets: set[Facet] | None = None, lists: bool = True) -> dict[str, str]:
+    """Docs-relative path → Markdown of the generated browse pages: the overviews and to-do lists
+    (``LISTS``, unless ``lists`` is False) and the page of each of ``facets`` (None: of every facet)."""
+    generated = {}
+    if lists:
+        generated = {"browse/index.md": browse_index(catalogue), "browse/_home.md": home_part(catalogue),
+                     "browse/in-force.md": in_force_page(catalogue), "browse/missing.md": missing_page(catalogue),
+                     UNVERIFIED_PAGE: unverified_page(catalogue)}
+        generated.update({f"browse/{kind}.md": overview_page(catalogue, kind) for kind in OVERVIEWS})
     generated.update({path: facet_page(catalogue, facet) for facet, path in catalogue.facet_paths.items()
                       if facets is None or facet in facets})
     return generated
-

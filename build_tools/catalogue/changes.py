@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .archive import RELATED_LIMIT, Catalogue
+from .archive import RELATED_LIMIT, Catalogue, Citation
 from .facets import Facet, facets_of
-from .relations import TYPES
+from .relations import TYPES, Relation
+from ..model import Document
 
 
 @dataclass
@@ -26,53 +27,75 @@ class Change:
     documents: set[str] = field(default_factory=set)  # slugs whose document changed in any way
     pages: set[str] | None = None  # document pages whose context may differ, changed documents included
     facets: set[Facet] | None = None  # browse pages whose list may differ
+    listed: bool = True  # whether the overviews, to-do lists and catalogue export may differ
 
 
 def everything() -> Change:
     return Change()
 
 
-def shown(catalogue: Catalogue, slug: str):
+@dataclass
+class Outline:
+    """What a later build compares with: the documents, relations, citations and browse lists.
+
+    Kept between builds instead of the catalogue: rebuilding the earlier catalogue would cost as
+    much as building the current one."""
+
+    documents: dict[str, Document]  # by slug
+    relations: list[Relation]
+    citations: list[Citation]
+    facet_paths: dict[Facet, str]
+    members: dict[Facet, list[str]]  # slugs, newest first
+
+    def partners(self, slug: str) -> set[str]:
+        """Documents related to ``slug`` in either direction (citations included)."""
+        return {relation.target if relation.source == slug else relation.source for relation in self.relations
+                if slug in (relation.source, relation.target)}
+
+
+def outline(catalogue: Catalogue) -> Outline:
+    return Outline(catalogue.by_slug, catalogue.relations, catalogue.citations, catalogue.facet_paths,
+                   {facet: [document.slug for document in documents] for facet, documents in catalogue.members.items()})
+
+
+def shown(outline: Outline, slug: str):
     """What other pages and the browse lists show of a document (None: not in the archive)."""
-    document = catalogue.by_slug.get(slug)
-    return document and (document.meta, document.part, str(document.source.path))
+    document = outline.documents.get(slug)
+    if document is None:
+        return None
+    # The source's hash is shown on its own card only: a body edit changes that page, not its neighbours.
+    return {key: value for key, value in document.meta.items() if key != "sha256"}, document.part, str(document.source.path)
 
 
-def typed_counts(catalogue: Catalogue) -> Counter:
+def typed_counts(outline: Outline) -> Counter:
     """Relations other than 引用 per document: they widen its related-list window (``neighbours``)."""
     counts: Counter = Counter()
-    for relation in catalogue.relations:
+    for relation in outline.relations:
         if relation.kind != TYPES[-1]:
             counts[relation.source] += 1
             counts[relation.target] += 1
     return counts
 
 
-def near(catalogue: Catalogue, facet: Facet, slug: str, typed: Counter) -> set[str]:
+def near(outline: Outline, facet: Facet, slug: str, typed: Counter) -> set[str]:
     """Members of ``facet`` whose related list may show ``slug`` (``Catalogue.neighbours``'s window)."""
-    here = catalogue.positions.get(facet, {}).get(slug)
-    if here is None:
+    members = outline.members.get(facet, [])
+    if slug not in members:
         return set()
-    members = catalogue.members[facet]
-    reach = RELATED_LIMIT + 1 + max(typed.values(), default=0)
-    return {other.slug for index, other in enumerate(members[max(0, here - reach): here + reach + 1], max(0, here - reach))
-            if abs(index - here) <= RELATED_LIMIT + 1 + typed[other.slug]}
+    here, reach = members.index(slug), RELATED_LIMIT + 1 + max(typed.values(), default=0)
+    start = max(0, here - reach)
+    return {other for index, other in enumerate(members[start: here + reach + 1], start)
+            if abs(index - here) <= RELATED_LIMIT + 1 + typed[other]}
 
 
-def partners(catalogue: Catalogue, slug: str) -> set[str]:
-    """Documents related to ``slug`` in either direction (citations included)."""
-    return {relation.target for relation in catalogue.by_source.get(slug, [])} | \
-        {relation.source for relation in catalogue.by_target.get(slug, [])}
+def members_of(outline: Outline, facets: set[Facet]) -> set[str]:
+    return {slug for facet in facets for slug in outline.members.get(facet, [])}
 
 
-def members_of(catalogue: Catalogue, facets: set[Facet]) -> set[str]:
-    return {document.slug for facet in facets for document in catalogue.members.get(facet, [])}
-
-
-def compare(before: Catalogue, after: Catalogue) -> Change:
+def compare(before: Outline, after: Outline) -> Change:
     """The change from ``before`` to ``after``; documents compare by identity (unchanged ones are reused)."""
-    slugs = set(before.by_slug) | set(after.by_slug)
-    changed = {slug for slug in slugs if before.by_slug.get(slug) is not after.by_slug.get(slug)}
+    slugs = set(before.documents) | set(after.documents)
+    changed = {slug for slug in slugs if before.documents.get(slug) is not after.documents.get(slug)}
     moved = {slug for slug in changed if shown(before, slug) != shown(after, slug)}
     relations = set(before.relations) ^ set(after.relations)
     pages = set(changed) | {end for relation in relations for end in (relation.source, relation.target)}
@@ -81,11 +104,12 @@ def compare(before: Catalogue, after: Catalogue) -> Change:
                 if before.facet_paths.get(facet) != after.facet_paths.get(facet)}
     pages |= members_of(before, repathed) | members_of(after, repathed)
     facets = set(repathed) | {Facet(facet.kind, facet.path[:-1]) for facet in repathed if len(facet.path) > 1}
-    for catalogue in (before, after):
-        typed = typed_counts(catalogue)
-        for slug in moved & set(catalogue.by_slug):
-            own = set(facets_of(catalogue.by_slug[slug]))
+    for side in (before, after):
+        typed = typed_counts(side)
+        for slug in moved & set(side.documents):
+            own = set(facets_of(side.documents[slug]))
             facets |= own
-            pages |= partners(catalogue, slug)
-            pages |= {other for facet in own for other in near(catalogue, facet, slug, typed)}
-    return Change(changed, pages & set(after.by_slug), facets & set(after.facet_paths))
+            pages |= side.partners(slug)
+            pages |= {other for facet in own for other in near(side, facet, slug, typed)}
+    listed = bool(facets) or bool(pages - changed) or bool(set(before.citations) ^ set(after.citations))
+    return Change(changed, pages & set(after.documents), facets & set(after.facet_paths), listed)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import dataclass, field
 
 from .archive import Catalogue
 from .facets import status_of
@@ -41,12 +42,49 @@ def record(catalogue: Catalogue, document: Document) -> dict:
             "relations": relations_of(catalogue, document), "cites_not_in_archive": missing}
 
 
-def records(catalogue: Catalogue) -> list[dict]:
-    return [record(catalogue, document) for document in catalogue.documents]
+@dataclass
+class Rows:
+    """Each record as JSON and as a CSV line, kept between builds: a rebuild serialises only the
+    records a change reaches, not the whole archive (issue 16)."""
+
+    json: dict[str, str] = field(default_factory=dict)  # slug → the record, indented as in the list
+    fields: dict[str, tuple] = field(default_factory=dict)  # slug → the record's keys
+    csv: dict[str, str] = field(default_factory=dict)  # slug → its line under ``columns``
+    columns: tuple = ()
 
 
-def to_json(catalogue: Catalogue) -> str:
-    return json.dumps(records(catalogue), ensure_ascii=False, indent=1, sort_keys=False, default=str) + "\n"
+def _json(record: dict) -> str:
+    return " " + json.dumps(record, ensure_ascii=False, indent=1, default=str).replace("\n", "\n ")
+
+
+def _line(values: list) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(values)
+    return out.getvalue()
+
+
+def update(rows: Rows, catalogue: Catalogue, slugs: set[str] | None = None) -> Rows:
+    """Serialise the records of ``slugs`` (None: all) and of documents ``rows`` lacks; drop the gone."""
+    current = set(catalogue.by_slug)
+    for gone in set(rows.json) - current:
+        del rows.json[gone], rows.fields[gone], rows.csv[gone]
+    todo = current if slugs is None else (set(slugs) | (current - set(rows.json))) & current
+    fresh = {slug: record(catalogue, catalogue.by_slug[slug]) for slug in todo}
+    for slug, found in fresh.items():
+        rows.json[slug], rows.fields[slug] = _json(found), tuple(found)
+    columns = (*LEADING, *sorted(set().union(*rows.fields.values()) - set(LEADING)))
+    if columns != rows.columns:
+        fresh, rows.columns = {slug: record(catalogue, catalogue.by_slug[slug]) for slug in current}, columns
+    for slug, found in fresh.items():
+        rows.csv[slug] = _line([_cell(found.get(column)) for column in columns])
+    return rows
+
+
+def to_json(catalogue: Catalogue, rows: Rows | None = None) -> str:
+    rows = rows or update(Rows(), catalogue)
+    if not catalogue.documents:
+        return "[]\n"
+    return "[\n" + ",\n".join(rows.json[document.slug] for document in catalogue.documents) + "\n]\n"
 
 
 def _cell(value) -> str:
@@ -57,18 +95,16 @@ def _cell(value) -> str:
     return str(value)
 
 
-def to_csv(catalogue: Catalogue) -> str:
-    rows = records(catalogue)
-    others = sorted({key for row in rows for key in row} - set(LEADING))
-    columns = [*LEADING, *others]
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([_cell(row.get(column)) for column in columns])
-    return out.getvalue()
+def to_csv(catalogue: Catalogue, rows: Rows | None = None) -> str:
+    """One column per field; lists and mappings as JSON in a cell."""
+    rows = rows or update(Rows(), catalogue)
+    return _line(list(rows.columns or LEADING)) + "".join(rows.csv[document.slug] for document in catalogue.documents)
 
 
-def files(catalogue: Catalogue) -> dict[str, str]:
-    """Docs-relative path → content; MkDocs copies them into the site as they are."""
-    return {"catalogue.json": to_json(catalogue), "catalogue.csv": to_csv(catalogue)}
+def files(catalogue: Catalogue, rows: Rows | None = None) -> dict[str, str]:
+    """Docs-relative path → content; MkDocs copies them into the site as they are.
+
+    ``rows``: the records serialised so far (``update``); None serialises every record.
+    """
+    rows = rows or update(Rows(), catalogue)
+    return {"catalogue.json": to_json(catalogue, rows), "catalogue.csv": to_csv(catalogue, rows)}

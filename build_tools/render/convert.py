@@ -133,15 +133,14 @@ def convert_all(project: Project) -> ConvertReport:
     paths = {path.relative_to(project.root).as_posix(): path for path in project.source_files()}
     entries, fresh = incremental.convert_many(list(paths.values()), project, convert_file, before.entries)
     report.documents, mentioned, report.errors = claimed(entries)
-    archive = catalogue.build(report.documents, mentioned)
-    change = changes.everything()
-    if before.entries:
-        earlier, earlier_mentioned, _ = claimed(before.entries)
-        change = changes.compare(catalogue.build(earlier, earlier_mentioned), archive)
+    archive = catalogue.build(report.documents, mentioned, before.outline and before.outline.facet_paths)
+    outline = changes.outline(archive)
+    change = changes.compare(before.outline, outline) if before.outline else changes.everything()
     kept = {name: entry for name, entry in entries.items() if isinstance(entry, summaries.Entry)}
     write_documents(project, archive, change, Sources(project, paths, kept, fresh), report)
-    write_browse(project, archive, report, change.facets)
-    summaries.save(project.cache, summaries.Index(before.fingerprint, kept))
+    rows = export.update(before.rows if before.outline else export.Rows(), archive, change.pages)
+    write_browse(project, archive, report, change, rows)
+    summaries.save(project.cache, summaries.Index(before.fingerprint, kept, outline, rows))
     return report
 
 
@@ -186,15 +185,18 @@ def write_documents(project: Project, archive: catalogue.Catalogue, change: chan
 
 
 def write_browse(project: Project, archive: catalogue.Catalogue, report: ConvertReport,
-                 facets: set | None = None) -> None:
+                 change: changes.Change | None = None, rows: export.Rows | None = None) -> None:
     """Browse pages and the catalogue export, regenerated with the pages they describe.
 
-    ``facets``: the value pages a change reaches (None: all); the others are written only when missing.
+    Only the value pages of the facets ``change`` reaches, and the overviews and to-do lists only
+    when it reaches any list; a page missing on disk is always written.
     """
-    every = {project.docs / path for path in archive.facet_paths.values()}
-    if facets is not None:
-        facets = set(facets) | {facet for facet, path in archive.facet_paths.items() if not (project.docs / path).exists()}
-    generated = {project.docs / path: text for path, text in
-                 {**browse.pages(archive, facets), **export.files(archive)}.items()}
+    change = change or changes.everything()
+    every = {project.docs / path for path in [*archive.facet_paths.values(), *browse.LISTS]}
+    missing = {path.relative_to(project.docs).as_posix() for path in every if not path.exists()}
+    facets = None if change.facets is None else \
+        set(change.facets) | {facet for facet, path in archive.facet_paths.items() if path in missing}
+    pages = browse.pages(archive, facets, lists=change.listed or bool(missing & set(browse.LISTS)))
+    generated = {project.docs / path: text for path, text in {**pages, **export.files(archive, rows)}.items()}
     report.written += [path for path, text in sorted(generated.items()) if write_if_changed(path, text)]
     report.removed += remove_stale(project.browse, set(generated) | every, "**/*.md")

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from ..cache import code_fingerprint
 from ..catalogue.archive import mentions
+from ..catalogue.changes import Outline
+from ..catalogue.export import Rows
 from ..metadata import sidecar
 from ..model import Document
 
@@ -35,10 +37,13 @@ class Entry:
 
 @dataclass
 class Index:
-    """Entries by project-relative source name, valid for one version of the converter."""
+    """Entries by project-relative source name, valid for one version of the converter, and what the
+    last build made of them: the catalogue's outline to compare with and the serialised export rows."""
 
     fingerprint: str = ""
     entries: dict[str, Entry] = field(default_factory=dict)
+    outline: Outline | None = None
+    rows: Rows = field(default_factory=Rows)
 
 
 def _stat(path: Path, now: float) -> tuple | None:
