@@ -6,6 +6,7 @@ converted from the current sources, without a separate step to forget.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from markupsafe import escape
@@ -45,14 +46,16 @@ def remove_stale_output(files, config) -> None:
     so a removed document's page would otherwise stay online. Done here, where MkDocs lists every
     file this build will write, so nothing has to be remembered between builds.
     """
-    site = Path(config.site_dir)
-    wanted = {Path(file.abs_dest_path) for file in files}
-    for folder in (site / name for name in GENERATED):
-        for built in sorted(folder.rglob("*"), reverse=True) if folder.is_dir() else ():
-            if built.is_file() and built not in wanted:
-                built.unlink()
-            elif built.is_dir() and not any(built.iterdir()):
-                built.rmdir()
+    wanted, removed = {os.path.normpath(file.abs_dest_path) for file in files}, set()
+    for folder in (os.path.join(os.path.normpath(config.site_dir), name) for name in GENERATED):
+        # os.walk reads each folder once, without a stat per file: the site holds a folder per page.
+        for here, folders, names in os.walk(folder, topdown=False):
+            stale = [os.path.join(here, name) for name in names if os.path.join(here, name) not in wanted]
+            for path in stale:
+                os.unlink(path)
+            if here != folder and len(stale) == len(names) and all(os.path.join(here, sub) in removed for sub in folders):
+                os.rmdir(here)
+                removed.add(here)
 
 
 def on_files(files, config, **kwargs):
