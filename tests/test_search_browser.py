@@ -242,6 +242,10 @@ def test_search_works_from_file_urls_without_network(tmp_path_factory, project, 
     wait_for_header_results(tab)
     href = tab.locator(HEADER_RESULT).first.get_attribute("href")
     assert href.startswith("file://") and f"documents/{slug}.html" in href
+    # The snippet came from a deflated file (payload.py), inflated in the page from file://.
+    assert "2023" in tab.locator(".archive-search__meta").first.inner_text()
+    loaded = [Path(unquote(url[len("file://"):])) for url in requests if "/search-index/" in url]
+    assert any(path.read_text(encoding="utf-8").split(",", 1)[1].startswith('"') for path in loaded), loaded
     tab.goto((site / "search.html").as_uri() + "?q=" + quote("政协"))
     tab.wait_for_selector("#archive-search-page .md-search-result__link")
     tab.close()

@@ -8,7 +8,8 @@ is a positional index of character bigrams, split into shards written as
 
 Modules: ``normalise`` (the text form both sides agree on), ``extract``
 (page HTML → sections), ``postings`` (compact number encoding),
-``index`` (build), ``shards`` (write/read files), ``queryset`` and
-``evaluate`` (measurement), ``browser`` (headless Chromium). The browser
-side lives in ``assets/``. Nothing here knows about MkDocs.
+``index`` (build), ``state`` (the index kept between builds), ``shards``
+(write/read files), ``documents`` (the per-document files), ``payload``
+(one file, compressed where that pays). The browser side lives in
+``assets/``; the evaluation in ``benchmarks``. Nothing here knows about MkDocs.
 """

@@ -93,7 +93,7 @@ def text_files(state: IndexState):
 def shard_files(state: IndexState, search_page: str):
     """(name, content) of every file the state's last change touched, one at a time to keep memory flat."""
     facets = facet_data(state.documents)
-    yield "meta.js", script("meta", meta_data(state, search_page, facets))
+    yield "meta.js", script("meta", meta_data(state, search_page, facets), compress=False)  # first on every query
     yield from document_blocks(state.section_counts, state.dead, facets)
     touched = state.touched_shards or {}
     for kind, encoded, count in (("b", state.bigrams, state.shard_counts[0]), ("u", state.unigrams, state.shard_counts[1])):
