@@ -166,7 +166,8 @@ class Sources:
 def write_documents(project: Project, archive: catalogue.Catalogue, change: changes.Change, sources: Sources,
                     report: ConvertReport) -> None:
     """Pages whose context or document changed, or that are missing on disk; stale pages removed."""
-    on_disk = set(os.listdir(project.documents)) if project.documents.is_dir() else set()
+    folder = project.documents
+    on_disk = set(os.listdir(folder)) if folder.is_dir() else set()
     before, after = rendered.load(project.cache), {}
     for document in archive.documents:
         name, slug = f"{document.slug}.md", document.slug
@@ -177,11 +178,13 @@ def write_documents(project: Project, archive: catalogue.Catalogue, change: chan
         after[slug] = rendered.digest(sources.key(document), document, context)
         if after[slug] == before.get(slug) and name in on_disk:
             continue
-        if write_if_changed(project.documents / name, render.render(sources.document(document), context)):
-            report.written.append(project.documents / name)
+        if write_if_changed(folder / name, render.render(sources.document(document), context)):
+            report.written.append(folder / name)
     rendered.save(project.cache, after)
     # A source that failed leaves no page behind: the site shows what the sources say now.
-    report.removed = remove_stale(project.documents, {project.documents / f"{slug}.md" for slug in after})
+    report.removed = sorted(folder / name for name in on_disk if name.endswith(".md") and name[:-3] not in after)
+    for path in report.removed:
+        path.unlink()
 
 
 def write_browse(project: Project, archive: catalogue.Catalogue, report: ConvertReport,
