@@ -64,6 +64,8 @@ def write(project, name: str, text: str, clock: list[int]) -> None:
 SOURCES = {f"n{i:02d}.txt": law(i, i, cites={20: citing(2), 2: citing(30)}.get(i, "")) for i in range(1, 25)}
 STEPS = [
     ("a body edit", lambda w, p: w("n03.txt", law(3, 3, extra="补充说明。"))),
+    ("a notice citing one not in the archive edited: the citation moves down two lines",
+     lambda w, p: w("n02.txt", law(2, 2, cites=citing(30)).replace("各学校：\n\n", "各学校：\n\n另行通知。\n\n"))),
     ("the notice n02 cites added", lambda w, p: w("n30.txt", law(30, 28))),
     ("a citation of a distant notice added", lambda w, p: w("n01.txt", law(1, 1, cites=citing(22)))),
     ("a citing notice's title and number edited", lambda w, p: w("n20.yml", "title: 关于第二十项工作的通知（修订）\ndoc_number: 测教发〔2024〕55号\n")),

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .archive import RELATED_LIMIT, Catalogue, Citation
+from .archive import RELATED_LIMIT, Catalogue, loose
 from .facets import Facet, facets_of
 from .relations import TYPES, Relation
 from ..model import Document
@@ -43,7 +43,8 @@ class Outline:
 
     documents: dict[str, Document]  # by slug
     relations: list[Relation]
-    citations: list[Citation]
+    keys: dict[str, str]  # what citations resolve to (``Catalogue.keys``)
+    citing: set[str]  # documents that cite any document, in the archive or not
     facet_paths: dict[Facet, str]
     members: dict[Facet, list[str]]  # slugs, newest first
 
@@ -54,7 +55,7 @@ class Outline:
 
 
 def outline(catalogue: Catalogue) -> Outline:
-    return Outline(catalogue.by_slug, catalogue.relations, catalogue.citations, catalogue.facet_paths,
+    return Outline(catalogue.by_slug, catalogue.relations, catalogue.keys, set(catalogue.cited_in), catalogue.facet_paths,
                    {facet: [document.slug for document in documents] for facet, documents in catalogue.members.items()})
 
 
@@ -92,14 +93,27 @@ def members_of(outline: Outline, facets: set[Facet]) -> set[str]:
     return {slug for facet in facets for slug in outline.members.get(facet, [])}
 
 
-def compare(before: Outline, after: Outline) -> Change:
+def recited(before: Outline, after: Outline, mentioned: dict[str, list]) -> set[str]:
+    """Documents with a citation that resolves differently: a number or title now names another page
+    (or none), or a page of that slug came or went. ``mentioned``: ``archive.mentions`` by slug, the
+    same before and after for a document that did not change."""
+    keys = {key for key in before.keys.keys() | after.keys.keys() if before.keys.get(key) != after.keys.get(key)}
+    keys |= set(before.documents) ^ set(after.documents)
+    if not keys:
+        return set()
+    return {slug for slug, found in mentioned.items() for entry, _ in found for kind in ("number", "title")
+            if entry.get(kind) and (loose(entry[kind]) in keys or str(entry[kind]) in keys)}
+
+
+def compare(before: Outline, after: Outline, mentioned: dict[str, list]) -> Change:
     """The change from ``before`` to ``after``; documents compare by identity (unchanged ones are reused)."""
     slugs = set(before.documents) | set(after.documents)
     changed = {slug for slug in slugs if before.documents.get(slug) is not after.documents.get(slug)}
     moved = {slug for slug in changed if shown(before, slug) != shown(after, slug)}
     relations = set(before.relations) ^ set(after.relations)
     pages = set(changed) | {end for relation in relations for end in (relation.source, relation.target)}
-    pages |= {citation.source for citation in set(before.citations) ^ set(after.citations)}
+    cited = recited(before, after, mentioned) | (changed & (before.citing | after.citing))
+    pages |= cited
     repathed = {facet for facet in set(before.facet_paths) | set(after.facet_paths)
                 if before.facet_paths.get(facet) != after.facet_paths.get(facet)}
     pages |= members_of(before, repathed) | members_of(after, repathed)
@@ -111,5 +125,5 @@ def compare(before: Outline, after: Outline) -> Change:
             facets |= own
             pages |= side.partners(slug)
             pages |= {other for facet in own for other in near(side, facet, slug, typed)}
-    listed = bool(facets) or bool(pages - changed) or bool(set(before.citations) ^ set(after.citations))
+    listed = bool(facets) or bool(pages - changed) or bool(cited)
     return Change(changed, pages & set(after.documents), facets & set(after.facet_paths), listed)

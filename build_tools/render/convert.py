@@ -135,7 +135,7 @@ def convert_all(project: Project) -> ConvertReport:
     report.documents, mentioned, report.errors = claimed(entries)
     archive = catalogue.build(report.documents, mentioned, before.outline and before.outline.facet_paths)
     outline = changes.outline(archive)
-    change = changes.compare(before.outline, outline) if before.outline else changes.everything()
+    change = changes.compare(before.outline, outline, mentioned) if before.outline else changes.everything()
     kept = {name: entry for name, entry in entries.items() if isinstance(entry, summaries.Entry)}
     write_documents(project, archive, change, Sources(project, paths, kept, fresh), report)
     rows = export.update(before.rows if before.outline else export.Rows(), archive, change.pages)
