@@ -1,6 +1,8 @@
 """Incremental conversion: unchanged sources are reused, the rest run in parallel."""
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from build_tools import cache
@@ -89,3 +91,16 @@ def test_an_unchanged_source_is_neither_read_nor_unpickled(tmp_path, monkeypatch
     convert_all(project)
     assert read == ["n2.txt"] and len(loaded) == 1
     assert "抓紧落实" in (project.documents / "n2.md").read_text(encoding="utf-8")
+
+
+def test_an_edit_that_keeps_size_and_modification_time_is_still_seen(tmp_path):
+    """A source written just before a build may change again within the clock's resolution: it is hashed again."""
+    project = make_project(tmp_path / "p", {"n1.txt": notice(1)})
+    convert_all(project)
+    source = project.sources / "n1.txt"
+    before = source.stat()
+    source.write_text(notice(1).replace("认真落实", "抓紧落实"), encoding="utf-8")  # same length in UTF-8
+    os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert source.stat().st_size == before.st_size
+    convert_all(project)
+    assert "抓紧落实" in (project.documents / "n1.md").read_text(encoding="utf-8")

@@ -53,11 +53,13 @@ def _stat(path: Path, now: float) -> tuple | None:
         stat = path.stat()
     except FileNotFoundError:
         return ()
-    return None if now - stat.st_mtime < RACY_SECONDS else (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+    # ctime too: a copy that keeps the old modification time (cp -p, tar) still changes it.
+    return None if now - stat.st_ctime < RACY_SECONDS else \
+        (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
 
 
 def signature(path: Path, now: float | None = None) -> tuple | None:
-    """Size, modification time and inode of a source and its sidecar; None while either is racy."""
+    """Size, modification and change times and inode of a source and its sidecar; None while either is racy."""
     now = time.time() if now is None else now
     parts = (_stat(path, now), _stat(sidecar.path_for(path), now))
     return None if None in parts else parts
