@@ -28,7 +28,12 @@ SAFE_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 @dataclass
 class ConvertReport:
-    """What a conversion run did, for the CLI and the tests."""
+    """What a conversion run did, for the CLI and the tests.
+
+    ``documents``: every page's document, in full (blocks, text) where this run converted or read
+    its source, otherwise the summary the catalogue works from (metadata, no blocks): a rebuild
+    does not read what did not change. A first conversion gives every document in full.
+    """
 
     documents: list[Document] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
@@ -137,7 +142,9 @@ def convert_all(project: Project) -> ConvertReport:
     outline = changes.outline(archive)
     change = changes.compare(before.outline, outline, mentioned) if before.outline else changes.everything()
     kept = {name: entry for name, entry in entries.items() if isinstance(entry, summaries.Entry)}
-    write_documents(project, archive, change, Sources(project, paths, kept, fresh), report)
+    sources = Sources(project, paths, kept, fresh)
+    write_documents(project, archive, change, sources, report)
+    report.documents = [sources.known(document) for document in report.documents]
     rows = export.update(before.rows if before.outline else export.Rows(), archive, change.pages)
     write_browse(project, archive, report, change, rows)
     summaries.save(project.cache, summaries.Index(before.fingerprint, kept, outline, rows))
@@ -155,6 +162,11 @@ class Sources:
 
     def key(self, document: Document) -> str:
         return self.entries[str(document.source.path)].key
+
+    def known(self, summary: Document) -> Document:
+        """The full document if this run has it at hand, else the summary."""
+        name = str(summary.source.path)
+        return self.document(summary) if name in self.full else summary
 
     def document(self, summary: Document) -> Document:
         name = str(summary.source.path)
