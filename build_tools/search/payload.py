@@ -18,6 +18,8 @@ from pathlib import Path
 
 CALLBACK = "__archiveSearchData"
 WORTH = 0.1
+# Level 9 wrote character postings 0.5 % smaller than 6 in 4.5 × the time (3,475 laws).
+LEVEL = 6
 
 
 def dumps(data) -> str:
@@ -31,7 +33,7 @@ def packed(data, compress: bool = True) -> str:
     if not compress:
         return plain
     raw = plain.encode("utf-8")
-    compressed = base64.b85encode(zlib.compress(raw, 9)).decode("ascii")
+    compressed = base64.b85encode(zlib.compress(raw, LEVEL)).decode("ascii")
     return f'"{compressed}"' if len(compressed) < (1 - WORTH) * len(raw) else plain
 
 
