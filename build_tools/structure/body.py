@@ -128,9 +128,10 @@ class BodyBuilder:
 
     def _repeated(self, text: str, lines: list[Line], at_top: bool) -> bool:
         """At a page top, the last heading or the passage just above reprinted: report it with its lines."""
+        if not at_top:
+            return False
         previous = self.blocks[-1].lead + self.blocks[-1].text if self.blocks else ""
-        key = re.sub(r"\s", "", text)
-        if not at_top or key not in (self.last_heading, re.sub(r"\s", "", previous)):
+        if re.sub(r"\s", "", text) not in (self.last_heading, re.sub(r"\s", "", previous)):
             return False
         numbers = range(lines[0].number, lines[-1].number + 1)
         raw = {line.number: line.raw for line in self.lines}

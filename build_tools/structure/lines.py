@@ -15,9 +15,10 @@ SEPARATOR = re.compile(r"^[\s—\-_=─━－]{5,}$")
 # 第一章\t总则: a tab after a 编/章/节 number is the space before its name, not a table cell.
 PART_TAB = re.compile(r"^(第[〇零一二三四五六七八九十百千\d]+[编章节])\t+(?=[^\t]+$)")
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+_BLANKS = " \u3000\u00a0\r" + INVISIBLE
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """One source line with its derived forms, computed once: every rule asks for them again and again."""
 
@@ -31,9 +32,10 @@ class Line:
 
     def __post_init__(self) -> None:
         stripped = self.raw.strip()
-        tabular = "\t" in stripped and not PART_TAB.match(stripped)
-        text = self.raw.strip(" \u3000\u00a0\r" + INVISIBLE)
-        if PART_TAB.match(text.strip()):
+        tab = "\t" in stripped  # most lines have none: no cell, no 第一章\t总则, no pattern to try
+        tabular = tab and not PART_TAB.match(stripped)
+        text = self.raw.strip(_BLANKS)
+        if tab and PART_TAB.match(text.strip()):
             text = PART_TAB.sub(r"\1 ", text.strip())
         elif not tabular:
             text = text.strip().strip(INVISIBLE)
