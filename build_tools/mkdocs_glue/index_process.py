@@ -84,12 +84,15 @@ class IndexProcess:
             receive.close()
 
     def send(self, page) -> None:
-        self.pages.send(page)
+        try:
+            self.pages.send(page)
+        except BrokenPipeError:  # it stopped (an error) or needs no more pages: ``wait`` tells
+            pass
 
     def finish(self) -> None:
         """Every page has been sent."""
         if self.pages is not None:
-            self.pages.send(None)
+            self.send(None)
             self.pages.close()
             self.pages = None
 

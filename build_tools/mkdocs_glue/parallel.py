@@ -26,7 +26,6 @@ from multiprocessing import get_context
 from mkdocs.structure.pages import Page
 
 CHUNK = 25  # pages per task: small enough to balance the workers, large enough to cost nothing
-NICE = 5  # workers' scheduling priority below the build's own (see _start_worker)
 MINIMUM = 100  # fewer pages to render (a --dirty build): forking costs more than it saves
 # Extra work a worker does on each rendered page: name → (stage, function of the page).
 AFTER_RENDER: dict[str, tuple[str, object]] = {}
@@ -81,9 +80,6 @@ def _collect(logger, record) -> None:
 
 def _start_worker() -> None:
     logging.Logger.handle = _collect
-    # The main process and the search index process take what the workers make: they go first,
-    # so the index keeps up with the pages and is written while MkDocs renders the templates.
-    os.nice(NICE)
 
 
 def _step(function, *args):
