@@ -135,19 +135,21 @@ def convert_all(project: Project) -> ConvertReport:
     their signature (``summaries``), pages and browse lists by what the change reaches (``changes``).
     """
     report, before = ConvertReport(), summaries.load(project.cache)
-    paths = {path.relative_to(project.root).as_posix(): path for path in project.source_files()}
-    entries, fresh = incremental.convert_many(list(paths.values()), project, convert_file, before.entries)
-    report.documents, mentioned, report.errors = claimed(entries)
-    archive = catalogue.build(report.documents, mentioned, before.outline and before.outline.facet_paths)
-    outline = changes.outline(archive)
-    change = changes.compare(before.outline, outline, mentioned) if before.outline else changes.everything()
-    kept = {name: entry for name, entry in entries.items() if isinstance(entry, summaries.Entry)}
-    sources = Sources(project, paths, kept, fresh)
-    write_documents(project, archive, change, sources, report)
-    report.documents = [sources.known(document) for document in report.documents]
-    rows = export.update(before.rows if before.outline else export.Rows(), archive, change.pages)
-    write_browse(project, archive, report, change, rows)
-    summaries.save(project.cache, summaries.Index(before.fingerprint, kept, outline, rows))
+    with summaries.long_lived() as settle:
+        paths = {path.relative_to(project.root).as_posix(): path for path in project.source_files()}
+        entries, fresh = incremental.convert_many(list(paths.values()), project, convert_file, before.entries)
+        report.documents, mentioned, report.errors = claimed(entries)
+        archive = catalogue.build(report.documents, mentioned, before.outline and before.outline.facet_paths)
+        outline = changes.outline(archive)
+        settle()
+        change = changes.compare(before.outline, outline, mentioned) if before.outline else changes.everything()
+        kept = {name: entry for name, entry in entries.items() if isinstance(entry, summaries.Entry)}
+        sources = Sources(project, paths, kept, fresh)
+        write_documents(project, archive, change, sources, report)
+        report.documents = [sources.known(document) for document in report.documents]
+        rows = export.update(before.rows if before.outline else export.Rows(), archive, change.pages)
+        write_browse(project, archive, report, change, rows)
+        summaries.save(project.cache, summaries.Index(before.fingerprint, kept, outline, rows))
     return report
 
 

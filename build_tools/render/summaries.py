@@ -93,6 +93,19 @@ def collector_paused():
             gc.enable()
 
 
+@contextmanager
+def long_lived():
+    """Objects made so far, and those made before each call of the yielded ``settle``, are left out
+    of the cyclic collector's rounds until the block ends (``gc.freeze``): the index and catalogue
+    live to the end of the build, and walking them again at each round cost a rebuild a third of
+    its catalogue time at 3,475 documents. Garbage made meanwhile is collected as always."""
+    gc.freeze()
+    try:
+        yield gc.freeze
+    finally:
+        gc.unfreeze()
+
+
 def load(cache: Path) -> Index:
     """The last build's index, or an empty one (none yet, unreadable, or another converter's)."""
     try:
