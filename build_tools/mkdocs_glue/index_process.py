@@ -1,7 +1,8 @@
 """The full search index, built by a forked process beside MkDocs (one core each).
 
-A full build starts the process before any page is rendered, while it is still small (a fork
-holds a copy of everything its parent holds), and sends it each document as MkDocs finishes it;
+A full build starts the process first thing, while the build is still small (a fork holds a
+copy of everything its parent holds: converting the sources leaves the parent larger for good),
+and sends it each document as MkDocs finishes it;
 the process indexes the documents in URL order as they arrive and writes the shards while MkDocs
 renders the templates. A ``--dirty`` build that needs a full index starts it once every page
 is read, from pages cached by the last build. Either way the build waits for it at the end.
@@ -24,6 +25,7 @@ class Arrivals:
     """Pages sent by the build, taken in URL order; a thread drains the pipe so the sender never waits."""
 
     def __init__(self, connection) -> None:
+        self.header = connection.recv()  # what the build knows once it has its files: see IndexProcess.begin
         self.pages: dict = {}
         self.done = False
         self.condition = threading.Condition()
@@ -60,19 +62,27 @@ def full_index(pages, out: Path, search_url: str, state_file: Path) -> tuple[str
     return stats.summary(), [page.url for page in kept if not page.sections]
 
 
-def _child(report, pages, receive, unused, *destination) -> None:
+def _child(report, pages, receive, unused, out: Path, search_url: str | None, state_file: Path) -> None:
     if unused is not None:
         unused.close()  # the parent's end: without this copy closed, a stopped build would never end the pipe
     try:
-        report.send((True, full_index(pages(Arrivals(receive) if receive else None), *destination)))
+        if receive is not None:
+            arrivals = Arrivals(receive)
+            entries, search_url = arrivals.header
+            found = pages(arrivals, entries)
+        else:
+            found = pages()
+        report.send((True, full_index(found, out, search_url, state_file)))
     except BaseException:  # the parent reports it and fails the build
         report.send((False, traceback.format_exc()))
 
 
 class IndexProcess:
-    """``pages(arrivals)`` gives the pages in URL order inside the child; with ``stream``, ``send`` feeds it."""
+    """A process indexing ``pages()``, the pages in URL order; or, with ``stream``, the pages the build
+    sends: it starts before the build has its files, is told them by ``begin`` and fed by ``send``, and
+    ``pages(arrivals, entries)`` takes them in order."""
 
-    def __init__(self, pages, out: Path, search_url: str, state_file: Path, stream: bool = False) -> None:
+    def __init__(self, pages, out: Path, search_url: str | None, state_file: Path, stream: bool = False) -> None:
         context = multiprocessing.get_context("fork")
         self.outcome, report = context.Pipe(duplex=False)
         receive, self.pages = context.Pipe(duplex=False) if stream else (None, None)
@@ -82,6 +92,10 @@ class IndexProcess:
         report.close()
         if receive is not None:
             receive.close()
+
+    def begin(self, entries: list, search_url: str) -> None:
+        """The pages to expect (in URL order) and the search page's URL."""
+        self.send((entries, search_url))
 
     def send(self, page) -> None:
         try:

@@ -141,9 +141,6 @@ def streamed(arrivals, entries: list[tuple[str, str]], cache: Path):
         yield stored(arrivals.take(url), cached_path(src_uri, cache))
 
 
-def index_process(pages, config, files, stream: bool = False) -> IndexProcess:
-    out, search_url = Path(config.site_dir) / INDEX_DIR, files.get_file_from_path(SEARCH_PAGE).url
-    return IndexProcess(pages, out, search_url, state_path(config), stream)
 
 
 # This build's dirty flag and full index process.
@@ -154,13 +151,18 @@ def on_startup(command, dirty):
     _build["dirty"] = dirty
 
 
-@event_priority(100)  # before parallel_hooks forks its workers, so both forks stay small
-def on_nav(nav, config, files):
+@event_priority(100)  # before the sources are converted: the fork stays small
+def on_pre_build(config):
     """A full build: the index process starts now and takes each document as soon as it is rendered."""
     if not _build["dirty"]:
+        pages = functools.partial(streamed, cache=page_cache(config))
+        _build["index"] = IndexProcess(pages, Path(config.site_dir) / INDEX_DIR, None, state_path(config), stream=True)
+
+
+def on_nav(nav, config, files):
+    if _build["index"] is not None:
         entries = sorted((file.url, file.src_uri) for file in documents_of(files))  # the index's order
-        pages = functools.partial(streamed, entries=entries, cache=page_cache(config))
-        _build["index"] = index_process(pages, config, files, stream=True)
+        _build["index"].begin(entries, files.get_file_from_path(SEARCH_PAGE).url)
     return nav
 
 
@@ -190,8 +192,9 @@ def on_env(env, config, files):
         index_state.save(state, state_path(config))
         return env
     cache = page_cache(config)
-    pages = lambda _: sorted((cached_search_page(file, cache) for file in documents), key=lambda page: page.url)
-    _build["index"] = index_process(pages, config, files)
+    pages = lambda: sorted((cached_search_page(file, cache) for file in documents), key=lambda page: page.url)
+    out, search_url = Path(config.site_dir) / INDEX_DIR, files.get_file_from_path(SEARCH_PAGE).url
+    _build["index"] = IndexProcess(pages, out, search_url, state_path(config))
     return env
 
 
