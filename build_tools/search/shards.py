@@ -27,7 +27,9 @@ FORMAT_VERSION = 6
 # Shards hold at most about this many bytes (the count is a power of two, so
 # between half and all of it): a query loads a few, each small.
 SHARD_BYTES = 16_000
-MAX_SHARDS = 4096
+# 4,096 held about 80 kB a shard at 20,000 laws (≈320 MB of bigram postings): a query's download grew
+# with the archive; 65,536 keep them at 16 kB to 1 GB of postings (≈65,000 laws).
+MAX_SHARDS = 65_536
 KEY_LENGTH = {"b": 2, "u": 1}
 
 __all__ = ["read_script", "read_documents", "write_state", "write_shards", "full_state", "dead_documents"]
