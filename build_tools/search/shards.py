@@ -30,7 +30,6 @@ SHARD_BYTES = 16_000
 # 4,096 held about 80 kB a shard at 20,000 laws (≈320 MB of bigram postings): a query's download grew
 # with the archive; 65,536 keep them at 16 kB to 1 GB of postings (≈65,000 laws).
 MAX_SHARDS = 65_536
-KEY_LENGTH = {"b": 2, "u": 1}
 
 __all__ = ["read_script", "read_documents", "write_state", "write_shards", "full_state", "dead_documents"]
 
