@@ -8,6 +8,7 @@ in a worker must fail the build as it does without them.
 from __future__ import annotations
 
 import gzip
+import logging
 import os
 import shutil
 from pathlib import Path
@@ -15,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from build_tools.benchmarks import corpus, lawcorpus
-from build_tools.mkdocs_glue import parallel
-from build_tools.mkdocs_glue.stages import StageClock, split_wait
+from build_tools.mkdocs_glue import forked, parallel
+from build_tools.mkdocs_glue.stages import StageClock, in_child, split_wait
 from build_tools.project import Project
 from projects import ROOT, build_site, make_project
 
@@ -157,3 +158,37 @@ def test_the_index_streamed_during_a_full_build_is_the_one_built_from_the_cache(
     result = build(root, site, "--dirty", "--no-strict")
     assert result.returncode == 0, result.stderr[-3000:]
     assert built_files(site / "search-index") == streamed
+
+
+def _logs_and_adds(first: int, second: int) -> int:
+    logging.getLogger("archive.test.forked").warning("adding %d and %d", first, second)
+    return first + second
+
+
+def test_a_forked_call_gives_its_result_and_its_log_is_handled_here(caplog):
+    with caplog.at_level(logging.INFO):
+        assert forked.call(_logs_and_adds, 2, 3) == 5
+    assert [(record.levelname, record.getMessage()) for record in caplog.records] == [("WARNING", "adding 2 and 3")]
+
+
+def test_a_failing_forked_call_raises_with_the_childs_traceback():
+    with pytest.raises(forked.ChildError, match="ZeroDivisionError"):
+        forked.call(divmod, 1, 0)
+
+
+def test_stages_counted_in_a_child_share_the_time_waited_for_it():
+    ticks = iter(range(100))
+    clock = StageClock(now=lambda: next(ticks))
+
+    def fork(function, *args):
+        """As a fork: the child counts on its own copy of the clock, which dies with it."""
+        totals, stack = dict(clock.totals), [list(frame) for frame in clock.stack]
+        result = function(*args)
+        clock.totals.clear(), clock.totals.update(totals)
+        clock.stack[:] = stack
+        return result
+
+    # The wait lasts 4 ticks (0 → 4); in the child, 1 tick before converting and 2 converting.
+    call = in_child(clock, fork)
+    assert call(clock.wrap("conversion", lambda: next(ticks) and "done")) == "done"
+    assert clock.totals == pytest.approx({"mkdocs": 4 * 1 / 3, "conversion": 4 * 2 / 3})

@@ -13,26 +13,33 @@ from markupsafe import escape
 
 from build_tools.render.convert import convert_all
 from build_tools.metadata.gaps import UNVERIFIED, gaps_of
+from build_tools.mkdocs_glue import forked
 from build_tools.mkdocs_glue.originals import add_originals
 from build_tools.project import Project
 
 log = logging.getLogger("mkdocs.hooks.archive")
 
 
+def converted(root: Path) -> tuple[list[str], int, int, int]:
+    """Convert the project's sources: (errors, pages, pages written, pages with gaps)."""
+    report = convert_all(Project(root))
+    unverified = sum(bool(gaps_of(document)) for document in report.documents)
+    return [str(error) for error in report.errors], len(report.documents), len(report.written), unverified
+
+
 def on_pre_build(config, **kwargs) -> None:
     """Convert source_docs/ before MkDocs collects the files in docs/.
 
-    One bad source must not stop the archive: its pages are left out and
+    In a forked process (``forked``): what converting leaves in memory is not carried through
+    the build. One bad source must not stop the archive: its pages are left out and
     the log names the file and line at INFO level (a warning would abort
     ``--strict``); ``make check``, the pull-request gate, fails on it.
     """
-    project = Project(Path(config.config_file_path).parent)
-    report = convert_all(project)
-    for error in report.errors:
+    errors, pages, written, unverified = forked.call(converted, Path(config.config_file_path).parent)
+    for error in errors:
         log.info("archive: left out of the site / 未生成页面: %s", error)
-    unverified = sum(bool(gaps_of(document)) for document in report.documents)
     log.info("archive: %d pages, %d written, %d with fields %s (browse/unverified), %d sources left out",
-             len(report.documents), len(report.written), unverified, UNVERIFIED, len(report.errors))
+             pages, written, unverified, UNVERIFIED, len(errors))
 
 
 # Site folders whose every file comes from a source: what no current page or original produces is stale.

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import copy
 import functools
-import logging
 import os
 import time
 from collections import defaultdict
@@ -25,12 +24,13 @@ from multiprocessing import get_context
 
 from mkdocs.structure.pages import Page
 
+from build_tools.mkdocs_glue.forked import collect_logs, replay, step
+
 CHUNK = 25  # pages per task: small enough to balance the workers, large enough to cost nothing
 MINIMUM = 100  # fewer pages to render (a --dirty build): forking costs more than it saves
 # Extra work a worker does on each rendered page: name → (stage, function of the page).
 AFTER_RENDER: dict[str, tuple[str, object]] = {}
 _job: dict = {}  # what the forked workers inherit: config, files, pages
-_records: list | None = None  # a worker's log records of the current step
 
 
 def after_render(stage: str):
@@ -69,38 +69,15 @@ class Rendered:
     render_log: list = field(default_factory=list)
 
 
-def _collect(logger, record) -> None:
-    """``Logger.handle`` in a worker: keep the record (as plain text) for the main process to handle."""
-    if not logger.disabled and _records is not None:
-        record.msg, record.args = record.getMessage(), None
-        if record.exc_info:
-            record.exc_text, record.exc_info = logging.Formatter().formatException(record.exc_info), None
-        _records.append(record)
-
-
-def _start_worker() -> None:
-    logging.Logger.handle = _collect
-
-
-def _step(function, *args):
-    """(result, log records) of one step in a worker."""
-    global _records
-    _records = []
-    try:
-        return function(*args), _records
-    finally:
-        _records = None
-
-
 def _render(page: Page, seconds: dict) -> Rendered:
     config, files = _job["config"], _job["files"]
     config._current_page = page
     start = time.perf_counter()
-    _, read_log = _step(Page.read_source, page, config)
+    _, read_log = step(Page.read_source, page, config)
     source, meta = page.markdown, copy.deepcopy(page.meta)
-    page.markdown, _ = _step(functools.partial(config.plugins.on_page_markdown, page=page, config=config, files=files),
+    page.markdown, _ = step(functools.partial(config.plugins.on_page_markdown, page=page, config=config, files=files),
                              page.markdown)
-    _, render_log = _step(Page.render, page, config, files)
+    _, render_log = step(Page.render, page, config, files)
     seconds["markdown"] += time.perf_counter() - start
     extras = {}
     for name, (stage, function) in AFTER_RENDER.items():
@@ -128,18 +105,13 @@ def _render_chunk(numbers: list[int]) -> tuple[dict, dict]:
     return results, dict(seconds)
 
 
-def _replay(records: list) -> None:
-    for record in records:
-        logging.getLogger(record.name).handle(record)
-
-
 class PagePool:
     """Workers rendering ``pages`` ahead of MkDocs' loop, which takes their results page by page."""
 
     def __init__(self, pages: list[Page], config, files, workers: int) -> None:
         _job.update(config=config, files=files, pages=pages)
         self.results: dict[str, Rendered] = {}
-        self.executor = ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_start_worker)
+        self.executor = ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=collect_logs)
         numbers = list(range(len(pages)))
         futures = [self.executor.submit(_render_chunk, numbers[start:start + CHUNK])
                    for start in range(0, len(numbers), CHUNK)]
@@ -172,15 +144,15 @@ class PagePool:
         if found is None:
             self.restore(page)
             return page.read_source(config)
-        _replay(found.read_log)
+        replay(found.read_log)
         page.markdown, page.meta = found.source, found.meta
 
     def render(self, page: Page, config, files) -> None:
         found = self.results.pop(page.file.src_uri)
         self.restore(page)
-        if page.markdown != (found.rendered or found.source):
+        if page.markdown != (found.source if found.rendered is None else found.rendered):
             return page.render(config, files)
-        _replay(found.render_log)
+        replay(found.render_log)
         page.content, page.toc, page._title_from_render = found.content, found.toc, found.title
         page.present_anchor_ids = found.anchors
         if found.links is not None:

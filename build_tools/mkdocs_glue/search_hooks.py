@@ -3,7 +3,8 @@
 Material's header search box is kept (``overrides/partials/search.html``)
 but driven by ``archive-search-*.js``; this hook adds those scripts and their
 stylesheet, a search page with filters, keeps Material's own index empty,
-and writes the archive's index once every page has been rendered to HTML.
+and has the archive's index built by a second process (``index_process``):
+in a full build, from each document's sections as soon as the page is rendered.
 """
 from __future__ import annotations
 
@@ -141,8 +142,6 @@ def streamed(arrivals, entries: list[tuple[str, str]], cache: Path):
         yield stored(arrivals.take(url), cached_path(src_uri, cache))
 
 
-
-
 # This build's dirty flag and full index process.
 _build: dict = {"dirty": False, "index": None}
 
@@ -186,14 +185,13 @@ def on_env(env, config, files):
         return env
     documents = documents_of(files)
     state = updated_state(documents, config)
+    out, search_url = Path(config.site_dir) / INDEX_DIR, files.get_file_from_path(SEARCH_PAGE).url
     if state is not None:
-        out, search_url = Path(config.site_dir) / INDEX_DIR, files.get_file_from_path(SEARCH_PAGE).url
         log.info(write_state(state, out, search_url).summary())
         index_state.save(state, state_path(config))
         return env
     cache = page_cache(config)
     pages = lambda: sorted((cached_search_page(file, cache) for file in documents), key=lambda page: page.url)
-    out, search_url = Path(config.site_dir) / INDEX_DIR, files.get_file_from_path(SEARCH_PAGE).url
     _build["index"] = IndexProcess(pages, out, search_url, state_path(config))
     return env
 

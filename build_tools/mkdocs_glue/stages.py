@@ -80,6 +80,25 @@ def split_wait(clock: StageClock, stage: str, receive):
     return timed
 
 
+def in_child(clock: StageClock, call):
+    """``call(function, *args)`` runs ``function`` in a forked child (``forked``): the stages the
+    child's inherited clock counted share the time waited for it here."""
+    @functools.wraps(call)
+    def timed(function, *args):
+        def measured(*inner):  # in the child
+            before = dict(clock.totals)
+            result = function(*inner)
+            return result, {stage: spent - before.get(stage, 0.0) for stage, spent in clock.totals.items()}
+        outcome = {}
+
+        def receive():
+            outcome["result"], seconds = call(measured, *args)
+            return {stage: spent for stage, spent in seconds.items() if spent > 0}
+        split_wait(clock, "mkdocs", receive)()
+        return outcome["result"]
+    return timed
+
+
 def patch_everywhere(original, replacement) -> None:
     """Swap a function in every loaded module that imported it by name."""
     for module in list(sys.modules.values()):
@@ -102,7 +121,7 @@ def install(clock: StageClock) -> None:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-    from build_tools.mkdocs_glue import parallel
+    from build_tools.mkdocs_glue import forked, parallel
     from build_tools.render import convert, incremental, writer
 
     for module, name, stage in ((incremental, "convert_many", "conversion"), (convert, "convert_all", "catalogue"),
@@ -111,6 +130,7 @@ def install(clock: StageClock) -> None:
         patch_everywhere(original, clock.wrap(stage, original))
     Page.render = clock.wrap("markdown", Page.render)
     parallel.PagePool.receive = split_wait(clock, "markdown", parallel.PagePool.receive)
+    forked.call = in_child(clock, forked.call)
     jinja2.Template.render = clock.wrap("templates", jinja2.Template.render)
     Files.copy_static_files = clock.wrap("writing", Files.copy_static_files)
     original_build = build.build
