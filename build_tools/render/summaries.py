@@ -1,6 +1,6 @@
 """What the last build knew about every source, so that a rebuild reads only what changed.
 
-Per source: its file signature (size and modification time of the text and of its sidecar), its
+Per source: its file signature (size, times and inode of the text and of its sidecar), its
 conversion-cache key, and a summary of each document it gives: the Document without its blocks and
 text, plus the citations its body makes (``archive.mentions``). That is all the catalogue needs, so
 a rebuild after one edit hashes and unpickles one source instead of every source (issue 16).
@@ -10,8 +10,8 @@ from __future__ import annotations
 import gc
 import os
 import pickle
-from contextlib import contextmanager
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
