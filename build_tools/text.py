@@ -19,6 +19,7 @@ CJK_PUNCT = "，。、；：？！“”‘’《》〈〉（）【】〔〕「�
 
 _SPACE = r"[ \t\u3000\u00a0]+"
 _ANY_SPACE = re.compile(_SPACE)
+_ANY_LATIN = re.compile(r"[0-9A-Za-z%]")
 _SPACE_RUN = re.compile(r"[ \u3000\u00a0]{2,}")
 _STRAY_BEFORE = re.compile(rf"(?<=[{CJK}]){_SPACE}(?=[0-9A-Za-z%])")
 _STRAY_AFTER = re.compile(rf"(?<=[0-9A-Za-z%]){_SPACE}(?=[{CJK}])")
@@ -85,9 +86,10 @@ def close_up(text: str) -> str:
     """Remove stray spaces between Chinese and digits/Latin and beside Chinese punctuation."""
     if not _ANY_SPACE.search(text):  # every pattern removes a space
         return text
-    for pattern in (_STRAY_BEFORE, _STRAY_AFTER, _DIGIT_PERCENT, _BESIDE_PUNCT):
-        text = pattern.sub("", text)
-    return text
+    if _ANY_LATIN.search(text):  # the first three remove spaces beside a digit, a Latin letter or %
+        for pattern in (_STRAY_BEFORE, _STRAY_AFTER, _DIGIT_PERCENT):
+            text = pattern.sub("", text)
+    return _BESIDE_PUNCT.sub("", text)
 
 
 def unspace_letters(text: str) -> str:

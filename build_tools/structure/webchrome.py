@@ -58,9 +58,10 @@ def is_chrome(text: str) -> bool:
         return True
     if "\t" in text:
         return False
+    if STRONG.search(text) or BREADCRUMB.match(text) or FONT.search(text):
+        return True
     bare = SEPARATORS.sub("", text)
-    return bool(STRONG.search(text) or BREADCRUMB.match(text) or FONT.search(text)) \
-        or bool(bare and TOKEN_LINE.match(bare) and DISTINCT.search(bare))
+    return bool(bare and TOKEN_LINE.match(bare) and DISTINCT.search(bare))
 
 
 def is_page_chrome(text: str) -> bool:
