@@ -82,7 +82,7 @@ def test_shards_are_spread_and_stable():
 
 
 def test_shards_stay_small_as_the_archive_grows():
-    from build_tools.search.shards import SHARD_BYTES, shard_count
+    from build_tools.search.state import SHARD_BYTES, shard_count
 
     # 55.7 MB of bigram postings at 3,475 laws, about 320 MB at 20,000: a shard holds at most SHARD_BYTES.
     for total in (55_700_000, 320_000_000, 1_000_000_000):

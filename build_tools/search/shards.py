@@ -20,16 +20,10 @@ from .documents import (DOC_BLOCK, document_blocks, document_meta, display_rows,
                         text_chunks)
 from .index import SearchIndex
 from .payload import read_script, script
-from .postings import decode_numbers, encode_numbers, pack_shard, shard_of
+from .postings import decode_numbers, encode_numbers, pack_shard
 from .state import IndexState, from_index
 
 FORMAT_VERSION = 6
-# Shards hold at most about this many bytes (the count is a power of two, so
-# between half and all of it): a query loads a few, each small.
-SHARD_BYTES = 16_000
-# 4,096 held about 80 kB a shard at 20,000 laws (≈320 MB of bigram postings): a query's download grew
-# with the archive; 65,536 keep them at 16 kB to 1 GB of postings (≈65,000 laws).
-MAX_SHARDS = 65_536
 
 __all__ = ["read_script", "read_documents", "write_state", "write_shards", "full_state", "dead_documents"]
 
@@ -50,29 +44,6 @@ class ShardStats:
         per_doc = self.total / max(self.documents, 1)
         parts = ", ".join(f"{kind} {self.files[kind]} 个/{self.bytes[kind] / 1e3:.0f} kB" for kind in sorted(self.files))
         return f"搜索索引 {self.total / 1e3:.0f} kB（每篇 {per_doc / 1e3:.1f} kB）：{parts}"
-
-
-def shard_count(total_bytes: int) -> int:
-    count = 1
-    while count * SHARD_BYTES < total_bytes and count < MAX_SHARDS:
-        count *= 2
-    return count
-
-
-def counts_for(state: IndexState) -> tuple[int, int]:
-    """Shard counts for the encoded postings' size (fixed until the next full build)."""
-    return tuple(shard_count(sum(len(key) * 3 + len(text) + 1 for key, text in encoded.items()))
-                 for encoded in (state.bigrams, state.unigrams))
-
-
-def group(encoded: dict[str, str], count: int, wanted: set[int] | None) -> dict[int, dict[str, str]]:
-    """Deal the keys out to shards by hash (only the ``wanted`` shards, or all)."""
-    shards: dict[int, dict[str, str]] = {n: {} for n in (range(count) if wanted is None else wanted)}
-    for key, text in encoded.items():
-        shard = shards.get(shard_of(key, count))
-        if shard is not None:
-            shard[key] = text
-    return shards
 
 
 def meta_data(state: IndexState, search_page: str, facets: dict) -> dict:
@@ -97,9 +68,10 @@ def shard_files(state: IndexState, search_page: str):
     yield "meta.js", script("meta", meta_data(state, search_page, facets), compress=False)  # first on every query
     yield from document_blocks(state.section_counts, state.dead, facets)
     touched = state.touched_shards or {}
-    for kind, encoded, count in (("b", state.bigrams, state.shard_counts[0]), ("u", state.unigrams, state.shard_counts[1])):
-        for n, shard in sorted(group(encoded, count, touched.get(kind)).items()):
-            yield f"{kind}/{n}.js", script(f"{kind}/{n}", pack_shard(shard), compress=kind != "b")
+    for kind, shards in (("b", state.bigrams), ("u", state.unigrams)):
+        wanted = touched.get(kind)
+        for n in range(len(shards)) if wanted is None else sorted(wanted):
+            yield f"{kind}/{n}.js", script(f"{kind}/{n}", pack_shard(shards[n]), compress=kind != "b")
     yield from text_files(state)
     yield from display_rows(state.documents, state.chunk_sizes, len(state.documents) - len(state.new_documents)).items()
 
@@ -126,9 +98,7 @@ def write_state(state: IndexState, out: Path, search_page: str) -> ShardStats:
 
 def full_state(index: SearchIndex, pages=()) -> IndexState:
     """The state of a full build of ``index`` (from ``pages``, whose digests later builds compare)."""
-    state = from_index(index, list(pages), (1, 1))
-    state.shard_counts = counts_for(state)
-    return state
+    return from_index(index, list(pages))
 
 
 def write_shards(index: SearchIndex, out: Path, search_page: str) -> ShardStats:

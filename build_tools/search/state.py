@@ -21,8 +21,14 @@ from .extract import SearchPage
 from .index import IndexedDocument, SearchIndex, add_document
 from .postings import encode_numbers, shard_of
 
-FORMAT = 2
+FORMAT = 3
 COMPACT_SHARE = 0.1
+# Shards hold at most about this many bytes (the count is a power of two, so
+# between half and all of it): a query loads a few, each small.
+SHARD_BYTES = 16_000
+# 4,096 held about 80 kB a shard at 20,000 laws (≈320 MB of bigram postings): a query's download grew
+# with the archive; 65,536 keep them at 16 kB to 1 GB of postings (≈65,000 laws).
+MAX_SHARDS = 65_536
 
 
 def page_digest(page: SearchPage) -> str:
@@ -39,15 +45,20 @@ class IndexState:
     chunk_sizes: list[str] = field(default_factory=list)  # coded text sections per t/ file (shards.text_files)
     digests: list[str] = field(default_factory=list)
     dead: set[int] = field(default_factory=set)
-    bigrams: dict[str, str] = field(default_factory=dict)
-    unigrams: dict[str, str] = field(default_factory=dict)
+    # Per shard (postings.shard_of), key → coded numbers; the count is fixed until the next full
+    # build. Kept dealt out so that an update finds the keys of the shards it touched directly.
+    bigrams: list[dict[str, str]] = field(default_factory=lambda: [{}])
+    unigrams: list[dict[str, str]] = field(default_factory=lambda: [{}])
     last_section: dict[str, int] = field(default_factory=dict)
     last_unigram_section: dict[str, int] = field(default_factory=dict)
     section_count: int = 0
-    shard_counts: tuple[int, int] = (1, 1)  # bigram, unigram shards, fixed until the next full build
     # What the last update touched (None: everything): the writer rewrites only these.
     touched_shards: dict[str, set[int]] | None = None
     new_documents: list[IndexedDocument] = field(default_factory=list)
+
+    @property
+    def shard_counts(self) -> tuple[int, int]:
+        return len(self.bigrams), len(self.unigrams)
 
     def live(self) -> dict[str, int]:
         """URL → document number of every live document."""
@@ -60,14 +71,30 @@ def encoded(postings: dict) -> dict[str, str]:
     return {key: encode_numbers(postings.pop(key)) for key in sorted(postings)}
 
 
-def from_index(index: SearchIndex, pages: list[SearchPage], shard_counts: tuple[int, int]) -> IndexState:
+def shard_count(total_bytes: int) -> int:
+    count = 1
+    while count * SHARD_BYTES < total_bytes and count < MAX_SHARDS:
+        count *= 2
+    return count
+
+
+def dealt(encoded: dict[str, str]) -> list[dict[str, str]]:
+    """The keys dealt out to shards of about ``SHARD_BYTES`` (as ``postings.pack_shard`` writes them)."""
+    count = shard_count(sum(len(key) * 3 + len(text) + 1 for key, text in encoded.items()))
+    shards: list[dict[str, str]] = [{} for _ in range(count)]
+    for key in list(encoded):
+        shards[shard_of(key, count)][key] = encoded.pop(key)
+    return shards
+
+
+def from_index(index: SearchIndex, pages: list[SearchPage]) -> IndexState:
     digests = {page.url: page_digest(page) for page in pages}
     return IndexState(
         documents=index.documents, section_counts=[len(doc.sections) for doc in index.documents],
         digests=[digests.get(doc.url, "") for doc in index.documents],
-        bigrams=encoded(index.bigrams), unigrams=encoded(index.unigrams),
+        bigrams=dealt(encoded(index.bigrams)), unigrams=dealt(encoded(index.unigrams)),
         last_section=index.last_section, last_unigram_section=index.last_unigram_section,
-        section_count=index.section_count, shard_counts=shard_counts, new_documents=list(index.documents))
+        section_count=index.section_count, new_documents=list(index.documents))
 
 
 def changes(state: IndexState, pages: list[SearchPage], urls: set[str]) -> tuple[list[SearchPage], set[int]]:
@@ -96,11 +123,11 @@ def update(state: IndexState, fresh: list[SearchPage], dead: set[int]) -> None:
     state.dead |= dead
     state.section_count = index.section_count
     state.touched_shards = {"b": set(), "u": set()}
-    for kind, postings, encoded, count in (("b", index.bigrams, state.bigrams, state.shard_counts[0]),
-                                           ("u", index.unigrams, state.unigrams, state.shard_counts[1])):
+    for kind, postings, shards in (("b", index.bigrams, state.bigrams), ("u", index.unigrams, state.unigrams)):
         for key, numbers in postings.items():
-            encoded[key] = encoded.get(key, "") + encode_numbers(numbers)
-            state.touched_shards[kind].add(shard_of(key, count))
+            shard = shard_of(key, len(shards))
+            shards[shard][key] = shards[shard].get(key, "") + encode_numbers(numbers)
+            state.touched_shards[kind].add(shard)
 
 
 def save(state: IndexState, path: Path) -> None:
