@@ -75,6 +75,9 @@ STEPS = [
     ("validity set", lambda w, p: w("n06.yml", "status: 已废止\n")),
     ("a cited notice removed", lambda w, p: (p.sources / "n30.txt").unlink()),
     ("a relation declared", lambda w, p: w("n07.yml", "relations:\n  - type: 解读\n    target: 测教发〔2024〕18号\n")),
+    ("a new source claiming a page's slug first (m sorts before n05, which is left out)",
+     lambda w, p: (w("m.txt", law(40, 26)), w("m.yml", "slug: n05\n"))),
+    ("the slug given back", lambda w, p: (p.sources / "m.yml").unlink()),
 ]
 
 

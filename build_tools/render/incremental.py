@@ -49,8 +49,9 @@ def convert_one(path: Path, project: Project, convert: Converter) -> Outcome:
 
 def convert_many(paths: list[Path], project: Project, convert: Converter, known: dict[str, Entry] | None = None,
                  jobs: int | None = None) -> tuple[dict[str, Entry | SourceError], dict[str, list[Document]]]:
-    """Each source's entry (or the error that stopped it) by name, and the full documents of the sources
-    whose key changed since ``known``. Errors are not cached, so they are reported every run.
+    """Each source's entry (or the error that stopped it) by name in the order of ``paths``, and the full
+    documents of the sources whose key changed since ``known``. Errors are not cached, so they are
+    reported every run.
 
     A source whose signature is the one ``known`` recorded is neither read nor unpickled; one whose
     bytes hash to the known key only gets its new signature. ``convert`` is the stage runner
@@ -83,7 +84,8 @@ def convert_many(paths: list[Path], project: Project, convert: Converter, known:
         entries[name], fresh[name] = entry_for(outcome, key, stamp), outcome
     if fresh or set(known) - set(entries):
         cache.prune(project.cache, {entry.key for entry in entries.values() if isinstance(entry, Entry)})
-    return entries, fresh
+    # In the order of ``paths``: the first source to claim a slug keeps it (``convert.claim_slugs``).
+    return {name: entries[name] for name in (path.relative_to(project.root).as_posix() for path in paths)}, fresh
 
 
 def documents_of(entry: Entry, path: Path, project: Project, convert: Converter) -> list[Document]:
