@@ -9,6 +9,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, settings
 
+from build_tools.render import convert, page as render
 from build_tools.render.convert import convert_all
 from build_tools.project import Project
 from projects import build_site, copy_project
@@ -91,3 +92,17 @@ def site(tmp_path_factory, converted, project) -> Path:
     result = build_site(project, out, "--strict")
     assert result.returncode == 0, result.stderr[-4000:]
     return out
+
+
+@pytest.fixture
+def renders(monkeypatch):
+    """Slugs rendered to Markdown in a run."""
+    calls = []
+    original = render.render
+
+    def record(document, context=None):
+        calls.append(document.slug)
+        return original(document, context)
+
+    monkeypatch.setattr(convert.render, "render", record)
+    return calls

@@ -9,9 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 
-import pytest
-
-from build_tools.render import convert, page as render, summaries
+from build_tools.render import summaries
 from build_tools.render.convert import convert_all
 from projects import make_project
 
@@ -36,19 +34,6 @@ def generated(project) -> dict[str, bytes]:
     for name in ("catalogue.json", "catalogue.csv"):
         found[name] = (project.docs / name).read_bytes()
     return found
-
-
-@pytest.fixture
-def renders(monkeypatch):
-    calls = []
-    original = render.render
-
-    def record(document, context=None):
-        calls.append(document.slug)
-        return original(document, context)
-
-    monkeypatch.setattr(convert.render, "render", record)
-    return calls
 
 
 def write(project, name: str, text: str, clock: list[int]) -> None:

@@ -1,26 +1,9 @@
 """A rebuild renders only the pages whose document or context changed (build_tools/rendered.py)."""
 from __future__ import annotations
 
-import pytest
-
-from build_tools.render import convert, page as render
 from build_tools.render.convert import convert_all
 from projects import make_project
 from test_incremental import notice
-
-
-@pytest.fixture
-def renders(monkeypatch):
-    """Slugs rendered to Markdown in a run."""
-    calls = []
-    original = render.render
-
-    def record(document, context=None):
-        calls.append(document.slug)
-        return original(document, context)
-
-    monkeypatch.setattr(convert.render, "render", record)
-    return calls
 
 
 def test_unchanged_pages_are_not_rendered_again(tmp_path, renders):
