@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..model import Block, Removed
-from .headings import ARTICLE, UNNUMBERED, assign_levels, is_heading_line, number_of, run_in_lead
+from .headings import ARTICLE, DIVISIONS, UNNUMBERED, assign_levels, is_heading_line, number_of, run_in_lead
 from .lines import SEPARATOR, Line, fixed_width
 from .reflow import continues
 from .tables import CAPTION, build_table
@@ -19,8 +19,6 @@ PAGE_NUMBER = re.compile(r"^(?:[-—－]\s*\d{1,3}\s*[-—－]|第\s*\d{1,3}\s*�
 STRUCTURAL = re.compile(r"^第[〇零一二三四五六七八九十百千\d]+(?:[编章节](?:\s|$|[^，。；：,;:、]{0,20}$)|条[\s\u3000])")
 # 附件说明: 附件：1．… with each further annex on its own line (2．…), one paragraph per annex.
 ANNEX_NOTE = re.compile(r"^附\s*件\s*[:：]")
-# Numbered divisions of laws and regulations: they end an article, its items do not.
-DIVISIONS = ("book", "chapter", "section")
 REMARK = re.compile(r"^[（(][^（）()]{4,}[）)]$")  # （市教育局牵头…负责）: belongs to the paragraph above
 
 

@@ -34,6 +34,8 @@ STYLES = (
 _AFFIXES = str.maketrans("", "", "第编章节条")  # around the numeral of 第十二章
 # What a numbering can start with besides a digit (\d: any decimal, as str.isdecimal).
 _FIRST = frozenset("第（(" + _HAN_NUMBER + "㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+# Numbered divisions of laws and regulations (编, 章, 节): they end an article, its items do not.
+DIVISIONS = ("book", "chapter", "section")
 # An article's number leads its paragraph; 第三十九条和第四十条… or 第五条规定… at a line start is a
 # reference wrapped onto a new line, not an article.
 ARTICLE = re.compile(rf"^第[{_HAN_NUMBER}千\d]+条(?:之[{_HAN_NUMBER}]+)?(?![和及、与或至到的规中款项第])")

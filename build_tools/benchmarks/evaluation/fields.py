@@ -13,7 +13,7 @@ import unicodedata
 from ...metadata import docnumbers
 from ...metadata.dates import find_dates
 from ...model import Block, Document
-from ...structure.headings import number_of
+from ...structure.headings import DIVISIONS, number_of
 
 NUMERAL = "〇零一二三四五六七八九十百千0-9"
 CHAPTER = re.compile(rf"^第[{NUMERAL}]+章")
@@ -152,7 +152,7 @@ def _item_headings(blocks: list[Block]) -> list[str]:
     found, in_article = [], False
     for block in blocks:
         number = number_of(block.text) if block.kind == "heading" else None
-        if block.kind == "heading" and in_article and number and number.style not in ("book", "chapter", "section"):
+        if block.kind == "heading" and in_article and number and number.style not in DIVISIONS:
             found.append(block.text[:60])
         elif block.kind == "heading":
             in_article = False
