@@ -58,7 +58,7 @@ def full_index(pages, out: Path, search_url: str, state_file: Path) -> tuple[str
     index = index_sorted(kept.append(page) or page for page in pages)
     state = full_state(index, kept)
     stats = write_state(state, out, search_url)
-    index_state.save(state, state_file)
+    index_state.save(index_state.catalog_of(state), state_file)
     return stats.summary(), [page.url for page in kept if not page.sections]
 
 

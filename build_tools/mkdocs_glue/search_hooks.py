@@ -19,8 +19,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from build_tools.mkdocs_glue import parallel
 from build_tools.mkdocs_glue.index_process import IndexProcess
-from build_tools.search import extract, state as index_state
-from build_tools.search.shards import write_state
+from build_tools.search import extract, overlay, state as index_state
 from build_tools.render.writer import write_if_changed
 
 log = logging.getLogger("mkdocs.hooks.archive_search")
@@ -117,19 +116,16 @@ def state_path(config) -> Path:
     return Path(config.config_file_path).parent / ".cache" / "search-state" / f"{site}.pickle"
 
 
-def updated_state(documents: list, config) -> index_state.IndexState | None:
-    """After a build that rendered only some pages: the last state with those pages appended,
-    or None when a full index is due (no state, a removed index, too many replaced pages)."""
+def updated_catalog(documents: list, config) -> index_state.Catalog | None:
+    """After a build that rendered only some pages: the last catalog with those pages appended to
+    the overlay, or None when a full index is due (no catalog, a removed index, the overlay full)."""
     rendered = [file for file in documents if file.page.content is not None]
-    state = index_state.load(state_path(config)) if len(rendered) < len(documents) else None
-    if state is None or not (Path(config.site_dir) / INDEX_DIR / "meta.js").exists():
+    catalog = index_state.load(state_path(config)) if len(rendered) < len(documents) else None
+    if catalog is None or not (Path(config.site_dir) / INDEX_DIR / "meta.js").exists():
         return None
     pages = [cached_search_page(file, page_cache(config)) for file in rendered]
-    fresh, dead = index_state.changes(state, pages, {file.page.url for file in documents})
-    if index_state.needs_compacting(state, dead):
-        return None
-    index_state.update(state, fresh, dead)
-    return state
+    fresh, dead = overlay.changes(catalog, pages, {file.page.url for file in documents})
+    return catalog if overlay.update(catalog, fresh, dead) else None
 
 
 def documents_of(files) -> list:
@@ -176,19 +172,19 @@ def on_page_content(html, page, config, files):
 def on_env(env, config, files):
     """All pages are converted to HTML by now (templates are rendered later).
 
-    A full build has sent every document to the index process. A ``--dirty`` build appends
-    the changed pages to the index here, or has a forked process build a full index (from the
-    cache and the changed pages, inherited) while this one renders the templates.
+    A full build has sent every document to the index process. A ``--dirty`` build appends the
+    changed pages to the index's overlay here (``search.overlay``), or has a forked process build
+    a full index (from the cache and the changed pages, inherited) while this one renders the templates.
     """
     if _build["index"] is not None:
         _build["index"].finish()
         return env
     documents = documents_of(files)
-    state = updated_state(documents, config)
+    catalog = updated_catalog(documents, config)
     out, search_url = Path(config.site_dir) / INDEX_DIR, files.get_file_from_path(SEARCH_PAGE).url
-    if state is not None:
-        log.info(write_state(state, out, search_url).summary())
-        index_state.save(state, state_path(config))
+    if catalog is not None:
+        log.info(overlay.write_overlay(catalog, out, search_url).summary())
+        index_state.save(catalog, state_path(config))
         return env
     cache = page_cache(config)
     pages = lambda: sorted((cached_search_page(file, cache) for file in documents), key=lambda page: page.url)

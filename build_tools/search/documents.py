@@ -46,11 +46,15 @@ def facet_data(documents: list[IndexedDocument]) -> dict[str, dict]:
     facets = {}
     for name in FACETS:
         per_document = [facet_values(doc, name) for doc in documents]
-        present = {value for values in per_document for value in values}
-        values = [s for s in STATUSES if s in present] if name == "status" else sorted(present)
+        values = ordered(name, {value for values in per_document for value in values})
         number = {value: n for n, value in enumerate(values)}
         facets[name] = {"values": values, "numbers": [[number[v] for v in values] for values in per_document]}
     return facets
+
+
+def ordered(name: str, values) -> list[str]:
+    """A facet's values in display order."""
+    return [s for s in STATUSES if s in values] if name == "status" else sorted(values)
 
 
 def block_firsts(section_counts: list[int]) -> list[int]:
@@ -73,10 +77,16 @@ def document_blocks(section_counts: list[int], dead: set[int], facets: dict):
     """(name, content) of every ``s/`` block."""
     for start in range(0, len(section_counts), DOC_BLOCK):
         numbers = range(start, min(start + DOC_BLOCK, len(section_counts)))
-        yield f"s/{start // DOC_BLOCK}.js", script(f"s/{start // DOC_BLOCK}", {
-            "sections": encode_numbers([2 * section_counts[n] + (n in dead) for n in numbers]),
-            "facets": {name: encode_numbers([code for n in numbers for code in (len(facet["numbers"][n]), *facet["numbers"][n])])
-                       for name, facet in facets.items()}})
+        name = f"s/{start // DOC_BLOCK}"
+        yield f"{name}.js", block_script(name, [2 * section_counts[n] + (n in dead) for n in numbers],
+                                         {facet: [values["numbers"][n] for n in numbers] for facet, values in facets.items()})
+
+
+def block_script(name: str, codes: list[int], facets: dict[str, list[list[int]]], **extra: str) -> str:
+    """A block of documents: per document 2 · text sections + dead, and per facet its value numbers."""
+    return script(name, {**extra, "sections": encode_numbers(codes),
+                         "facets": {facet: encode_numbers([code for numbers in per_document for code in (len(numbers), *numbers)])
+                                    for facet, per_document in facets.items()}})
 
 
 def text_row(section: Section) -> list[str]:
@@ -105,11 +115,12 @@ def text_chunks(document: IndexedDocument) -> list[list[list[str]]]:
     return chunks
 
 
-def display_rows(documents: list[IndexedDocument], chunk_sizes: list[str], first: int) -> dict[str, str]:
-    """Row blocks holding documents ``first`` … (a block is rewritten whole); ``chunk_sizes``:
-    each document's text sections per ``t/`` file, coded."""
-    start = first - first % BLOCK
-    return {f"d/{block // BLOCK}.js": script(f"d/{block // BLOCK}", [
-        [doc.url, *(doc.fields[name] for name in META_FIELDS), chunk_sizes[n]]
-        for n, doc in enumerate(documents[block:block + BLOCK], start=block)])
-        for block in range(start, len(documents), BLOCK)}
+def display_rows(documents: list[IndexedDocument], chunk_sizes: list[str]):
+    """(name, content) of every row block; ``chunk_sizes``: each document's text sections per ``t/`` file, coded."""
+    for block in range(0, len(documents), BLOCK):
+        yield f"d/{block // BLOCK}.js", script(f"d/{block // BLOCK}", [
+            display_row(doc, chunk_sizes[n]) for n, doc in enumerate(documents[block:block + BLOCK], start=block)])
+
+
+def display_row(document: IndexedDocument, chunk_sizes: str) -> list[str]:
+    return [document.url, *(document.fields[name] for name in META_FIELDS), chunk_sizes]

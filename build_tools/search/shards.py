@@ -8,7 +8,9 @@ over HTTP, and text is stored compressed. Layout under the output folder:
   validity badge, and the first section number of each block of documents;
 - ``b/<n>.js``: bigram → positional postings, ``u/<n>.js``: character → sections, as
   ``postings.pack_shard`` (keys run together, then each key's length and numbers);
-- ``s/``, ``d/``, ``t/``: per-document files (``documents``).
+- ``s/``, ``d/``, ``t/``: per-document files (``documents``);
+- ``o/``: after a ``--dirty`` build, the overlay of documents appended since (``overlay``), and
+  ``meta.js`` says where it starts (``overlay``).
 """
 from __future__ import annotations
 
@@ -18,14 +20,15 @@ from pathlib import Path
 from ..render.writer import remove_stale, write_if_changed
 from .documents import (DOC_BLOCK, document_blocks, document_meta, display_rows, facet_data, section_of_row,
                         text_chunks)
-from .index import SearchIndex
+from .index import IndexedDocument, SearchIndex
 from .payload import read_script, script
 from .postings import decode_numbers, encode_numbers, pack_shard
 from .state import IndexState, from_index
 
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 
-__all__ = ["read_script", "read_documents", "write_state", "write_shards", "full_state", "dead_documents"]
+__all__ = ["read_script", "read_documents", "write_state", "write_shards", "full_state", "dead_documents",
+           "write_files"]
 
 
 @dataclass
@@ -51,48 +54,52 @@ def meta_data(state: IndexState, search_page: str, facets: dict) -> dict:
             "search_page": search_page, **document_meta(state.documents, state.section_counts, facets)}
 
 
-def text_files(state: IndexState):
-    """The new documents' ``t/`` files; notes each one's sections per file in the state."""
-    first = len(state.documents) - len(state.new_documents)
-    del state.chunk_sizes[first:]
-    for n, doc in enumerate(state.new_documents, start=first):
+def text_files(documents: list[IndexedDocument], first: int, chunk_sizes: list[str]):
+    """The ``t/`` files of ``documents`` (numbered from ``first``); appends each one's sections per file."""
+    for n, doc in enumerate(documents, start=first):
         chunks = text_chunks(doc)
-        state.chunk_sizes.append(encode_numbers(map(len, chunks)))
+        chunk_sizes.append(encode_numbers(map(len, chunks)))
         for c, rows in enumerate(chunks):
             yield f"t/{n}-{c}.js", script(f"t/{n}-{c}", rows)
 
 
 def shard_files(state: IndexState, search_page: str):
-    """(name, content) of every file the state's last change touched, one at a time to keep memory flat."""
+    """(name, content) of every file, one at a time to keep memory flat; keeps ``meta.js`` in the state."""
     facets = facet_data(state.documents)
-    yield "meta.js", script("meta", meta_data(state, search_page, facets), compress=False)  # first on every query
-    yield from document_blocks(state.section_counts, state.dead, facets)
-    touched = state.touched_shards or {}
+    state.meta = meta_data(state, search_page, facets)
+    yield "meta.js", script("meta", state.meta, compress=False)  # first on every query
+    yield from document_blocks(state.section_counts, set(), facets)
     for kind, shards in (("b", state.bigrams), ("u", state.unigrams)):
-        wanted = touched.get(kind)
-        for n in range(len(shards)) if wanted is None else sorted(wanted):
-            yield f"{kind}/{n}.js", script(f"{kind}/{n}", pack_shard(shards[n]), compress=kind != "b")
-    yield from text_files(state)
-    yield from display_rows(state.documents, state.chunk_sizes, len(state.documents) - len(state.new_documents)).items()
+        yield from postings_files(kind, shards)
+    state.chunk_sizes = []
+    yield from text_files(state.documents, 0, state.chunk_sizes)
+    yield from display_rows(state.documents, state.chunk_sizes)
+
+
+def postings_files(kind: str, shards: list[dict[str, str]]):
+    """``<kind>/<n>.js`` of each shard; ``kind`` is ``b`` or ``u``, under ``o/`` for the overlay's."""
+    for n, shard in enumerate(shards):
+        yield f"{kind}/{n}.js", script(f"{kind}/{n}", pack_shard(shard), compress=not kind.endswith("b"))
+
+
+def write_files(files, out: Path, stats: ShardStats) -> set[Path]:
+    """Write (name, content) pairs where they changed; count them in ``stats``."""
+    written = set()
+    for name, content in files:
+        write_if_changed(out / name, content)
+        written.add(out / name)
+        kind = name.rsplit("/", 1)[0] if "/" in name else "meta"
+        stats.files[kind] = stats.files.get(kind, 0) + 1
+        stats.bytes[kind] = stats.bytes.get(kind, 0) + len(content.encode("utf-8"))
+    return written
 
 
 def write_state(state: IndexState, out: Path, search_page: str) -> ShardStats:
-    """Write the files of the state's last change (all of them after a full build); a full
-    write also drops stale files, an update the texts of documents now dead."""
-    stats = ShardStats(documents=len(state.documents) - len(state.dead))
-    written = set()
-    for name, content in shard_files(state, search_page):
-        write_if_changed(out / name, content)
-        written.add(out / name)
-        kind = name.split("/")[0] if "/" in name else "meta"
-        stats.files[kind] = stats.files.get(kind, 0) + 1
-        stats.bytes[kind] = stats.bytes.get(kind, 0) + len(content.encode("utf-8"))
-    if state.touched_shards is None:
-        for kind in ("b", "u", "s", "d", "t"):
-            remove_stale(out / kind, written, pattern="*.js")
-    for n in state.dead:
-        for path in (out / "t").glob(f"{n}-*.js"):
-            path.unlink()
+    """Write every file of a full build and drop stale ones (an overlay's among them)."""
+    stats = ShardStats(documents=len(state.documents))
+    written = write_files(shard_files(state, search_page), out, stats)
+    for kind in ("b", "u", "s", "d", "t", "o", "o/b", "o/u"):
+        remove_stale(out / kind, written, pattern="*.js")
     return stats
 
 
@@ -116,10 +123,11 @@ class IndexedText:
 
 
 def section_codes(out: Path) -> list[int]:
-    """Per document, 2 · text sections + dead, from the ``s/`` blocks."""
+    """Per document, 2 · text sections + dead, from the ``s/`` blocks and the overlay's ``o/s``."""
     meta = read_script(out / "meta.js")
-    return [code for block in range(0, meta["documents"], DOC_BLOCK)
-            for code in decode_numbers(read_script(out / "s" / f"{block // DOC_BLOCK}.js")["sections"])]
+    names = [f"s/{block // DOC_BLOCK}.js" for block in range(0, meta["documents"], DOC_BLOCK)]
+    return [code for name in names + (["o/s.js"] if "overlay" in meta else [])
+            for code in decode_numbers(read_script(out / name)["sections"])]
 
 
 def dead_documents(out: Path) -> set[int]:
@@ -130,8 +138,9 @@ def read_documents(out: Path) -> list[IndexedText]:
     """The live documents with their fields and section texts, as written to ``out``."""
     meta = read_script(out / "meta.js")
     codes = section_codes(out)
-    rows = [row for block in range(0, len(codes), meta["block"])
+    rows = [row for block in range(0, meta["documents"], meta["block"])
             for row in read_script(out / "d" / f"{block // meta['block']}.js")]
+    rows += read_script(out / "o" / "d.js") if "overlay" in meta else []
     return [IndexedText(row[0], dict(zip(meta["fields"], row[1:-1])),
                         [section_of_row(text) for c in range(len(decode_numbers(row[-1])))
                          for text in read_script(out / "t" / f"{n}-{c}.js")])

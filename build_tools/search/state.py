@@ -1,13 +1,11 @@
-"""The written index as a state kept between builds, so adding or editing one page costs that page.
+"""The index as built in full, and what later builds keep of it (the ``Catalog``).
 
-A full build numbers documents in URL order (``index.build_index``). A later build that
-renders only some pages appends each new or changed page as a new document after the last
-one, and marks the slot of a changed or removed page dead: its postings stay in the shards
-but the browser never returns it (a flag in its ``s/`` block, ``documents``). Postings are kept encoded
-(``postings.encode_numbers``): the coding is a plain concatenation of numbers whose first
-Δsection is relative to the key's last section, so appending a page appends to a string and
-rewrites only the shards holding its keys. When dead slots pass ``COMPACT_SHARE`` of the
-documents the caller builds everything again, which restores URL order.
+A full build numbers documents in URL order (``index.build_index``) and writes every file from an
+``IndexState`` (``shards``). Later ``--dirty`` builds never touch its postings: they append new or
+changed pages to an overlay (``overlay``) and mark replaced slots dead. So the state kept on disk
+between builds holds no base postings, only each document's URL and digest, the dead slots, the
+base ``meta.js`` and the overlay (bounded): loading and saving it costs a rebuild a few
+milliseconds at any archive size, where the whole index's postings (tens of MB) cost seconds.
 """
 from __future__ import annotations
 
@@ -18,11 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .extract import SearchPage
-from .index import IndexedDocument, SearchIndex, add_document
+from .index import IndexedDocument, SearchIndex
 from .postings import encode_numbers, shard_of
 
-FORMAT = 3
-COMPACT_SHARE = 0.1
+FORMAT = 4
 # Shards hold at most about this many bytes (the count is a power of two, so
 # between half and all of it): a query loads a few, each small.
 SHARD_BYTES = 16_000
@@ -38,31 +35,21 @@ def page_digest(page: SearchPage) -> str:
 
 @dataclass
 class IndexState:
-    """Everything the shards are written from; documents keep their section count, not their text."""
+    """Everything a full build writes its files from."""
 
     documents: list[IndexedDocument] = field(default_factory=list)
     section_counts: list[int] = field(default_factory=list)
     chunk_sizes: list[str] = field(default_factory=list)  # coded text sections per t/ file (shards.text_files)
     digests: list[str] = field(default_factory=list)
-    dead: set[int] = field(default_factory=set)
-    # Per shard (postings.shard_of), key → coded numbers; the count is fixed until the next full
-    # build. Kept dealt out so that an update finds the keys of the shards it touched directly.
+    # Per shard (postings.shard_of), key → coded numbers.
     bigrams: list[dict[str, str]] = field(default_factory=lambda: [{}])
     unigrams: list[dict[str, str]] = field(default_factory=lambda: [{}])
-    last_section: dict[str, int] = field(default_factory=dict)
-    last_unigram_section: dict[str, int] = field(default_factory=dict)
     section_count: int = 0
-    # What the last update touched (None: everything): the writer rewrites only these.
-    touched_shards: dict[str, set[int]] | None = None
-    new_documents: list[IndexedDocument] = field(default_factory=list)
+    meta: dict = field(default_factory=dict)  # meta.js as written (shards.shard_files)
 
     @property
     def shard_counts(self) -> tuple[int, int]:
         return len(self.bigrams), len(self.unigrams)
-
-    def live(self) -> dict[str, int]:
-        """URL → document number of every live document."""
-        return {doc.url: n for n, doc in enumerate(self.documents) if n not in self.dead}
 
 
 def encoded(postings: dict) -> dict[str, str]:
@@ -78,9 +65,14 @@ def shard_count(total_bytes: int) -> int:
     return count
 
 
+def shard_bytes(encoded: dict[str, str]) -> int:
+    """About the bytes ``postings.pack_shard`` writes for these keys."""
+    return sum(len(key) * 3 + len(text) + 1 for key, text in encoded.items())
+
+
 def dealt(encoded: dict[str, str]) -> list[dict[str, str]]:
     """The keys dealt out to shards of about ``SHARD_BYTES`` (as ``postings.pack_shard`` writes them)."""
-    count = shard_count(sum(len(key) * 3 + len(text) + 1 for key, text in encoded.items()))
+    count = shard_count(shard_bytes(encoded))
     shards: list[dict[str, str]] = [{} for _ in range(count)]
     for key in list(encoded):
         shards[shard_of(key, count)][key] = encoded.pop(key)
@@ -93,57 +85,66 @@ def from_index(index: SearchIndex, pages: list[SearchPage]) -> IndexState:
         documents=index.documents, section_counts=[len(doc.sections) for doc in index.documents],
         digests=[digests.get(doc.url, "") for doc in index.documents],
         bigrams=dealt(encoded(index.bigrams)), unigrams=dealt(encoded(index.unigrams)),
-        last_section=index.last_section, last_unigram_section=index.last_unigram_section,
-        section_count=index.section_count, new_documents=list(index.documents))
+        section_count=index.section_count)
 
 
-def changes(state: IndexState, pages: list[SearchPage], urls: set[str]) -> tuple[list[SearchPage], set[int]]:
-    """(pages to append, document numbers to mark dead) for the rendered ``pages`` among ``urls``,
-    the documents of this build."""
-    live = state.live()
-    fresh = [page for page in pages if page.url not in live or state.digests[live[page.url]] != page_digest(page)]
-    dead = {live[page.url] for page in fresh if page.url in live} | {n for url, n in live.items() if url not in urls}
-    return fresh, dead
+@dataclass
+class Overlay:
+    """Documents appended since the last full build, numbered after the base's, with their own
+    postings (first Δsection counted from 0, so absolute) and facet values the base lacked."""
+
+    first_document: int
+    first_section: int
+    documents: list[IndexedDocument] = field(default_factory=list)
+    section_counts: list[int] = field(default_factory=list)
+    chunk_sizes: list[str] = field(default_factory=list)
+    bigrams: dict[str, str] = field(default_factory=dict)
+    unigrams: dict[str, str] = field(default_factory=dict)
+    last_section: dict[str, int] = field(default_factory=dict)
+    last_unigram_section: dict[str, int] = field(default_factory=dict)
+    facets: dict[str, list[str]] = field(default_factory=dict)
 
 
-def needs_compacting(state: IndexState, dead: set[int]) -> bool:
-    return len(state.dead | dead) > COMPACT_SHARE * max(1, len(state.documents))
+@dataclass
+class Catalog:
+    """What a ``--dirty`` build needs of the index: per document (base, then overlay) its URL and
+    digest, the dead slots, the base ``meta.js`` and the overlay."""
+
+    urls: list[str]
+    digests: list[str]
+    meta: dict
+    overlay: Overlay
+    dead: set[int] = field(default_factory=set)
+    # What the last update changed, for the writer (never saved).
+    newly_dead: set[int] = field(default_factory=set)
+    new_documents: list[IndexedDocument] = field(default_factory=list)
+
+    def live(self) -> dict[str, int]:
+        """URL → document number of every live document."""
+        return {url: n for n, url in enumerate(self.urls) if n not in self.dead}
 
 
-def update(state: IndexState, fresh: list[SearchPage], dead: set[int]) -> None:
-    """Append ``fresh`` pages as new documents, mark ``dead`` ones; note the shards touched."""
-    index = SearchIndex(last_section=state.last_section, last_unigram_section=state.last_unigram_section,
-                        section_count=state.section_count)
-    for page in sorted(fresh, key=lambda page: page.url):
-        add_document(index, page)
-    state.new_documents = index.documents
-    state.documents += index.documents
-    state.section_counts += [len(doc.sections) for doc in index.documents]
-    state.digests += [page_digest(page) for page in sorted(fresh, key=lambda page: page.url)]
-    state.dead |= dead
-    state.section_count = index.section_count
-    state.touched_shards = {"b": set(), "u": set()}
-    for kind, postings, shards in (("b", index.bigrams, state.bigrams), ("u", index.unigrams, state.unigrams)):
-        for key, numbers in postings.items():
-            shard = shard_of(key, len(shards))
-            shards[shard][key] = shards[shard].get(key, "") + encode_numbers(numbers)
-            state.touched_shards[kind].add(shard)
+def catalog_of(state: IndexState) -> Catalog:
+    """After a full build: no overlay yet."""
+    return Catalog(urls=[doc.url for doc in state.documents], digests=list(state.digests), meta=state.meta,
+                   overlay=Overlay(len(state.documents), state.section_count))
 
 
-def save(state: IndexState, path: Path) -> None:
+def save(catalog: Catalog, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    for document in state.documents:
-        document.sections = []  # the texts are in the t/ files already; the state keeps counts
+    catalog.newly_dead, catalog.new_documents = set(), []
+    for document in catalog.overlay.documents:
+        document.sections = []  # the texts are in the t/ files already
     temporary = path.with_suffix(".tmp")
-    with temporary.open("wb") as stream:  # streamed: no second copy of the state in memory
-        pickle.dump((FORMAT, state), stream, protocol=pickle.HIGHEST_PROTOCOL)
+    with temporary.open("wb") as stream:
+        pickle.dump((FORMAT, catalog), stream, protocol=pickle.HIGHEST_PROTOCOL)
     temporary.replace(path)
 
 
-def load(path: Path) -> IndexState | None:
+def load(path: Path) -> Catalog | None:
     try:
         with path.open("rb") as stream:
-            version, state = pickle.load(stream)
+            version, catalog = pickle.load(stream)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
         return None
-    return state if version == FORMAT else None
+    return catalog if version == FORMAT else None

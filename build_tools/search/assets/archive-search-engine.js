@@ -144,9 +144,13 @@
      postings rather than after them: a small archive saves a round trip per query. */
   var PREFETCH_BLOCKS = 2;
 
+  /* After a --dirty build the documents appended since the full build are an overlay
+     (build_tools/search/overlay.py): one more block after the base's, and shards of its own. */
   function meta() {
     if (!metaPromise) metaPromise = load("meta").then(function (data) {
       data.blockFirsts = decodeNumbers(data.doc_blocks);
+      data.baseBlocks = data.blockFirsts.length;
+      if (data.overlay) data.blockFirsts.push(data.overlay.first_section);
       if (data.blockFirsts.length <= PREFETCH_BLOCKS) data.blockFirsts.forEach(function (unused, k) { block(k, data); });
       return data;
     });
@@ -157,7 +161,8 @@
      metadata field, then its text sections), text section count, dead flag and facet values. */
   function block(k, m) {
     if (!blocks.has(k)) {
-      blocks.set(k, load("s/" + k).then(function (data) {
+      var overlay = k === m.baseBlocks, start = overlay ? m.overlay.first_document : k * m.doc_block;
+      blocks.set(k, load(overlay ? "o/s" : "s/" + k).then(function (data) {
         var codes = decodeNumbers(data.sections), firsts = new Int32Array(codes.length), running = m.blockFirsts[k];
         codes.forEach(function (code, j) { firsts[j] = running; running += m.fields.length + (code >> 1); });
         var facets = {};
@@ -170,44 +175,63 @@
           });
           facets[name] = perDoc;
         });
-        return { start: k * m.doc_block, firsts: firsts, codes: codes, facets: facets };
+        /* Where each document falls in URL order (overlay.url_order), which breaks ties in ranking. */
+        var order = data.order ? decodeNumbers(data.order) : codes.map(function (unused, j) { return (start + j) * 1024 + 1023; });
+        return { start: start, firsts: firsts, codes: codes, facets: facets, order: order };
       }));
     }
     return blocks.get(k);
   }
 
+  /* The block of document n: base blocks hold doc_block documents each, then the overlay's. */
+  function blockOf(n, m) {
+    return m.overlay && n >= m.overlay.first_document ? m.baseBlocks : Math.floor(n / m.doc_block);
+  }
+
   /* Display row (URL, fields, text sections per t/ file) of document n, loaded with its block. */
   function row(n, m) {
-    return load("d/" + Math.floor(n / m.block)).then(function (rows) {
-      var data = rows[n % m.block], doc = { n: n, url: data[0], chunks: decodeNumbers(data[data.length - 1]) };
+    var overlay = m.overlay && n >= m.overlay.first_document;
+    return load(overlay ? "o/d" : "d/" + Math.floor(n / m.block)).then(function (rows) {
+      var data = rows[overlay ? n - m.overlay.first_document : n % m.block];
+      var doc = { n: n, url: data[0], chunks: decodeNumbers(data[data.length - 1]) };
       m.fields.forEach(function (name, k) { doc[name] = data[k + 1]; });
       return doc;
     });
   }
 
-  /* key → coded numbers of one bigram (kind "b") or character ("u") */
-  function posting(kind, key, m) {
-    var name = kind + "/" + (fnv1a(key) & ((kind === "b" ? m.bigram_shards : m.unigram_shards) - 1));
+  function shardEntry(name, key) {
     if (!shards.has(name)) {
-      shards.set(name, load(name).then(function (data) { return unpackShard(data, kind === "b" ? 2 : 1); }));
+      shards.set(name, load(name).then(function (data) { return unpackShard(data, Array.from(key).length); }));
     }
     return shards.get(name).then(function (shard) { return shard.get(key) || ""; });
+  }
+
+  /* The coded numbers of one bigram (kind "b") or character ("u"): the base shard's, then the
+     overlay's; each list's first Δsection counts from 0. */
+  function posting(kind, key, m) {
+    var hash = fnv1a(key), count = kind === "b" ? "bigram_shards" : "unigram_shards";
+    var lists = [shardEntry(kind + "/" + (hash & (m[count] - 1)), key)];
+    if (m.overlay) lists.push(shardEntry("o/" + kind + "/" + (hash & (m.overlay[count] - 1)), key));
+    return Promise.all(lists);
   }
 
   /* bigram → Map(section → sorted positions); the coding is explained in index.py (SearchIndex.bigrams) */
   function bigram(key, m) {
     var cacheKey = "b" + key;
     if (!decoded.has(cacheKey)) {
-      decoded.set(cacheKey, posting("b", key, m).then(function (text) {
-        var postings = new Map(), numbers = decodeNumbers(text), k = 0, section = 0;
-        while (k < numbers.length) {
-          section += numbers[k++];
-          var head = numbers[k++], count = head % 2 ? numbers[k++] + 2 : 1;
-          var positions = new Int32Array(count), p = Math.floor(head / 2);
-          positions[0] = p;
-          for (var j = 1; j < count; j++) { p += numbers[k++]; positions[j] = p; }
-          postings.set(section, positions);
-        }
+      decoded.set(cacheKey, posting("b", key, m).then(function (texts) {
+        var postings = new Map();
+        texts.forEach(function (text) {
+          var numbers = decodeNumbers(text), k = 0, section = 0;
+          while (k < numbers.length) {
+            section += numbers[k++];
+            var head = numbers[k++], count = head % 2 ? numbers[k++] + 2 : 1;
+            var positions = new Int32Array(count), p = Math.floor(head / 2);
+            positions[0] = p;
+            for (var j = 1; j < count; j++) { p += numbers[k++]; positions[j] = p; }
+            postings.set(section, positions);
+          }
+        });
         return postings;
       }));
     }
@@ -218,9 +242,12 @@
   function unigram(key, m) {
     var cacheKey = "u" + key;
     if (!decoded.has(cacheKey)) {
-      decoded.set(cacheKey, posting("u", key, m).then(function (text) {
-        var hits = new Map(), section = 0;
-        decodeNumbers(text).forEach(function (delta) { section += delta; hits.set(section, 1); });
+      decoded.set(cacheKey, posting("u", key, m).then(function (texts) {
+        var hits = new Map();
+        texts.forEach(function (text) {
+          var section = 0;
+          decodeNumbers(text).forEach(function (delta) { section += delta; hits.set(section, 1); });
+        });
         return hits;
       }));
     }
@@ -276,17 +303,17 @@
     var wanted = new Set();
     hitLists.forEach(function (hits) { hits.forEach(function (unused, section) { wanted.add(lastAtMost(m.blockFirsts, section)); }); });
     return Promise.all(Array.from(wanted, function (k) { return block(k, m); })).then(function (loaded) {
-      var byNumber = new Map();
-      loaded.forEach(function (b) { byNumber.set(b.start / m.doc_block, b); });
+      var byNumber = new Map(), keys = Array.from(wanted);
+      loaded.forEach(function (b, j) { byNumber.set(keys[j], b); });
       return byNumber;
     });
   }
 
   /* What ranking needs of document n (its block is loaded). */
   function docInfo(n, m, loaded) {
-    var b = loaded.get(Math.floor(n / m.doc_block)), j = n - b.start, facets = {};
+    var b = loaded.get(blockOf(n, m)), j = n - b.start, facets = {};
     FACETS.forEach(function (name) { facets[name] = b.facets[name][j]; });
-    return { first: b.firsts[j], textSections: b.codes[j] >> 1, dead: b.codes[j] % 2 === 1, facets: facets };
+    return { first: b.firsts[j], textSections: b.codes[j] >> 1, dead: b.codes[j] % 2 === 1, facets: facets, order: b.order[j] };
   }
 
   /* section → count, regrouped as doc → Map(section → count) */
@@ -321,7 +348,7 @@
             if (info.dead) return;
             if (perTerm.every(function (docs) { return docs.has(n); })) matched.push(rank(n, info, m, q, perTerm, phrase));
           });
-          matched.sort(function (a, b) { return b.score - a.score || a.n - b.n; });
+          matched.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
           var results = !filters ? matched : matched.filter(function (r) {
             return FACETS.every(function (name) { return !filters[name] || r.facets[name].indexOf(filters[name]) >= 0; });
           });
@@ -352,7 +379,7 @@
     if (["issuer", "region", "doc_type", "year"].some(allInField)) score += 1e7;
     var body = first + m.fields.length, best = bestSection(phraseSections, perTerm, n, body, info.textSections);
     score += Math.min(best.total, 1e6);
-    return { n: n, score: score, exact: exact, byNumber: byNumber, textSection: best.section < 0 ? -1 : best.section - body,
+    return { n: n, order: info.order, score: score, exact: exact, byNumber: byNumber, textSection: best.section < 0 ? -1 : best.section - body,
              facets: info.facets, terms: q.terms, phrase: q.phrase };
   }
 

@@ -268,7 +268,7 @@
         var found = loaded[0], m = loaded[1];
         outcome = found;
         FACETS.forEach(function (name) {
-          fillFacet(form.elements[name], found.facets[name], filters[name], m.facets[name]);
+          fillFacet(form.elements[name], found.facets[name], filters[name], (m.facet_order || m.facets)[name]);
         });
         more();
       }, function (error) { info.textContent = error.message; });
