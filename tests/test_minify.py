@@ -19,8 +19,16 @@ MATERIAL_LIKE = """
   <script>var palette=__md_get("__palette");
       if(palette){document.body.setAttribute("a", 1)}</script>
 </header>
+<nav class="md-tabs">
+  <ul class="md-tabs__list">
+    <li class="md-tabs__item"><a href="../..">首页</a></li>
+    <li class="md-tabs__item"><a href="../../browse/">浏览</a></li>
+  </ul>
+</nav>
 <p><strong>第一条</strong> 为了规范档案工作，<a href="#">制定</a>
   <em>本条例</em>。</p>
+<table><tr><td>甲</td></tr></table>
+<table><tr><td>乙</td></tr></table>
 <p>　　首行缩进的全角空格是正文。</p>
 <pre><code>  缩进
     保留
@@ -31,12 +39,24 @@ MATERIAL_LIKE = """
 """
 
 
+# Elements a browser lays out as blocks here (Material sets li of its tabs and breadcrumbs, and
+# tables, inline-block): whitespace at a line's start or end beside them is not rendered.
+BLOCKS = {"header", "nav", "ul", "p", "tr", "td", "div"}
+
+
 class _Text(HTMLParser):
-    """Text as rendered outside pre/textarea: whitespace runs collapse to one space."""
+    """Text as rendered outside pre/textarea: whitespace runs collapse to one space and vanish
+    beside a block's start or end."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs) -> None:
+        self.parts.append("|" if tag in BLOCKS else "")
+
+    def handle_endtag(self, tag) -> None:
+        self.handle_starttag(tag, [])
 
     def handle_data(self, data: str) -> None:
         self.parts.append(data)
@@ -45,7 +65,8 @@ class _Text(HTMLParser):
 def rendered_text(html: str) -> str:
     parser = _Text()
     parser.feed(html)
-    return re.sub(r"[ \t\r\n]+", " ", "".join(parser.parts))
+    text = re.sub(r"[ \t\r\n]+", " ", "".join(parser.parts))
+    return re.sub(r" ?\| ?", "|", text)
 
 
 def test_indentation_and_blank_lines_go():
@@ -70,3 +91,16 @@ def test_pre_textarea_and_ideographic_spaces_are_text():
 def test_a_line_break_between_words_stays_a_break():
     """Between two inline elements a break renders as a space: it must not vanish."""
     assert collapse_whitespace("<em>甲</em>\n    <em>乙</em>") == "<em>甲</em>\n<em>乙</em>"
+
+
+def test_a_line_break_beside_a_block_goes():
+    assert collapse_whitespace("</p>\n<p>甲</p>\n</div>\n<a>乙</a>") == "</p><p>甲</p></div><a>乙</a>"
+    out = collapse_whitespace(MATERIAL_LIKE)
+    assert "<nav class=\"md-tabs\"><ul class=\"md-tabs__list\">" in out and "</ul></nav>" in out
+
+
+def test_inline_blocks_keep_the_space_between_them():
+    """Material's tabs are inline blocks and its tables too: a break between two is a space."""
+    out = collapse_whitespace(MATERIAL_LIKE)
+    assert '首页</a></li>\n<li class="md-tabs__item">' in out
+    assert "</table>\n<table>" in out

@@ -4,7 +4,10 @@ Jinja's indentation and blank lines are about an eighth of a document page, and 
 the site's bytes per document. A run of whitespace holding a line break becomes that one line
 break, which renders the same (HTML collapses whitespace outside ``<pre>`` and ``<textarea>``,
 kept as they are), so neither the Material look nor the text changes. Only ASCII whitespace is
-touched: an ideographic space (U+3000) is text.
+touched: an ideographic space (U+3000) is text. A line break between two tags goes too when one
+of them is a block that Material never lays out inline (a break at the start or end of a line
+renders nothing): ``li`` (Material's tabs and breadcrumbs are inline blocks), ``table`` (an inline
+block in Material's typeset), ``a``, ``span``, ``label`` and the like keep theirs.
 """
 from __future__ import annotations
 
@@ -12,11 +15,17 @@ import re
 
 _VERBATIM = re.compile(r"(<pre\b.*?</pre>|<textarea\b.*?</textarea>)", re.S | re.I)
 _LINE_BREAK_RUN = re.compile(r"[ \t\r]*\n[ \t\r\n]*")
+_BLOCK = r"(?:div|nav|header|footer|main|article|aside|section|form|ul|ol|dl|dt|dd|p|h[1-6]|thead|tbody|tr|th|td)"
+_BREAK_BESIDE_BLOCK = re.compile(rf"(</?{_BLOCK}\b[^>]*>)\n(?=<)|(?<=>)\n(?=</?{_BLOCK}\b)")
 
 
 def collapse_whitespace(html: str) -> str:
     parts = _VERBATIM.split(html)
-    return "".join(part if index % 2 else _LINE_BREAK_RUN.sub("\n", part) for index, part in enumerate(parts))
+    return "".join(part if index % 2 else _collapse(part) for index, part in enumerate(parts))
+
+
+def _collapse(part: str) -> str:
+    return _BREAK_BESIDE_BLOCK.sub(lambda match: match.group(1) or "", _LINE_BREAK_RUN.sub("\n", part))
 
 
 def on_post_page(output: str, page, config) -> str:
