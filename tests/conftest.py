@@ -73,9 +73,10 @@ def project(tmp_path_factory) -> Project:
 
 @pytest.fixture(scope="session")
 def converted(project):
-    """Convert the real sources once per test session."""
+    """Convert the real sources once per test session; the report's documents in full (blocks, text)."""
     report = convert_all(project)
     assert not report.errors, report.errors
+    report.documents = convert.in_full(project, report.documents)
     return report
 
 

@@ -30,9 +30,8 @@ SAFE_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 class ConvertReport:
     """What a conversion run did, for the CLI and the tests.
 
-    ``documents``: every page's document, in full (blocks, text) where this run converted or read
-    its source, otherwise the summary the catalogue works from (metadata, no blocks): a rebuild
-    does not read what did not change. A first conversion gives every document in full.
+    ``documents``: every page's document as the catalogue works from it, a summary (metadata, no
+    blocks): a build holds one source's full documents at a time (``in_full`` reads them all).
     """
 
     documents: list[Document] = field(default_factory=list)
@@ -137,16 +136,14 @@ def convert_all(project: Project) -> ConvertReport:
     report, before = ConvertReport(), summaries.load(project.cache)
     with summaries.long_lived() as settle:
         paths = {path.relative_to(project.root).as_posix(): path for path in project.source_files()}
-        entries, fresh = incremental.convert_many(list(paths.values()), project, convert_file, before.entries)
+        entries = incremental.convert_many(list(paths.values()), project, convert_file, before.entries)
         report.documents, mentioned, report.errors = claimed(entries)
         archive = catalogue.build(report.documents, mentioned, before.outline and before.outline.facet_paths)
         outline = changes.outline(archive)
         settle()
         change = changes.compare(before.outline, outline, mentioned) if before.outline else changes.everything()
         kept = {name: entry for name, entry in entries.items() if isinstance(entry, summaries.Entry)}
-        sources = Sources(project, paths, kept, fresh)
-        write_documents(project, archive, change, sources, report)
-        report.documents = [sources.known(document) for document in report.documents]
+        write_documents(project, archive, change, Sources(project, paths, kept), report)
         rows = export.update(before.rows if before.outline else export.Rows(), archive, change.pages)
         write_browse(project, archive, report, change, rows)
         summaries.save(project.cache, summaries.Index(before.fingerprint, kept, outline, rows))
@@ -155,26 +152,30 @@ def convert_all(project: Project) -> ConvertReport:
 
 @dataclass
 class Sources:
-    """The full documents behind the summaries, read from the cache only for pages rendered again."""
+    """The full documents behind the summaries, read from the cache only for pages rendered again,
+    one source at a time: pages come in slug order, which keeps a source's pages together."""
 
     project: Project
     paths: dict[str, Path]
     entries: dict[str, summaries.Entry]
-    full: dict[str, list[Document]]
+    full: tuple[str, list[Document]] = ("", [])  # the source read last and its documents
 
     def key(self, document: Document) -> str:
         return self.entries[str(document.source.path)].key
 
-    def known(self, summary: Document) -> Document:
-        """The full document if this run has it at hand, else the summary."""
-        name = str(summary.source.path)
-        return self.document(summary) if name in self.full else summary
-
     def document(self, summary: Document) -> Document:
         name = str(summary.source.path)
-        if name not in self.full:
-            self.full[name] = incremental.documents_of(self.entries[name], self.paths[name], self.project, convert_file)
-        return next(document for document in self.full[name] if document.slug == summary.slug)
+        if self.full[0] != name:
+            self.full = name, incremental.documents_of(self.entries[name], self.paths[name], self.project, convert_file)
+        return next(document for document in self.full[1] if document.slug == summary.slug)
+
+
+def in_full(project: Project, documents: list[Document]) -> list[Document]:
+    """The full documents (blocks, text) behind a report's summaries, read from the conversion cache."""
+    entries = summaries.load(project.cache).entries
+    paths = {name: project.root / name for name in entries}
+    sources = Sources(project, paths, entries)
+    return [sources.document(document) for document in documents]
 
 
 def write_documents(project: Project, archive: catalogue.Catalogue, change: changes.Change, sources: Sources,

@@ -48,19 +48,21 @@ def convert_one(path: Path, project: Project, convert: Converter) -> Outcome:
 
 
 def convert_many(paths: list[Path], project: Project, convert: Converter, known: dict[str, Entry] | None = None,
-                 jobs: int | None = None) -> tuple[dict[str, Entry | SourceError], dict[str, list[Document]]]:
-    """Each source's entry (or the error that stopped it) by name in the order of ``paths``, and the full
-    documents of the sources whose key changed since ``known``. Errors are not cached, so they are
-    reported every run.
+                 jobs: int | None = None) -> dict[str, Entry | SourceError]:
+    """Each source's entry (or the error that stopped it) by name in the order of ``paths``. Errors are
+    not cached, so they are reported every run.
 
     A source whose signature is the one ``known`` recorded is neither read nor unpickled; one whose
-    bytes hash to the known key only gets its new signature. ``convert`` is the stage runner
-    (``convert.convert_file``), passed in so that this module needs nothing from the one that calls it.
+    bytes hash to the known key only gets its new signature. A converted source's documents go to the
+    cache from the worker that converted them and only its entry comes back: holding every document
+    of a first conversion until the pages were written took 2.6 GB at 20,000 laws (issue 16).
+    ``convert`` is the stage runner (``convert.convert_file``), passed in so that this module needs
+    nothing from the one that calls it.
     """
     known = known or {}
     entries: dict[str, Entry | SourceError] = {}
-    fresh: dict[str, list[Document]] = {}
     missing: list[tuple[str, Path, str, tuple | None]] = []
+    cached = 0  # sources whose documents came from the cache
     for path in paths:
         name = path.relative_to(project.root).as_posix()
         entry, stamp = known.get(name), signature(path)
@@ -75,21 +77,17 @@ def convert_many(paths: list[Path], project: Project, convert: Converter, known:
         if documents is None:
             missing.append((name, path, key, stamp))
         else:
-            entries[name], fresh[name] = entry_for(documents, key, stamp), documents
-    for (name, path, key, stamp), outcome in zip(missing, _run([item[1] for item in missing], project, convert, jobs)):
-        if isinstance(outcome, SourceError):
-            entries[name] = outcome
-            continue
-        cache.store(project.cache, key, outcome)
-        entries[name], fresh[name] = entry_for(outcome, key, stamp), outcome
-    if fresh or set(known) - set(entries):
+            entries[name], cached = entry_for(documents, key, stamp), cached + 1
+    for (name, *_), outcome in zip(missing, _run([item[1:] for item in missing], project, convert, jobs)):
+        entries[name] = outcome
+    if missing or cached or set(known) - set(entries):
         cache.prune(project.cache, {entry.key for entry in entries.values() if isinstance(entry, Entry)})
     # In the order of ``paths``: the first source to claim a slug keeps it (``convert.claim_slugs``).
-    return {name: entries[name] for name in (path.relative_to(project.root).as_posix() for path in paths)}, fresh
+    return {name: entries[name] for name in (path.relative_to(project.root).as_posix() for path in paths)}
 
 
 def documents_of(entry: Entry, path: Path, project: Project, convert: Converter) -> list[Document]:
-    """The full documents of a source that did not change (its pages must be rendered again)."""
+    """The full documents of a source, from the cache: its pages are rendered from them."""
     documents = cache.load(project.cache, entry.key)
     if documents is None:  # the cache was cleared or an entry is corrupt: convert it once more
         documents = convert_one(path, project, convert)
@@ -99,10 +97,20 @@ def documents_of(entry: Entry, path: Path, project: Project, convert: Converter)
     return documents
 
 
-def _run(paths: list[Path], project: Project, convert: Converter, jobs: int | None) -> list[Outcome]:
+def converted(path: Path, key: str, stamp: tuple | None, project: Project, convert: Converter) -> Entry | SourceError:
+    """Worker: one source converted and its documents cached under ``key``; its entry, or the error that stopped it."""
+    outcome = convert_one(path, project, convert)
+    if isinstance(outcome, SourceError):
+        return outcome
+    cache.store(project.cache, key, outcome)
+    return entry_for(outcome, key, stamp)
+
+
+def _run(missing: list[tuple[Path, str, tuple | None]], project: Project, convert: Converter,
+         jobs: int | None) -> list[Entry | SourceError]:
     jobs = jobs or os.cpu_count() or 1
-    if jobs == 1 or len(paths) < PARALLEL_THRESHOLD:
-        return [convert_one(path, project, convert) for path in counted(paths, "转换 / converting")]
+    if jobs == 1 or len(missing) < PARALLEL_THRESHOLD:
+        return [converted(*item, project, convert) for item in counted(missing, "转换 / converting")]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        outcomes = pool.map(convert_one, paths, [project] * len(paths), [convert] * len(paths), chunksize=8)
-        return list(counted(outcomes, "转换 / converting", len(paths)))
+        outcomes = pool.map(converted, *zip(*missing), [project] * len(missing), [convert] * len(missing), chunksize=8)
+        return list(counted(outcomes, "转换 / converting", len(missing)))
