@@ -18,12 +18,13 @@ from __future__ import annotations
 from ..catalogue.cards import STATUS_CLASSES
 from ..metadata.schema import STATUSES
 from .extract import Section
-from .index import META_FIELDS, IndexedDocument
+from .index import META_FIELDS, RANGE, IndexedDocument
 from .payload import dumps, script
 from .postings import encode_numbers
 
 # Documents per s/ block: each extra file costs a query a request (about 5 bytes a document).
-DOC_BLOCK = 2048
+# The same documents as a postings range, so a range's results need one block.
+DOC_BLOCK = RANGE
 BLOCK = 16
 # Snippet text per t/ file: large enough to compress well (3.6× at whole documents, 2.7× at
 # 8 sections), small enough that a result of a long law loads a few kB.

@@ -20,9 +20,13 @@ from operator import sub
 from ..metadata.schema import DEFAULT_STATUS, STATUSES
 from .extract import SearchPage, Section
 from .normalise import normalise
+from .postings import encode_numbers
 
 # Front-matter fields shown in results and searchable on their own (issuer, region …).
 META_FIELDS = ("title", "doc_number", "issuer", "region", "year", "doc_type")
+# Documents per postings range: each range has shards of its own, so the postings a query reads
+# first (those of the first range) do not grow with the archive; the documents' s/ blocks too.
+RANGE = 2048
 
 
 @dataclass
@@ -46,6 +50,9 @@ class SearchIndex:
     last_section: dict[str, int] = field(default_factory=dict)
     last_unigram_section: dict[str, int] = field(default_factory=dict)
     section_count: int = 0
+    # The postings of each earlier range of ``RANGE`` documents, coded (postings.encode_numbers);
+    # ``bigrams`` and ``unigrams`` hold the current range's, each key's first Δsection from 0.
+    ranges: list[tuple[dict[str, str], dict[str, str]]] = field(default_factory=list)
 
 
 def field_text(value) -> str:
@@ -107,5 +114,26 @@ def index_sorted(pages: Iterable[SearchPage]) -> SearchIndex:
     """Pages already in URL order, each indexed as it comes (the next may still be rendering)."""
     index = SearchIndex()
     for page in pages:
+        if index.documents and len(index.documents) % RANGE == 0:
+            close_range(index)
         add_document(index, page)
     return index
+
+
+def encoded(postings: dict) -> dict[str, str]:
+    """Each key's numbers as text, the arrays dropped as they go (they and the text together
+    were the peak memory of a full build)."""
+    return {key: encode_numbers(postings.pop(key)) for key in sorted(postings)}
+
+
+def close_range(index: SearchIndex) -> None:
+    """The current range's postings coded and put aside; the next range starts from section 0."""
+    index.ranges.append((encoded(index.bigrams), encoded(index.unigrams)))
+    index.last_section.clear()
+    index.last_unigram_section.clear()
+
+
+def all_ranges(index: SearchIndex) -> list[tuple[dict[str, str], dict[str, str]]]:
+    """Every range's coded postings, the current one closed too."""
+    close_range(index)
+    return index.ranges

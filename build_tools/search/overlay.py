@@ -131,8 +131,8 @@ def overlay_files(catalog: Catalog, search_page: str, out: Path):
                                  {name: [[number[name][value] for value in facet_values(doc, name)]
                                          for doc in overlay.documents] for name in FACETS},
                                  order=encode_numbers(url_order(catalog)))
-    yield from postings_files("o/b", bigrams)
-    yield from postings_files("o/u", unigrams)
+    yield from postings_files("o/b", bigrams, compress=False)
+    yield from postings_files("o/u", unigrams, compress=True)
     yield from text_files(catalog.new_documents, len(catalog.urls) - len(catalog.new_documents), overlay.chunk_sizes)
     yield "o/d.js", script("o/d", [display_row(doc, sizes) for doc, sizes in zip(overlay.documents, overlay.chunk_sizes)])
 

@@ -6,8 +6,10 @@ over HTTP, and text is stored compressed. Layout under the output folder:
 - ``meta.js``: what every query needs, the same few kB at any archive size: format version,
   shard counts, search page URL, field names, facet value lists, the CSS class of each
   validity badge, and the first section number of each block of documents;
-- ``b/<n>.js``: bigram → positional postings, ``u/<n>.js``: character → sections, as
-  ``postings.pack_shard`` (keys run together, then each key's length and numbers);
+- ``b/<r>/<n>.js``: bigram → positional postings, ``u/<r>/<n>.js``: character → sections, as
+  ``postings.pack_shard`` (keys run together, then each key's length and numbers), for the
+  documents of range r (``index.RANGE`` documents each, so those of the first ranges, which a
+  query reads first, do not grow with the archive);
 - ``s/``, ``d/``, ``t/``: per-document files (``documents``);
 - ``o/``: after a ``--dirty`` build, the overlay of documents appended since (``overlay``), and
   ``meta.js`` says where it starts (``overlay``).
@@ -69,17 +71,18 @@ def shard_files(state: IndexState, search_page: str):
     state.meta = meta_data(state, search_page, facets)
     yield "meta.js", script("meta", state.meta, compress=False)  # first on every query
     yield from document_blocks(state.section_counts, set(), facets)
-    for kind, shards in (("b", state.bigrams), ("u", state.unigrams)):
-        yield from postings_files(kind, shards)
+    for kind, ranges in (("b", state.bigrams), ("u", state.unigrams)):
+        for r, shards in enumerate(ranges):
+            yield from postings_files(f"{kind}/{r}", shards, compress=kind == "u")
     state.chunk_sizes = []
     yield from text_files(state.documents, 0, state.chunk_sizes)
     yield from display_rows(state.documents, state.chunk_sizes)
 
 
-def postings_files(kind: str, shards: list[dict[str, str]]):
-    """``<kind>/<n>.js`` of each shard; ``kind`` is ``b`` or ``u``, under ``o/`` for the overlay's."""
+def postings_files(folder: str, shards: list[dict[str, str]], compress: bool):
+    """``<folder>/<n>.js`` of each shard (bigram postings, close to random digits, are not compressed)."""
     for n, shard in enumerate(shards):
-        yield f"{kind}/{n}.js", script(f"{kind}/{n}", pack_shard(shard), compress=not kind.endswith("b"))
+        yield f"{folder}/{n}.js", script(f"{folder}/{n}", pack_shard(shard), compress=compress)
 
 
 def write_files(files, out: Path, stats: ShardStats) -> set[Path]:
@@ -88,7 +91,7 @@ def write_files(files, out: Path, stats: ShardStats) -> set[Path]:
     for name, content in files:
         write_if_changed(out / name, content)
         written.add(out / name)
-        kind = name.rsplit("/", 1)[0] if "/" in name else "meta"
+        kind = name.split("/")[0] if "/" in name else "meta"
         stats.files[kind] = stats.files.get(kind, 0) + 1
         stats.bytes[kind] = stats.bytes.get(kind, 0) + len(content.encode("utf-8"))
     return written
@@ -98,9 +101,14 @@ def write_state(state: IndexState, out: Path, search_page: str) -> ShardStats:
     """Write every file of a full build and drop stale ones (an overlay's among them)."""
     stats = ShardStats(documents=len(state.documents))
     written = write_files(shard_files(state, search_page), out, stats)
-    for kind in ("b", "u", "s", "d", "t", "o", "o/b", "o/u"):
-        remove_stale(out / kind, written, pattern="*.js")
+    for kind in ("b", "u", "s", "d", "t", "o"):
+        for folder in [out / kind, *subfolders(out / kind)]:
+            remove_stale(folder, written, pattern="*.js")
     return stats
+
+
+def subfolders(folder: Path) -> list[Path]:
+    return sorted(path for path in folder.iterdir() if path.is_dir()) if folder.is_dir() else []
 
 
 def full_state(index: SearchIndex, pages=()) -> IndexState:

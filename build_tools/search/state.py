@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .extract import SearchPage
-from .index import IndexedDocument, SearchIndex
-from .postings import encode_numbers, shard_of
+from .index import IndexedDocument, SearchIndex, all_ranges
+from .postings import shard_of
 
 FORMAT = 4
 # Shards hold at most about this many bytes (the count is a power of two, so
@@ -41,21 +41,16 @@ class IndexState:
     section_counts: list[int] = field(default_factory=list)
     chunk_sizes: list[str] = field(default_factory=list)  # coded text sections per t/ file (shards.text_files)
     digests: list[str] = field(default_factory=list)
-    # Per shard (postings.shard_of), key → coded numbers.
-    bigrams: list[dict[str, str]] = field(default_factory=lambda: [{}])
-    unigrams: list[dict[str, str]] = field(default_factory=lambda: [{}])
+    # Per range of index.RANGE documents, per shard (postings.shard_of), key → coded numbers.
+    bigrams: list[list[dict[str, str]]] = field(default_factory=list)
+    unigrams: list[list[dict[str, str]]] = field(default_factory=list)
     section_count: int = 0
     meta: dict = field(default_factory=dict)  # meta.js as written (shards.shard_files)
 
     @property
-    def shard_counts(self) -> tuple[int, int]:
-        return len(self.bigrams), len(self.unigrams)
-
-
-def encoded(postings: dict) -> dict[str, str]:
-    """Each key's numbers as text, the arrays dropped as they go (they and the text together
-    were the peak memory of a full build)."""
-    return {key: encode_numbers(postings.pop(key)) for key in sorted(postings)}
+    def shard_counts(self) -> tuple[list[int], list[int]]:
+        """Per range, its bigram and its character shard count."""
+        return [len(shards) for shards in self.bigrams], [len(shards) for shards in self.unigrams]
 
 
 def shard_count(total_bytes: int) -> int:
@@ -81,10 +76,11 @@ def dealt(encoded: dict[str, str]) -> list[dict[str, str]]:
 
 def from_index(index: SearchIndex, pages: list[SearchPage]) -> IndexState:
     digests = {page.url: page_digest(page) for page in pages}
+    ranges = all_ranges(index)
     return IndexState(
         documents=index.documents, section_counts=[len(doc.sections) for doc in index.documents],
         digests=[digests.get(doc.url, "") for doc in index.documents],
-        bigrams=dealt(encoded(index.bigrams)), unigrams=dealt(encoded(index.unigrams)),
+        bigrams=[dealt(bigrams) for bigrams, _ in ranges], unigrams=[dealt(unigrams) for _, unigrams in ranges],
         section_count=index.section_count)
 
 

@@ -144,13 +144,21 @@
      postings rather than after them: a small archive saves a round trip per query. */
   var PREFETCH_BLOCKS = 2;
 
-  /* After a --dirty build the documents appended since the full build are an overlay
-     (build_tools/search/overlay.py): one more block after the base's, and shards of its own. */
+  /* Postings come in ranges of doc_block documents (build_tools/search/index.py, RANGE), each with
+     shards of its own and one document block. After a --dirty build the documents appended since
+     the full build are an overlay (build_tools/search/overlay.py): one more range and block. */
   function meta() {
     if (!metaPromise) metaPromise = load("meta").then(function (data) {
       data.blockFirsts = decodeNumbers(data.doc_blocks);
       data.baseBlocks = data.blockFirsts.length;
-      if (data.overlay) data.blockFirsts.push(data.overlay.first_section);
+      data.ranges = data.bigram_shards.map(function (count, r) {
+        return { block: r, b: "b/" + r + "/", u: "u/" + r + "/", bCount: count, uCount: data.unigram_shards[r] };
+      });
+      if (data.overlay) {
+        data.blockFirsts.push(data.overlay.first_section);
+        data.ranges.push({ block: data.baseBlocks, b: "o/b/", u: "o/u/", bCount: data.overlay.bigram_shards,
+                           uCount: data.overlay.unigram_shards });
+      }
       if (data.blockFirsts.length <= PREFETCH_BLOCKS) data.blockFirsts.forEach(function (unused, k) { block(k, data); });
       return data;
     });
@@ -206,32 +214,26 @@
     return shards.get(name).then(function (shard) { return shard.get(key) || ""; });
   }
 
-  /* The coded numbers of one bigram (kind "b") or character ("u"): the base shard's, then the
-     overlay's; each list's first Δsection counts from 0. */
-  function posting(kind, key, m) {
-    var hash = fnv1a(key), count = kind === "b" ? "bigram_shards" : "unigram_shards";
-    var lists = [shardEntry(kind + "/" + (hash & (m[count] - 1)), key)];
-    if (m.overlay) lists.push(shardEntry("o/" + kind + "/" + (hash & (m.overlay[count] - 1)), key));
-    return Promise.all(lists);
+  /* The coded numbers of one bigram (kind "b") or character ("u") in one range; the first
+     Δsection counts from 0. */
+  function posting(kind, key, range) {
+    return shardEntry(range[kind] + (fnv1a(key) & (range[kind + "Count"] - 1)), key);
   }
 
   /* bigram → Map(section → sorted positions); the coding is explained in index.py (SearchIndex.bigrams) */
-  function bigram(key, m) {
-    var cacheKey = "b" + key;
+  function bigram(key, range) {
+    var cacheKey = range.b + key;
     if (!decoded.has(cacheKey)) {
-      decoded.set(cacheKey, posting("b", key, m).then(function (texts) {
-        var postings = new Map();
-        texts.forEach(function (text) {
-          var numbers = decodeNumbers(text), k = 0, section = 0;
-          while (k < numbers.length) {
-            section += numbers[k++];
-            var head = numbers[k++], count = head % 2 ? numbers[k++] + 2 : 1;
-            var positions = new Int32Array(count), p = Math.floor(head / 2);
-            positions[0] = p;
-            for (var j = 1; j < count; j++) { p += numbers[k++]; positions[j] = p; }
-            postings.set(section, positions);
-          }
-        });
+      decoded.set(cacheKey, posting("b", key, range).then(function (text) {
+        var postings = new Map(), numbers = decodeNumbers(text), k = 0, section = 0;
+        while (k < numbers.length) {
+          section += numbers[k++];
+          var head = numbers[k++], count = head % 2 ? numbers[k++] + 2 : 1;
+          var positions = new Int32Array(count), p = Math.floor(head / 2);
+          positions[0] = p;
+          for (var j = 1; j < count; j++) { p += numbers[k++]; positions[j] = p; }
+          postings.set(section, positions);
+        }
         return postings;
       }));
     }
@@ -239,15 +241,12 @@
   }
 
   /* character → Map(section → one hit of unknown position) */
-  function unigram(key, m) {
-    var cacheKey = "u" + key;
+  function unigram(key, range) {
+    var cacheKey = range.u + key;
     if (!decoded.has(cacheKey)) {
-      decoded.set(cacheKey, posting("u", key, m).then(function (texts) {
-        var hits = new Map();
-        texts.forEach(function (text) {
-          var section = 0;
-          decodeNumbers(text).forEach(function (delta) { section += delta; hits.set(section, 1); });
-        });
+      decoded.set(cacheKey, posting("u", key, range).then(function (text) {
+        var hits = new Map(), section = 0;
+        decodeNumbers(text).forEach(function (delta) { section += delta; hits.set(section, 1); });
         return hits;
       }));
     }
@@ -267,13 +266,13 @@
   /* Sections containing the text verbatim → occurrence count. Bigrams at
      offsets 0, 2, 4 … and the last one cover every character, so aligned
      positions prove the whole string is there. */
-  function occurrences(text, m) {
+  function occurrences(text, range) {
     var chars = Array.from(text);
-    if (chars.length === 1) return unigram(chars[0], m);
+    if (chars.length === 1) return unigram(chars[0], range);
     var offsets = [];
     for (var o = 0; o + 1 < chars.length; o += 2) offsets.push(o);
     if (offsets[offsets.length - 1] !== chars.length - 2) offsets.push(chars.length - 2);
-    return Promise.all(offsets.map(function (o) { return bigram(chars[o] + chars[o + 1], m); })).then(function (lists) {
+    return Promise.all(offsets.map(function (o) { return bigram(chars[o] + chars[o + 1], range); })).then(function (lists) {
       var found = new Map(), smallest = 0;
       lists.forEach(function (list, k) { if (list.size < lists[smallest].size) smallest = k; });
       lists[smallest].forEach(function (unused, section) {
@@ -327,35 +326,54 @@
     return docs;
   }
 
-  /* Facet counts and filters are only worked out when ``filters`` is given (the search page). */
-  function search(raw, filters) {
+  /* The ranked results of one range (a document's score depends on its own sections only, so
+     the ranges' results merged and sorted are those of the whole index). */
+  function searchRange(q, range, m) {
+    var single = q.terms.length === 1 && q.terms[0] === q.phrase;
+    var wanted = single ? [q.phrase] : q.terms.concat([q.phrase]);
+    var number = numberForm(q.terms);
+    if (number && number !== q.phrase) wanted.push(number);
+    return Promise.all(wanted.map(function (text) { return occurrences(text, range); })).then(function (all) {
+      return blocksOf(all, m).then(function (loaded) {
+        var perTerm = all.slice(0, q.terms.length).map(function (hits) { return byDocument(hits, m, loaded); });
+        var phrase = byDocument(all[single ? 0 : q.terms.length], m, loaded);
+        var numberHits = !number ? new Map() : number === q.phrase ? phrase : byDocument(all[all.length - 1], m, loaded);
+        var rarest = perTerm.reduce(function (a, b) { return b.size < a.size ? b : a; });
+        var matched = [];
+        rarest.forEach(function (unused, n) {
+          var info = docInfo(n, m, loaded);
+          if (info.dead) return;
+          if (perTerm.every(function (docs) { return docs.has(n); })) matched.push(rank(n, info, m, q, perTerm, phrase, numberHits));
+        });
+        return matched;
+      });
+    });
+  }
+
+  /* Facet counts and filters are only worked out when ``filters`` is given (the search page).
+     The first range is searched first: when it has results, ``partial`` (if given) gets them
+     before the other ranges are loaded, so the bytes before a first result do not grow with the
+     archive; the promise gives the final outcome, merged from every range. */
+  function search(raw, filters, partial) {
     var q = parseQuery(raw);
     return meta().then(function (m) {
-      if (!q.terms.length) return { query: q, results: [], matched: 0, facets: {} };
-      var single = q.terms.length === 1 && q.terms[0] === q.phrase;
-      var wanted = single ? [q.phrase] : q.terms.concat([q.phrase]);
-      var number = numberForm(q.terms);
-      if (number && number !== q.phrase) wanted.push(number);
-      return Promise.all(wanted.map(function (text) { return occurrences(text, m); })).then(function (all) {
-        return blocksOf(all, m).then(function (loaded) {
-          var perTerm = all.slice(0, q.terms.length).map(function (hits) { return byDocument(hits, m, loaded); });
-          var phrase = byDocument(all[single ? 0 : q.terms.length], m, loaded);
-          q.numberHits = !number ? new Map() : number === q.phrase ? phrase : byDocument(all[all.length - 1], m, loaded);
-          var rarest = perTerm.reduce(function (a, b) { return b.size < a.size ? b : a; });
-          var matched = [];
-          rarest.forEach(function (unused, n) {
-            var info = docInfo(n, m, loaded);
-            if (info.dead) return;
-            if (perTerm.every(function (docs) { return docs.has(n); })) matched.push(rank(n, info, m, q, perTerm, phrase));
-          });
-          matched.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
-          var results = !filters ? matched : matched.filter(function (r) {
-            return FACETS.every(function (name) { return !filters[name] || r.facets[name].indexOf(filters[name]) >= 0; });
-          });
-          return { query: q, results: results, matched: matched.length, facets: filters ? countFacets(matched) : {} };
+      if (!q.terms.length || !m.ranges.length) return outcome(q, [], filters, true);
+      return searchRange(q, m.ranges[0], m).then(function (first) {
+        if (m.ranges.length === 1) return outcome(q, first, filters, true);
+        if (partial && first.length) partial(outcome(q, first.slice(), filters, false));
+        return Promise.all(m.ranges.slice(1).map(function (range) { return searchRange(q, range, m); })).then(function (rest) {
+          return outcome(q, first.concat.apply(first, rest), filters, true);
         });
       });
     });
+  }
+
+  function outcome(q, matched, filters, complete) {
+    matched.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
+    var results = !filters ? matched : matched.filter(function (r) {
+      return FACETS.every(function (name) { return !filters[name] || r.facets[name].indexOf(filters[name]) >= 0; });
+    });
+    return { query: q, results: results, matched: matched.length, facets: filters ? countFacets(matched) : {}, complete: complete };
   }
 
   /* A query that spells a document number in parts (楚教复 2023 27, 2023 27号)
@@ -368,12 +386,12 @@
   /* Tiers: the document number is the one spelled; it holds every term; the exact phrase occurs; the
      terms occur apart. Within a tier: title, other metadata, then how often.
      Field k of document n is its section first + k; ``textSection`` counts from its first text section. */
-  function rank(n, info, m, q, perTerm, phrase) {
+  function rank(n, info, m, q, perTerm, phrase, numberHits) {
     var first = info.first, phraseSections = phrase.get(n);
     function inField(sections, name) { return !!sections && sections.has(first + m.fields.indexOf(name)); }
     function allInField(name) { return perTerm.every(function (docs) { return inField(docs.get(n), name); }); }
     var exact = !!phraseSections, byNumber = allInField("doc_number");
-    var score = inField(q.numberHits.get(n), "doc_number") ? 4e8 : byNumber ? 3e8 : exact ? 2e8 : 1e8;
+    var score = inField(numberHits.get(n), "doc_number") ? 4e8 : byNumber ? 3e8 : exact ? 2e8 : 1e8;
     if (inField(phraseSections, "title")) score += 4e7;
     else if (allInField("title")) score += 2e7;
     if (["issuer", "region", "doc_type", "year"].some(allInField)) score += 1e7;

@@ -166,6 +166,7 @@
     var text = direct ? "共 " + outcome.results.length + " 个文件含「" + q + "」"
       : "没有文件连续包含「" + escapeHtml(outcome.query.phrase) + "」；近似结果：" + outcome.results.length +
         " 个文件分别含「" + outcome.query.terms.map(escapeHtml).join("」「") + "」";
+    if (!outcome.complete) text = text.replace("共 ", "已找到 ") + "，正在查找其余文件……";
     return shown < outcome.results.length ? text + "，显示前 " + shown + " 个" : text;
   }
 
@@ -188,13 +189,13 @@
     function run() {
       var mine = ++generation, raw = input.value;
       if (!raw.trim()) { info.textContent = "输入文号、标题或正文中的词句"; list.innerHTML = ""; return; }
-      search(raw).then(function (outcome) {
+      function show(outcome) {
         if (mine !== generation) return;
         var top = outcome.results.slice(0, HEADER_RESULTS);
         info.innerHTML = summary(outcome, top.length);
         list.innerHTML = "";
         top.forEach(function (result) { renderItem(result, list); });
-        if (outcome.results.length) {
+        if (outcome.results.length && outcome.complete) {
           searchPageUrl(raw).then(function (url) {
             if (mine !== generation) return;
             var more = document.createElement("li");
@@ -203,7 +204,8 @@
             list.appendChild(more);
           });
         }
-      }, function (error) { info.textContent = error.message; });
+      }
+      search(raw, null, show).then(show, function (error) { info.textContent = error.message; });
     }
     var timer = 0;
     input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 80); });
@@ -249,7 +251,7 @@
       '<button type="button" class="md-button archive-search__next" hidden>更多结果</button>';
     var form = page.querySelector("form"), input = form.elements.q, inForce = form.elements.in_force;
     var info = page.querySelector(".md-search-result__meta"), list = page.querySelector("ol");
-    var next = page.querySelector(".archive-search__next"), outcome = null, shown = 0;
+    var next = page.querySelector(".archive-search__next"), outcome = null, shown = 0, generation = 0;
     input.value = params.get("q") || "";
     function more() {
       var batch = outcome.results.slice(shown, shown + PAGE_SIZE);
@@ -264,14 +266,19 @@
       remember(input.value, filters);
       list.innerHTML = ""; shown = 0; next.hidden = true;
       if (!input.value.trim()) { info.textContent = "输入文号、标题或正文中的词句"; return; }
-      Promise.all([search(input.value, filters), meta()]).then(function (loaded) {
-        var found = loaded[0], m = loaded[1];
-        outcome = found;
-        FACETS.forEach(function (name) {
-          fillFacet(form.elements[name], found.facets[name], filters[name], (m.facet_order || m.facets)[name]);
+      var mine = ++generation;
+      function show(found) {
+        return meta().then(function (m) {
+          if (mine !== generation) return;
+          outcome = found;
+          list.innerHTML = ""; shown = 0;
+          FACETS.forEach(function (name) {
+            fillFacet(form.elements[name], found.facets[name], filters[name], (m.facet_order || m.facets)[name]);
+          });
+          more();
         });
-        more();
-      }, function (error) { info.textContent = error.message; });
+      }
+      search(input.value, filters, show).then(show).catch(function (error) { info.textContent = error.message; });
     }
     form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
     FACETS.forEach(function (name) {
