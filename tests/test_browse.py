@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from build_tools.catalogue import browse, archive as catalogue
+from build_tools.catalogue import browse, paging, archive as catalogue
 from test_catalogue import doc
 
 YUNNAN, CHUXIONG, QUJING = "云南省", "楚雄彝族自治州", "曲靖市"
@@ -109,3 +109,30 @@ def test_browse_lists_escape_titles():
     built = catalogue.build([doc("x", title="<b>粗体</b>|竖线", doc_type="通知")])
     page = browse.pages(built)["browse/type.md"] + browse.pages(built)[built.facet_paths[catalogue.Facet("type", ("通知",))]]
     assert "<b>" not in page and "&lt;b&gt;粗体&lt;/b&gt;\\|竖线" in page
+
+
+def test_a_long_list_is_split_by_decade_year_and_month_and_each_document_is_on_one_page(monkeypatch):
+    monkeypatch.setattr(paging, "PAGE_LIMIT", 2)
+    dates = ["2023-05-02", "2023-05-01", "2023-04-09", "2022-01-01", "2022", None, "1998-07-01", "1995-01-01"]
+    built = catalogue.build([doc(f"d{n}", doc_type="通知", status="现行有效", date=date) for n, date in enumerate(dates)])
+    generated = browse.pages(built)
+    for top, prefix in (("browse/type/tong-zhi.md", "tong-zhi/"), ("browse/in-force.md", "in-force/")):
+        links = [re.sub(r"\]\([^)]*\)", "]", line) for line in generated[top].splitlines() if line.startswith("- [")]
+        assert links == ["- [2020—2029年]（5）", "- [1990—1999年]（2）", "- [日期不详]（1）"]
+        assert f"]({prefix}2020s.md)" in generated[top] and "共 8 件" in generated[top]
+        folder = top.removesuffix(".md")
+        assert "- [2023年](2023.md)（3）" in generated[f"{folder}/2020s.md"]
+        assert linked_slugs(generated[f"{folder}/1990s.md"]) == ["d6", "d7"]
+        year = generated[f"{folder}/2023.md"]
+        assert "- [2023年5月](2023-05.md)（2）" in year and "- [2023年4月](2023-04.md)（1）" in year
+        assert linked_slugs(generated[f"{folder}/2023-05.md"]) == ["d0", "d1"]
+        # A year of two fits one page; a date without a month is listed in its year.
+        assert linked_slugs(generated[f"{folder}/2022.md"]) == ["d3", "d4"] and browse.FILTER in generated[f"{folder}/2022.md"]
+        listed = [slug for path, page in generated.items() if path.startswith(folder + "/") for slug in linked_slugs(page)]
+        assert sorted(listed) == [f"d{n}" for n in range(8)]
+
+
+def test_part_labels_say_which_part_of_the_date_is_unknown():
+    assert [paging.label(key) for key in ("2020s", "2021", "2021-05", "2021-05-03", "2021-00", "2021-05-00", "undated")] == \
+        ["2020—2029年", "2021年", "2021年5月", "2021年5月3日", "2021年（月份不详）", "2021年5月（日期不详）", "日期不详"]
+    assert paging.chain("2021-05") == {"", "2020s", "2021", "2021-05", "2021-05-00"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 
+from build_tools.catalogue import paging
 from build_tools.render import summaries
 from build_tools.render.convert import convert_all
 from projects import make_project
@@ -101,3 +102,51 @@ def test_a_body_edit_renders_that_page_only(tmp_path, monkeypatch, renders):
     report = convert_all(project)
     assert renders == ["n05"]
     assert [path.name for path in report.written if path.parent == project.documents] == ["n05.md"]
+
+
+def on(number: int, year: int, month: int, day: int) -> str:
+    return law(number, day).replace("2024年3月", f"{year}年{month}月")
+
+
+# 40 notices over four years, ten a year in three months: with lists of at most four documents a
+# page, every list is split by year and each year by month (paging).
+SPREAD = {f"n{i:02d}.txt": on(i, 2020 + i % 4, 1 + i % 12, 1 + i % 28) for i in range(1, 41)}
+DATED_STEPS = [
+    ("a notice added to June 2021 (three there already)", lambda w, p: w("n50.txt", on(50, 2021, 6, 15))),
+    ("a fifth in June 2021: the month is split by day", lambda w, p: w("n51.txt", on(51, 2021, 6, 16))),
+    ("a notice moved from 2021 to 2023", lambda w, p: w("n05.txt", on(5, 2023, 12, 1))),
+    ("the June notice removed", lambda w, p: (p.sources / "n51.txt").unlink()),
+]
+
+
+def browse_written(project, report) -> set[str]:
+    return {path.relative_to(project.docs).as_posix() for path in report.written
+            if path.is_relative_to(project.browse)}
+
+
+def test_an_added_notice_rewrites_only_the_browse_pages_of_its_date(tmp_path, monkeypatch, renders):
+    monkeypatch.setattr(summaries, "RACY_SECONDS", -1.0)
+    monkeypatch.setattr(paging, "PAGE_LIMIT", 4)
+    project = make_project(tmp_path / "p", SPREAD)
+    convert_all(project)
+    browse_pages = sorted(path.relative_to(project.docs).as_posix() for path in project.browse.rglob("*.md"))
+    assert "browse/year/2021/2021-06.md" in browse_pages and "browse/type/tong-zhi/2022.md" in browse_pages
+    clock = [1_800_000_000]
+    for number, (what, change) in enumerate(DATED_STEPS):
+        change(lambda name, text: write(project, name, text, clock), project)
+        report = convert_all(project)
+        fresh = make_project(tmp_path / f"full{number}", {})
+        shutil.rmtree(fresh.sources)
+        shutil.copytree(project.sources, fresh.sources)
+        convert_all(fresh)
+        incremental, full = generated(project), generated(fresh)
+        assert sorted(incremental) == sorted(full), what
+        assert [name for name in full if incremental[name] != full[name]] == [], what
+        if number == 0:
+            parts = {path for path in browse_written(project, report) if path.count("/") == 3}
+            # Its region's, issuer's and type's parts of 2021 and of June 2021, its year's June; no other part.
+            assert parts == {f"browse/{list}/{part}.md" for list in ("region/quan-guo", "issuer/ce-shi-xian-jiao-yu-ju",
+                                                                     "type/tong-zhi") for part in ("2021", "2021-06")} | \
+                {"browse/year/2021/2021-06.md"}, what
+        if number == 1:
+            assert "browse/year/2021/2021-06-16.md" in full, what

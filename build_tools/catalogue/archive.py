@@ -172,17 +172,51 @@ def short_title_target(catalogue: Catalogue, document: Document, keys: tuple[str
     return None
 
 
-def _citations(catalogue: Catalogue, mentioned: dict[str, list] | None) -> list[Citation]:
-    found = set()
+def _citations_of(catalogue: Catalogue, document: Document, found: list) -> list[Citation]:
+    own, cited = _own_names(document), set()
+    for entry, line in found:
+        keys = tuple(str(entry[kind]) for kind in ("number", "title") if entry.get(kind))
+        target = next(filter(None, map(catalogue.resolve, keys)), None) or \
+            short_title_target(catalogue, document, keys)
+        if keys and target != document.slug and not own & {loose(key) for key in keys}:
+            cited.add(Citation(keys, label_of(entry), document.slug, line, target))
+    return sorted(cited, key=lambda c: (c.line, c.keys))
+
+
+@dataclass
+class Earlier:
+    """What an earlier build resolved: an unchanged page whose cited keys still name the same
+    documents keeps its citations, instead of resolving them again (issue 16)."""
+
+    documents: dict[str, Document]  # by slug; unchanged documents are the same objects
+    keys: dict[str, str]  # ``Catalogue.keys``
+    cited_in: dict[str, list[Citation]]  # ``Catalogue.cited_in``
+
+
+def resolving_differently(before: dict[str, str], after: dict[str, str], slugs: set[str]) -> set[str]:
+    """Citation keys (loose numbers and titles, ``Catalogue.keys``) that name another page now, or
+    none, and the ``slugs`` of pages that came or went."""
+    return {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)} | slugs
+
+
+def mentions_any(found: list, keys: set[str]) -> bool:
+    return any(entry.get(kind) and (loose(entry[kind]) in keys or str(entry[kind]) in keys)
+               for entry, _ in found for kind in ("number", "title"))
+
+
+def _citations(catalogue: Catalogue, mentioned: dict[str, list] | None, earlier: Earlier | None = None) -> list[Citation]:
+    """Sorted by citing page, line and keys; an unchanged page's from ``earlier`` where they still hold."""
+    keys = None if earlier is None or mentioned is None else \
+        resolving_differently(earlier.keys, catalogue.keys, set(earlier.documents) ^ set(catalogue.by_slug))
+    found: list[Citation] = []
     for document in catalogue.documents:
-        own = _own_names(document)
-        for entry, line in mentioned[document.slug] if mentioned is not None else mentions(document):
-            keys = tuple(str(entry[kind]) for kind in ("number", "title") if entry.get(kind))
-            target = next(filter(None, map(catalogue.resolve, keys)), None) or \
-                short_title_target(catalogue, document, keys)
-            if keys and target != document.slug and not own & {loose(key) for key in keys}:
-                found.add(Citation(keys, label_of(entry), document.slug, line, target))
-    return sorted(found, key=lambda c: (c.source, c.line, c.keys))
+        mentions_here = mentioned[document.slug] if mentioned is not None else mentions(document)
+        if keys is not None and earlier.documents.get(document.slug) is document and \
+                not (keys and mentions_any(mentions_here, keys)):
+            found += earlier.cited_in.get(document.slug, [])
+        else:
+            found += _citations_of(catalogue, document, mentions_here)
+    return found
 
 
 def group_by(items: list, key) -> dict[str, list]:
@@ -197,15 +231,15 @@ def group(items: list, attribute: str) -> dict[str, list]:
 
 
 def build(documents: list[Document], mentioned: dict[str, list] | None = None,
-          known_paths: dict[Facet, str] | None = None) -> Catalogue:
+          known_paths: dict[Facet, str] | None = None, earlier: Earlier | None = None) -> Catalogue:
     """``mentioned``: slug → ``mentions`` kept from an earlier build, so that the documents may be
     summaries without their blocks; ``known_paths``: an earlier build's facet paths, reused when the
-    facets are the same (paths depend on the set of facets only)."""
+    facets are the same (paths depend on the set of facets only); ``earlier``: its citations."""
     documents = sorted(documents, key=lambda doc: doc.slug)
     catalogue = Catalogue(documents=documents, by_slug={doc.slug: doc for doc in documents},
                           keys=_index_keys(documents))
     catalogue.by_source_file = group_by(documents, lambda doc: str(doc.source.path))
-    catalogue.citations = _citations(catalogue, mentioned)
+    catalogue.citations = _citations(catalogue, mentioned, earlier)
     cites = {Relation("引用", c.source, c.target) for c in catalogue.citations if c.target}
     catalogue.relations = sorted(set(relation_rules.find_all(documents, catalogue.resolve)) | cites)
     catalogue.by_source, catalogue.by_target = group(catalogue.relations, "source"), group(catalogue.relations, "target")

@@ -9,10 +9,15 @@ home page includes.
 """
 from __future__ import annotations
 
+import heapq
+from typing import Container
+
 from ..metadata import schema
 from .cards import UNVERIFIED_PAGE, doc_link, format_date, list_badge, proposal_text
 from .archive import Catalogue
-from .facets import IN_FORCE, KIND_LABELS, Facet, newest_first, relative, status_of
+from .facets import IN_FORCE, IN_FORCE_PAGE, KIND_LABELS, Facet, newest_first, relative, status_of
+from . import paging
+from .paging import Part
 from ..metadata.gaps import UNVERIFIED, fix, gaps_of
 from ..model import Document
 from ..markup import escape
@@ -71,28 +76,76 @@ def session_table(documents: list[Document], here: str) -> list[str]:
     return rows
 
 
-def facet_page(catalogue: Catalogue, facet: Facet) -> str:
-    here = catalogue.facet_paths[facet]
-    documents = catalogue.members[facet]
-    if facet.kind == "session":
-        lines = [f"# {escape(facet.title)}", "", f"本会次共有 {len(documents)} 件提案答复收录在本站，按提案编号排列。", ""]
-        return "\n".join(lines + session_table(documents, here)) + "\n"
-    lines = [f"# {escape(facet.title)}", "", f"{KIND_LABELS[facet.kind]}：共 {len(documents)} 件文件，按成文日期从新到旧排列。", ""]
+def facet_lead(catalogue: Catalogue, facet: Facet, part: Part) -> list[str]:
+    """What the first page of a facet says above its list: count, order, the gaps note, sub-regions."""
+    here, count = part.path, len(part.documents)
+    order = "按成文日期分页列出，新的在前：" if part.parts else "按成文日期从新到旧排列。"
+    lines = [f"{KIND_LABELS[facet.kind]}：共 {count} 件文件，{order}", ""]
     if facet.label == UNVERIFIED:
         lines += [f"这些文件的{KIND_LABELS[facet.kind]}尚待核实，改法见[{UNVERIFIED}文件]({relative(here, UNVERIFIED_PAGE)})。", ""]
     children = [child for child in facets_of_kind(catalogue, facet.kind)
                 if facet.kind == "region" and child.path[:-1] == facet.path]
     if children:
         lines += ["下级地区：" + "、".join(facet_item(catalogue, child, here) for child in children), ""]
-    return "\n".join(lines + [FILTER, "", *document_table(documents, here)]) + "\n"
+    return lines
 
 
-def in_force_page(catalogue: Catalogue) -> str:
-    here = "browse/in-force.md"
-    documents = newest_first([doc for doc in catalogue.documents if status_of(doc) == IN_FORCE])
-    lines = ["# 现行有效文件", "", f"时效性标注为“{IN_FORCE}”的文件共 {len(documents)} 件。"
-             "时效性由编辑依据发文机关公布的信息标注，未标注的文件显示为“未知”，不作推测。", ""]
-    return "\n".join(lines + document_table(documents, here)) + "\n"
+def list_page(top: Part, part: Part, title: str, lead: list[str]) -> str:
+    """One page of a list: the list's own page (``lead`` first) or one of its parts, a table or the parts' links."""
+    here = part.path
+    if part.key:
+        name = paging.label(part.key)
+        when = "成文日期不详" if part.key == paging.UNDATED else f"成文于{name}"
+        order = "按成文日期分页列出：" if part.parts else "按成文日期从新到旧排列。"
+        lines = [f"# {escape(title)} · {name}", "",
+                 f"[{escape(title)}]({relative(here, top.path)})中{when}的文件共 {len(part.documents)} 件，{order}", ""]
+    else:
+        lines = [f"# {escape(title)}", "", *lead]
+    if part.parts:
+        items = [f"- [{paging.label(child.key)}]({relative(here, child.path)})（{len(child.documents)}）" for child in part.parts]
+        return "\n".join(lines + items) + "\n"
+    return "\n".join(lines + [FILTER, "", *document_table(part.documents, here)]) + "\n"
+
+
+def list_pages(top: Part, title: str, lead: list[str], wanted: set[str] | None = None,
+               also: Container[str] = ()) -> dict[str, str]:
+    """Path → Markdown of a list's pages whose key is in ``wanted`` (None: every page) or whose path is in ``also``."""
+    return {part.path: list_page(top, part, title, lead) for part in paging.walk(top)
+            if wanted is None or part.key in wanted or part.path in also}
+
+
+def facet_pages(catalogue: Catalogue, facet: Facet, wanted: set[str] | None = None,
+                also: Container[str] = ()) -> dict[str, str]:
+    here = catalogue.facet_paths[facet]
+    documents = catalogue.members[facet]
+    if facet.kind == "session":
+        lines = [f"# {escape(facet.title)}", "", f"本会次共有 {len(documents)} 件提案答复收录在本站，按提案编号排列。", ""]
+        return {here: "\n".join(lines + session_table(documents, here)) + "\n"}
+    top = paging.split(here, documents)
+    return list_pages(top, facet.title, facet_lead(catalogue, facet, top), wanted, also)
+
+
+def in_force(catalogue: Catalogue) -> Part:
+    return paging.split(IN_FORCE_PAGE, newest_first([doc for doc in catalogue.documents if status_of(doc) == IN_FORCE]))
+
+
+def in_force_pages(catalogue: Catalogue, wanted: set[str] | None = None, also: Container[str] = ()) -> dict[str, str]:
+    top = in_force(catalogue)
+    order = "按成文日期分页列出，新的在前：" if top.parts else ""
+    lead = [f"时效性标注为“{IN_FORCE}”的文件共 {len(top.documents)} 件。"
+            f"时效性由编辑依据发文机关公布的信息标注，未标注的文件显示为“未知”，不作推测。{order}", ""]
+    return list_pages(top, "现行有效文件", lead, wanted, also)
+
+
+def every_path(catalogue: Catalogue) -> dict[str, str]:
+    """Each generated browse page → the list it belongs to (its first page), overviews and to-do lists included."""
+    found = {path: path for path in LISTS}
+    for facet, path in catalogue.facet_paths.items():
+        parts = [path] if facet.kind == "session" else \
+            [part.path for part in paging.walk(paging.split(path, catalogue.members[facet]))]
+        found.update((part, path) for part in parts)
+    found.update((part.path, IN_FORCE_PAGE) for part in paging.walk(in_force(catalogue)))
+    return found
 
 
 def citing_places(catalogue: Catalogue, citations: list, here: str) -> str:
@@ -149,7 +202,7 @@ def latest(catalogue: Catalogue) -> list[Document]:
     """Latest additions: by retrieval date when editors record it, else by document date."""
     def added(document: Document) -> tuple:
         return (str(document.meta.get("retrieved") or ""), str(document.meta.get("date") or ""), document.slug)
-    return sorted(catalogue.documents, key=added, reverse=True)[:LATEST]
+    return heapq.nlargest(LATEST, catalogue.documents, key=added)
 
 
 def summary(catalogue: Catalogue, here: str) -> list[str]:
@@ -157,7 +210,7 @@ def summary(catalogue: Catalogue, here: str) -> list[str]:
               for kind in OVERVIEWS]
     in_force = sum(status_of(doc) == IN_FORCE for doc in catalogue.documents)
     return [f"本站共收录 **{len(catalogue.documents)}** 件文件，其中现行有效 {in_force} 件"
-            f"（[查看]({relative(here, 'browse/in-force.md')})）。", "", *(f"- {line}" for line in counts),
+            f"（[查看]({relative(here, IN_FORCE_PAGE)})）。", "", *(f"- {line}" for line in counts),
             f"- [被引用但尚未收录的文件]({relative(here, 'browse/missing.md')})：{len(catalogue.missing())} 件",
             f"- [元数据{UNVERIFIED}的文件]({relative(here, UNVERIFIED_PAGE)})：{len(unverified(catalogue))} 件", ""]
 
@@ -175,19 +228,36 @@ def browse_index(catalogue: Catalogue) -> str:
 
 
 # The overviews and to-do lists, beside one page per facet.
-LISTS = ("browse/index.md", "browse/_home.md", "browse/in-force.md", "browse/missing.md", UNVERIFIED_PAGE,
+LISTS = ("browse/index.md", "browse/_home.md", IN_FORCE_PAGE, "browse/missing.md", UNVERIFIED_PAGE,
          *(f"browse/{kind}.md" for kind in OVERVIEWS))
 
 
-def pages(catalogue: Catalogue, facets: set[Facet] | None = None, lists: bool = True) -> dict[str, str]:
+def pages(catalogue: Catalogue, facets: set[Facet] | None = None, lists: bool = True,
+          keys: dict[str, set[str]] | None = None, missing: dict[str, str] | None = None) -> dict[str, str]:
     """Docs-relative path → Markdown of the generated browse pages: the overviews and to-do lists
-    (``LISTS``, unless ``lists`` is False) and the page of each of ``facets`` (None: of every facet)."""
+    (``LISTS``, unless ``lists`` is False) and the pages of each of ``facets`` (None: of every facet).
+
+    ``keys``: list (its first page's path) → the keys of the parts (``paging``) to write; a list not
+    in it is written whole. ``missing``: pages (→ their list) written whatever the others say."""
+    missing = missing or {}
+    incomplete = set(missing.values())
+
+    def wanted(path: str, chosen: bool = True) -> set[str] | None:
+        if not chosen:
+            return set()
+        return None if keys is None or path not in keys else keys[path] | {""}
+
     generated = {}
     if lists:
         generated = {"browse/index.md": browse_index(catalogue), "browse/_home.md": home_part(catalogue),
-                     "browse/in-force.md": in_force_page(catalogue), "browse/missing.md": missing_page(catalogue),
-                     UNVERIFIED_PAGE: unverified_page(catalogue)}
+                     "browse/missing.md": missing_page(catalogue), UNVERIFIED_PAGE: unverified_page(catalogue)}
         generated.update({f"browse/{kind}.md": overview_page(catalogue, kind) for kind in OVERVIEWS})
-    generated.update({path: facet_page(catalogue, facet) for facet, path in catalogue.facet_paths.items()
-                      if facets is None or facet in facets})
+    if lists or IN_FORCE_PAGE in incomplete:
+        # Only the documents a change moved can change the list of those in force.
+        moved = None if keys is None else keys.get(IN_FORCE_PAGE, set()) | {""}
+        generated.update(in_force_pages(catalogue, moved if lists else set(), missing))
+    for facet, path in catalogue.facet_paths.items():
+        chosen = facets is None or facet in facets
+        if chosen or path in incomplete:
+            generated.update(facet_pages(catalogue, facet, wanted(path, chosen), missing))
     return generated

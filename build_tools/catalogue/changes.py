@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .archive import RELATED_LIMIT, Catalogue, loose
-from .facets import Facet, facets_of
+from .archive import RELATED_LIMIT, Catalogue, Citation, Earlier, mentions_any, resolving_differently
+from .facets import IN_FORCE_PAGE, Facet, facets_of
+from .paging import chain, date_of
 from .relations import TYPES, Relation
 from ..model import Document
 
@@ -28,6 +29,9 @@ class Change:
     pages: set[str] | None = None  # document pages whose context may differ, changed documents included
     facets: set[Facet] | None = None  # browse pages whose list may differ
     listed: bool = True  # whether the overviews, to-do lists and catalogue export may differ
+    # List (its first page's path) → the date parts (``paging``) of it that may differ; a list of
+    # ``facets`` not named here may differ on every page.
+    keys: dict[str, set[str]] | None = None
 
 
 def everything() -> Change:
@@ -47,6 +51,10 @@ class Outline:
     citing: set[str]  # documents that cite any document, in the archive or not
     facet_paths: dict[Facet, str]
     members: dict[Facet, list[str]]  # slugs, newest first
+    cited_in: dict[str, list[Citation]]  # ``Catalogue.cited_in``: reused for pages whose citations still hold
+
+    def earlier(self) -> Earlier:
+        return Earlier(self.documents, self.keys, self.cited_in)
 
     def partners(self, slug: str) -> set[str]:
         """Documents related to ``slug`` in either direction (citations included)."""
@@ -56,7 +64,8 @@ class Outline:
 
 def outline(catalogue: Catalogue) -> Outline:
     return Outline(catalogue.by_slug, catalogue.relations, catalogue.keys, set(catalogue.cited_in), catalogue.facet_paths,
-                   {facet: [document.slug for document in documents] for facet, documents in catalogue.members.items()})
+                   {facet: [document.slug for document in documents] for facet, documents in catalogue.members.items()},
+                   catalogue.cited_in)
 
 
 def shown(outline: Outline, slug: str):
@@ -97,12 +106,8 @@ def recited(before: Outline, after: Outline, mentioned: dict[str, list]) -> set[
     """Documents with a citation that resolves differently: a number or title now names another page
     (or none), or a page of that slug came or went. ``mentioned``: ``archive.mentions`` by slug, the
     same before and after for a document that did not change."""
-    keys = {key for key in before.keys.keys() | after.keys.keys() if before.keys.get(key) != after.keys.get(key)}
-    keys |= set(before.documents) ^ set(after.documents)
-    if not keys:
-        return set()
-    return {slug for slug, found in mentioned.items() for entry, _ in found for kind in ("number", "title")
-            if entry.get(kind) and (loose(entry[kind]) in keys or str(entry[kind]) in keys)}
+    keys = resolving_differently(before.keys, after.keys, set(before.documents) ^ set(after.documents))
+    return {slug for slug, found in mentioned.items() if mentions_any(found, keys)} if keys else set()
 
 
 def compare(before: Outline, after: Outline, mentioned: dict[str, list]) -> Change:
@@ -118,6 +123,7 @@ def compare(before: Outline, after: Outline, mentioned: dict[str, list]) -> Chan
                 if before.facet_paths.get(facet) != after.facet_paths.get(facet)}
     pages |= members_of(before, repathed) | members_of(after, repathed)
     facets = set(repathed) | {Facet(facet.kind, facet.path[:-1]) for facet in repathed if len(facet.path) > 1}
+    keys: dict[str, set[str]] = {}
     for side in (before, after):
         typed = typed_counts(side)
         for slug in moved & set(side.documents):
@@ -125,5 +131,8 @@ def compare(before: Outline, after: Outline, mentioned: dict[str, list]) -> Chan
             facets |= own
             pages |= side.partners(slug)
             pages |= {other for facet in own for other in near(side, facet, slug, typed)}
+            dates = chain(date_of(side.documents[slug]))
+            for path in [IN_FORCE_PAGE, *(after.facet_paths[facet] for facet in own - repathed if facet in after.facet_paths)]:
+                keys.setdefault(path, set()).update(dates)
     listed = bool(facets) or bool(pages - changed) or bool(cited)
-    return Change(changed, pages & set(after.documents), facets & set(after.facet_paths), listed)
+    return Change(changed, pages & set(after.documents), facets & set(after.facet_paths), listed, keys)

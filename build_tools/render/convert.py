@@ -138,7 +138,8 @@ def convert_all(project: Project) -> ConvertReport:
         paths = {path.relative_to(project.root).as_posix(): path for path in project.source_files()}
         entries = incremental.convert_many(list(paths.values()), project, convert_file, before.entries)
         report.documents, mentioned, report.errors = claimed(entries)
-        archive = catalogue.build(report.documents, mentioned, before.outline and before.outline.facet_paths)
+        archive = catalogue.build(report.documents, mentioned, before.outline and before.outline.facet_paths,
+                                  before.outline and before.outline.earlier())
         outline = changes.outline(archive)
         settle()
         change = changes.compare(before.outline, outline, mentioned) if before.outline else changes.everything()
@@ -210,11 +211,11 @@ def write_browse(project: Project, archive: catalogue.Catalogue, report: Convert
     when it reaches any list; a page missing on disk is always written.
     """
     change = change or changes.everything()
-    every = {project.docs / path for path in [*archive.facet_paths.values(), *browse.LISTS]}
-    missing = {path.relative_to(project.docs).as_posix() for path in every if not path.exists()}
+    every = browse.every_path(archive)
+    missing = {path: top for path, top in every.items() if not (project.docs / path).exists()}
     facets = None if change.facets is None else \
         set(change.facets) | {facet for facet, path in archive.facet_paths.items() if path in missing}
-    pages = browse.pages(archive, facets, lists=change.listed or bool(missing & set(browse.LISTS)))
+    pages = browse.pages(archive, facets, change.listed or bool(missing.keys() & set(browse.LISTS)), change.keys, missing)
     generated = {project.docs / path: text for path, text in {**pages, **export.files(archive, rows)}.items()}
     report.written += [path for path, text in sorted(generated.items()) if write_if_changed(path, text)]
-    report.removed += remove_stale(project.browse, set(generated) | every, "**/*.md")
+    report.removed += remove_stale(project.browse, set(generated) | {project.docs / path for path in every}, "**/*.md")
