@@ -64,6 +64,7 @@ class Catalogue:
     cited_in: dict[str, list[Citation]] = field(default_factory=dict)
     positions: dict[Facet, dict[str, int]] = field(default_factory=dict)  # facet → slug → place in members
     by_source_file: dict[str, list[Document]] = field(default_factory=dict)
+    _missing: dict[str, list[Citation]] | None = field(default=None, repr=False)  # ``missing``, once asked
 
     def resolve(self, reference) -> str | None:
         """Slug of the document a slug, number or title refers to, if it is in the archive."""
@@ -83,12 +84,15 @@ class Catalogue:
         return self.cited_in.get(slug, [])
 
     def missing(self) -> dict[str, list[Citation]]:
-        """Cited keys not in the archive → where they are cited: the editors' to-do list."""
-        found: dict[str, list[Citation]] = defaultdict(list)
-        for citation in self.citations:
-            if citation.target is None:
-                found[citation.label].append(citation)
-        return dict(sorted(found.items()))
+        """Cited keys not in the archive → where they are cited: the editors' to-do list (the overviews
+        count it too: worked out once)."""
+        if self._missing is None:
+            found: dict[str, list[Citation]] = defaultdict(list)
+            for citation in self.citations:
+                if citation.target is None:
+                    found[citation.label].append(citation)
+            self._missing = dict(sorted(found.items()))
+        return self._missing
 
     def links_for(self, document: Document) -> dict[str, str]:
         """Citation key → relative URL, for every citation in this page that is in the archive."""
