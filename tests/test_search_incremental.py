@@ -9,8 +9,12 @@ import shutil
 import pytest
 
 from build_tools.benchmarks.browser import chromium, ranked_urls, serve, wait_for_search
+from build_tools.search import overlay
+from build_tools.search.extract import SearchPage, Section
+from build_tools.search.index import build_index
 from build_tools.search.overlay import COMPACT_SHARE
-from build_tools.search.shards import dead_documents, read_documents, read_script
+from build_tools.search.shards import dead_documents, full_state, read_documents, read_script, write_state
+from build_tools.search.state import catalog_of
 from projects import build_site, make_project
 from test_incremental import notice
 
@@ -91,3 +95,15 @@ def test_the_browser_finds_what_a_full_build_finds(sites, stage):
     assert dirty == full  # the same documents in the same order
     assert "documents/n01/" not in dirty[0] and dirty[1] == ["documents/n01/"]
     assert dirty[2][0] == "documents/n31/" and dirty[3] == [] and "documents/n31/" in dirty[5]
+
+
+def test_an_overlay_past_its_size_asks_for_a_full_index(tmp_path, monkeypatch):
+    pages = [SearchPage(f"documents/{name}/", {"title": name}, [Section("", "", "职业教育")]) for name in "ab"]
+    state = full_state(build_index(pages), pages)
+    write_state(state, tmp_path, "search/")
+    catalog = catalog_of(state)
+    monkeypatch.setattr(overlay, "OVERLAY_BYTES", 200)
+    assert overlay.update(catalog, [SearchPage("documents/c/", {}, [Section("", "", "短文")])], set())
+    # 100 new bigrams of 7 bytes or more each: past 200 bytes of overlay postings.
+    long_text = "".join(chr(0x4E00 + i) for i in range(101))
+    assert not overlay.update(catalog, [SearchPage("documents/d/", {}, [Section("", "", long_text)])], set())
