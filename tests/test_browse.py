@@ -136,3 +136,24 @@ def test_part_labels_say_which_part_of_the_date_is_unknown():
     assert [paging.label(key) for key in ("2020s", "2021", "2021-05", "2021-05-03", "2021-00", "2021-05-00", "undated")] == \
         ["2020—2029年", "2021年", "2021年5月", "2021年5月3日", "2021年（月份不详）", "2021年5月（日期不详）", "日期不详"]
     assert paging.chain("2021-05") == {"", "2020s", "2021", "2021-05", "2021-05-00"}
+
+
+def test_names_split_by_their_code_points_a_whole_name_apart_from_longer_ones():
+    # 法 is U+6CD5: its top two bits, then the next two … as keys after the name's first characters.
+    assert [paging.prefix_key("《法》", level) for level in (8, 9, 15)] == ["《\x01\x01", "《\x02\x06", "《\x08法"]
+    assert paging.prefix_key("《法》", 32) == "《法》\0" != paging.prefix_key("《法》（一）", 32)
+    assert {paging.prefix_key("《法》", level) for level in (0, 24, 32)} < paging.prefixes("《法》")
+    assert paging.range_label(["《甲》", "《乙》", "《丙》"]) == "《甲》 — 《丙》"
+
+
+def test_a_long_to_do_list_is_split_into_ranges_of_names_each_listed_once(monkeypatch):
+    monkeypatch.setattr(paging, "PAGE_LIMIT", 2)
+    built = catalogue.build([doc(f"d{n}", cites=[f"《{name}》"]) for n, name in enumerate("甲乙丙丁戊己庚")])
+    generated = browse.pages(built)
+    top = generated["browse/missing.md"]
+    assert "共" not in top and "以下 7 件尚未收录的文件（按名称分页列出" in top
+    parts = {path: page for path, page in generated.items() if path.startswith("browse/missing/")}
+    rows = [line.split(" | ")[0][2:] for page in parts.values() for line in page.splitlines()
+            if line.startswith("| 《")]
+    assert sorted(rows) == sorted(f"《{name}》" for name in "甲乙丙丁戊己庚")
+    assert all(page.count("\n| 《") <= 2 for page in parts.values())

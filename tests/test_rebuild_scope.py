@@ -7,6 +7,7 @@ converts a fresh copy of the same sources from nothing: docs/ must be byte-ident
 from __future__ import annotations
 
 import os
+import re
 import shutil
 
 from build_tools.catalogue import paging
@@ -150,3 +151,26 @@ def test_an_added_notice_rewrites_only_the_browse_pages_of_its_date(tmp_path, mo
                 {"browse/year/2021/2021-06.md"}, what
         if number == 1:
             assert "browse/year/2021/2021-06-16.md" in full, what
+
+
+def test_a_new_citation_of_a_missing_notice_rewrites_only_its_part_of_the_to_do_list(tmp_path, monkeypatch):
+    """The to-do list of cited notices not in the archive, split by the names' first characters."""
+    monkeypatch.setattr(summaries, "RACY_SECONDS", -1.0)
+    monkeypatch.setattr(paging, "PAGE_LIMIT", 4)
+    project = make_project(tmp_path / "p", {f"n{i:02d}.txt": law(i, i, cites=citing(100 + i)) for i in range(1, 13)})
+    convert_all(project)
+    # 《关于第101…109项…》 and 《关于第110…112项…》 differ at their sixth character (0 and 1: its last bit).
+    top = (project.docs / "browse/missing.md").read_text(encoding="utf-8")
+    found = re.search(r"- \[《关于第110项工作的通知》（测教发〔2024〕110号） — 《关于第112项[^]]*\]\((missing/[0-9a-f-]+\.md)\)（3）", top)
+    eleven = "browse/" + found.group(1)
+    clock = [1_800_000_000]
+    write(project, "n13.txt", law(13, 13, cites=citing(113)), clock)
+    report = convert_all(project)
+    assert {path for path in browse_written(project, report) if "missing" in path} == {"browse/missing.md", eleven}
+    fresh = make_project(tmp_path / "full", {})
+    shutil.rmtree(fresh.sources)
+    shutil.copytree(project.sources, fresh.sources)
+    convert_all(fresh)
+    incremental, full = generated(project), generated(fresh)
+    assert sorted(incremental) == sorted(full) and [name for name in full if incremental[name] != full[name]] == []
+    assert "测教发〔2024〕113号" in full[eleven].decode()

@@ -65,6 +65,7 @@ class Catalogue:
     positions: dict[Facet, dict[str, int]] = field(default_factory=dict)  # facet → slug → place in members
     by_source_file: dict[str, list[Document]] = field(default_factory=dict)
     _missing: dict[str, list[Citation]] | None = field(default=None, repr=False)  # ``missing``, once asked
+    memo: dict = field(default_factory=dict, repr=False)  # what browse pages work out once per build
 
     def resolve(self, reference) -> str | None:
         """Slug of the document a slug, number or title refers to, if it is in the archive."""

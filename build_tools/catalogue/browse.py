@@ -15,7 +15,7 @@ from typing import Container
 from ..metadata import schema
 from .cards import UNVERIFIED_PAGE, doc_link, format_date, list_badge, proposal_text
 from .archive import Catalogue
-from .facets import IN_FORCE, IN_FORCE_PAGE, KIND_LABELS, Facet, newest_first, relative, status_of
+from .facets import IN_FORCE, IN_FORCE_PAGE, KIND_LABELS, MISSING_PAGE, Facet, newest_first, relative, status_of
 from . import paging
 from .paging import Part
 from ..metadata.gaps import UNVERIFIED, fix, gaps_of
@@ -145,6 +145,7 @@ def every_path(catalogue: Catalogue) -> dict[str, str]:
             [part.path for part in paging.walk(paging.split(path, catalogue.members[facet]))]
         found.update((part, path) for part in parts)
     found.update((part.path, IN_FORCE_PAGE) for part in paging.walk(in_force(catalogue)))
+    found.update((part.path, MISSING_PAGE) for part in paging.walk(missing_list(catalogue)))
     return found
 
 
@@ -162,16 +163,47 @@ def citing_places(catalogue: Catalogue, citations: list, here: str) -> str:
     return "<br>".join(places)
 
 
-def missing_page(catalogue: Catalogue) -> str:
-    """The editors' to-do list: cited documents the archive does not hold yet, most cited first."""
-    here = "browse/missing.md"
-    missing = sorted(catalogue.missing().items(), key=lambda item: (-len(item[1]), item[0]))
-    lines = ["# 被引用但尚未收录的文件", "", f"本站文件引用了以下 {len(missing)} 件尚未收录的文件（按被引用次数排列）。"
-             "引用位置注明原始文本文件及行号，便于编辑查找和补充收录。", "",
-             "| 被引用文件 | 次数 | 引用位置 |", "|---|---|---|"]
-    for label, citations in missing:
-        lines.append(f"| {escape(label)} | {len(citations)} | {citing_places(catalogue, citations, here)} |")
-    return "\n".join(lines) + "\n"
+MISSING_HEADER = ["| 被引用文件 | 次数 | 引用位置 |", "|---|---|---|"]
+
+
+def missing_rows(catalogue: Catalogue, rows: list, here: str) -> list[str]:
+    return [f"| {escape(label)} | {len(citations)} | {citing_places(catalogue, citations, here)} |"
+            for label, citations in sorted(rows, key=lambda item: (-len(item[1]), item[0]))]
+
+
+def missing_page(catalogue: Catalogue, top: Part, part: Part) -> str:
+    """One page of the editors' to-do list: cited documents the archive does not hold yet, most cited first;
+    past ``PAGE_LIMIT`` of them, split by the first characters of their names (``paging.prefix_key``)."""
+    here, title = part.path, "被引用但尚未收录的文件"
+    if part.key:
+        names = escape(paging.range_label([label for label, _ in part.documents]))
+        order = "按名称分页列出：" if part.parts else "按被引用次数排列。"
+        lines = [f"# {title}：{names}", "",
+                 f"[{title}]({relative(here, top.path)})中按名称排在{names}的 {len(part.documents)} 件，{order}", ""]
+    else:
+        order = "按名称分页列出，每页按被引用次数排列" if part.parts else "按被引用次数排列"
+        lines = [f"# {title}", "", f"本站文件引用了以下 {len(part.documents)} 件尚未收录的文件（{order}）。"
+                 "引用位置注明原始文本文件及行号，便于编辑查找和补充收录。", ""]
+    if part.parts:
+        items = [f"- [{escape(paging.range_label([label for label, _ in child.documents]))}]({relative(here, child.path)})"
+                 f"（{len(child.documents)}）" for child in part.parts]
+        return "\n".join(lines + items) + "\n"
+    return "\n".join(lines + MISSING_HEADER + missing_rows(catalogue, part.documents, here)) + "\n"
+
+
+def missing_list(catalogue: Catalogue) -> Part:
+    """Worked out once per build (the pages and the list of every browse page both need it)."""
+    if "missing" not in catalogue.memo:
+        catalogue.memo["missing"] = paging.split(MISSING_PAGE, list(catalogue.missing().items()),
+                                                 key_of=lambda row, level: paging.prefix_key(row[0], level),
+                                                 levels=paging.NAME_LEVELS, name_of=paging.prefix_file)
+    return catalogue.memo["missing"]
+
+
+def missing_pages(catalogue: Catalogue, wanted: set[str] | None = None, also: Container[str] = ()) -> dict[str, str]:
+    top = missing_list(catalogue)
+    return {part.path: missing_page(catalogue, top, part) for part in paging.walk(top)
+            if wanted is None or part.key in wanted or part.path in also}
 
 
 def unverified(catalogue: Catalogue) -> list[Document]:
@@ -211,7 +243,7 @@ def summary(catalogue: Catalogue, here: str) -> list[str]:
     in_force = sum(status_of(doc) == IN_FORCE for doc in catalogue.documents)
     return [f"本站共收录 **{len(catalogue.documents)}** 件文件，其中现行有效 {in_force} 件"
             f"（[查看]({relative(here, IN_FORCE_PAGE)})）。", "", *(f"- {line}" for line in counts),
-            f"- [被引用但尚未收录的文件]({relative(here, 'browse/missing.md')})：{len(catalogue.missing())} 件",
+            f"- [被引用但尚未收录的文件]({relative(here, MISSING_PAGE)})：{len(catalogue.missing())} 件",
             f"- [元数据{UNVERIFIED}的文件]({relative(here, UNVERIFIED_PAGE)})：{len(unverified(catalogue))} 件", ""]
 
 
@@ -228,7 +260,7 @@ def browse_index(catalogue: Catalogue) -> str:
 
 
 # The overviews and to-do lists, beside one page per facet.
-LISTS = ("browse/index.md", "browse/_home.md", IN_FORCE_PAGE, "browse/missing.md", UNVERIFIED_PAGE,
+LISTS = ("browse/index.md", "browse/_home.md", IN_FORCE_PAGE, MISSING_PAGE, UNVERIFIED_PAGE,
          *(f"browse/{kind}.md" for kind in OVERVIEWS))
 
 
@@ -250,12 +282,16 @@ def pages(catalogue: Catalogue, facets: set[Facet] | None = None, lists: bool = 
     generated = {}
     if lists:
         generated = {"browse/index.md": browse_index(catalogue), "browse/_home.md": home_part(catalogue),
-                     "browse/missing.md": missing_page(catalogue), UNVERIFIED_PAGE: unverified_page(catalogue)}
+                     UNVERIFIED_PAGE: unverified_page(catalogue)}
         generated.update({f"browse/{kind}.md": overview_page(catalogue, kind) for kind in OVERVIEWS})
+    # Only the documents a change moved can change the list of those in force, only the names of what
+    # changed documents cite that is not in the archive the to-do list.
     if lists or IN_FORCE_PAGE in incomplete:
-        # Only the documents a change moved can change the list of those in force.
         moved = None if keys is None else keys.get(IN_FORCE_PAGE, set()) | {""}
         generated.update(in_force_pages(catalogue, moved if lists else set(), missing))
+    if lists or MISSING_PAGE in incomplete:
+        cited = None if keys is None else keys.get(MISSING_PAGE, set()) | {""}
+        generated.update(missing_pages(catalogue, cited if lists else set(), missing))
     for facet, path in catalogue.facet_paths.items():
         chosen = facets is None or facet in facets
         if chosen or path in incomplete:

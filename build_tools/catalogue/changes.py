@@ -15,8 +15,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .archive import RELATED_LIMIT, Catalogue, Citation, Earlier, mentions_any, resolving_differently
-from .facets import IN_FORCE_PAGE, Facet, facets_of
-from .paging import chain, date_of
+from .facets import IN_FORCE_PAGE, MISSING_PAGE, Facet, facets_of
+from .paging import chain, date_of, prefixes
 from .relations import TYPES, Relation
 from ..model import Document
 
@@ -134,5 +134,8 @@ def compare(before: Outline, after: Outline, mentioned: dict[str, list]) -> Chan
             dates = chain(date_of(side.documents[slug]))
             for path in [IN_FORCE_PAGE, *(after.facet_paths[facet] for facet in own - repathed if facet in after.facet_paths)]:
                 keys.setdefault(path, set()).update(dates)
+    keys[MISSING_PAGE] = {key for slug in changed | cited for side in (before, after)
+                          for citation in side.cited_in.get(slug, []) if citation.target is None
+                          for key in prefixes(citation.label)}
     listed = bool(facets) or bool(pages - changed) or bool(cited)
     return Change(changed, pages & set(after.documents), facets & set(after.facet_paths), listed, keys)

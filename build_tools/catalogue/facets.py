@@ -23,6 +23,7 @@ PLACEHOLDERS = {*UNKNOWN.values(), UNVERIFIED}
 STATUSES = ("现行有效", "已修改", "已废止", "失效", "尚未生效", "未知")
 IN_FORCE = "现行有效"
 IN_FORCE_PAGE = "browse/in-force.md"
+MISSING_PAGE = "browse/missing.md"
 
 
 @dataclass(frozen=True, order=True)

@@ -10,6 +10,7 @@ appears on, and their cost must not grow with the archive). Undated documents fo
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 from ..model import Document
 
@@ -25,7 +26,7 @@ class Part:
 
     path: str  # docs-relative
     key: str
-    documents: list[Document]  # newest first
+    documents: list  # newest first (names: in the order of the list)
     parts: list[Part] = field(default_factory=list)  # empty: the page lists ``documents`` itself
 
 
@@ -49,18 +50,25 @@ def chain(date: str) -> set[str]:
     return {"", *(key_at(date, level) for level in range(len(LEVELS)))}
 
 
-def split(path: str, documents: list[Document], key: str = "", level: int = 0) -> Part:
-    """The page at ``path`` and, if it is too long, its parts at the first level where dates differ."""
-    part = Part(path, key, documents)
-    if len(documents) <= PAGE_LIMIT or key == UNDATED:
+def date_key(document: Document, level: int) -> str:
+    return key_at(date_of(document), level)
+
+
+def split(path: str, items: list, key: str = "", level: int = 0, key_of: Callable[[object, int], str] = date_key,
+          levels: int = len(LEVELS), name_of: Callable[[str], str] = str) -> Part:
+    """The page at ``path`` and, if it is too long, its parts at the first level where the items' keys
+    differ (``key_of(item, level)``: by default their dates; ``name_of(key)``: a part's file name)."""
+    part = Part(path, key, items)
+    if len(items) <= PAGE_LIMIT or key == UNDATED:
         return part
     folder = path.removesuffix(".md") if not key else path.rsplit("/", 1)[0]
-    for depth in range(level, len(LEVELS)):
-        groups: dict[str, list[Document]] = {}
-        for document in documents:
-            groups.setdefault(key_at(date_of(document), depth), []).append(document)
+    for depth in range(level, levels):
+        groups: dict[str, list] = {}
+        for item in items:
+            groups.setdefault(key_of(item, depth), []).append(item)
         if len(groups) > 1:
-            part.parts = [split(f"{folder}/{name}.md", members, name, depth + 1) for name, members in groups.items()]
+            part.parts = [split(f"{folder}/{name_of(name)}.md", members, name, depth + 1, key_of, levels, name_of)
+                          for name, members in groups.items()]
             return part
     return part
 
@@ -81,3 +89,36 @@ def label(key: str) -> str:
         known = "".join(f"{int(v)}{unit}" for v, unit in zip(values, "年月日") if v != "00")
         return f"{known}（{'月份' if values[1] == '00' else '日期'}不详）"
     return "".join(f"{int(value)}{unit}" for value, unit in zip(values, "年月日"))
+
+
+# Names: a list sorted by name (the to-do list of documents not yet in the archive) is split like a
+# dictionary's pages, by the code points of the names, two bits at a time (eight levels a character,
+# so a part's children are at most four and pages stay near ``PAGE_LIMIT``); a new name changes only
+# the parts on its own path.
+END = "\0"  # after a whole name: 《X》 and the longer 《X》（…） fall in different parts
+SHIFTS = (14, 12, 10, 8, 6, 4, 2, 0)
+NAME_LEVELS = len(SHIFTS) * 200
+
+
+def prefix_key(name: str, level: int) -> str:
+    """The name's first characters, then a level marker and the top bits of the next code point."""
+    whole = name + END
+    characters, step = divmod(level, len(SHIFTS))
+    if characters >= len(whole):
+        return whole
+    return whole[:characters] + chr(1 + step) + chr(ord(whole[characters]) >> SHIFTS[step])
+
+
+def prefixes(name: str) -> set[str]:
+    """Every part a name may be listed on, the list's own page included."""
+    return {"", *(prefix_key(name, level) for level in range(min(len(SHIFTS) * (len(name) + 1) + 1, NAME_LEVELS)))}
+
+
+def prefix_file(key: str) -> str:
+    """An ASCII file name for a key: its code points in hexadecimal."""
+    return "-".join(f"{ord(character):x}" for character in key)
+
+
+def range_label(names: list[str]) -> str:
+    """Guide words, as on a dictionary's page: the first and the last name listed."""
+    return names[0] if len(names) == 1 else f"{names[0]} — {names[-1]}"
