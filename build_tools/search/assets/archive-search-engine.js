@@ -351,17 +351,20 @@
   }
 
   /* Facet counts and filters are only worked out when ``filters`` is given (the search page).
-     The first range is searched first: when it has results, ``partial`` (if given) gets them
-     before the other ranges are loaded, so the bytes before a first result do not grow with the
-     archive; the promise gives the final outcome, merged from every range. */
+     The first range is searched first: when it has results, ``partial`` (if given) gets them, and
+     the other ranges are loaded once the promise it returns (the results on screen) settles, so
+     the bytes before a first result do not grow with the archive; the promise ``search`` returns
+     gives the final outcome, merged from every range. */
   function search(raw, filters, partial) {
     var q = parseQuery(raw);
     return meta().then(function (m) {
       if (!q.terms.length || !m.ranges.length) return outcome(q, [], filters, true);
       return searchRange(q, m.ranges[0], m).then(function (first) {
         if (m.ranges.length === 1) return outcome(q, first, filters, true);
-        if (partial && first.length) partial(outcome(q, first.slice(), filters, false));
-        return Promise.all(m.ranges.slice(1).map(function (range) { return searchRange(q, range, m); })).then(function (rest) {
+        var shown = partial && first.length ? partial(outcome(q, first.slice(), filters, false)) : null;
+        return Promise.resolve(shown).catch(function () {}).then(function () {
+          return Promise.all(m.ranges.slice(1).map(function (range) { return searchRange(q, range, m); }));
+        }).then(function (rest) {
           return outcome(q, first.concat.apply(first, rest), filters, true);
         });
       });

@@ -194,7 +194,7 @@
         var top = outcome.results.slice(0, HEADER_RESULTS);
         info.innerHTML = summary(outcome, top.length);
         list.innerHTML = "";
-        top.forEach(function (result) { renderItem(result, list); });
+        var shown = top.map(function (result) { return renderItem(result, list); });
         if (outcome.results.length && outcome.complete) {
           searchPageUrl(raw).then(function (url) {
             if (mine !== generation) return;
@@ -204,6 +204,7 @@
             list.appendChild(more);
           });
         }
+        return Promise.all(shown);
       }
       search(raw, null, show).then(show, function (error) { info.textContent = error.message; });
     }
@@ -256,9 +257,10 @@
     function more() {
       var batch = outcome.results.slice(shown, shown + PAGE_SIZE);
       shown += batch.length;
-      batch.forEach(function (result) { renderItem(result, list); });
+      var rendered = batch.map(function (result) { return renderItem(result, list); });
       info.innerHTML = summary(outcome, shown);
       next.hidden = shown >= outcome.results.length;
+      return Promise.all(rendered);
     }
     function run() {
       FACETS.forEach(function (name) { filters[name] = form.elements[name].value; });
@@ -275,7 +277,7 @@
           FACETS.forEach(function (name) {
             fillFacet(form.elements[name], found.facets[name], filters[name], (m.facet_order || m.facets)[name]);
           });
-          more();
+          return more();
         });
       }
       search(input.value, filters, show).then(show).catch(function (error) { info.textContent = error.message; });
