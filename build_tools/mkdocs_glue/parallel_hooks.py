@@ -55,3 +55,12 @@ def on_env(env, config, files):
 
 def on_build_error(error):
     _close()
+
+
+@event_priority(-100)  # after every other hook has seen the page's Markdown
+def on_page_content(html, page, config, files):
+    """A rendered page's Markdown is not read again: emptied, MkDocs' process does not hold every
+    page's Markdown until the templates are rendered (45 % of what it holds per page, issue 16).
+    Empty, not None: ``Page.title`` takes None for a page not read yet."""
+    page.markdown = ""
+    return html
