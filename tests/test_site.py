@@ -250,6 +250,11 @@ def test_material_search_engine_is_not_shipped(site):
     assert list((site / "assets" / "archive-search").glob("archive-search-engine.js"))
 
 
+def test_source_maps_are_not_shipped(site):
+    """Material's 1.1 MB of source maps serve only its own developers (issue 16's size)."""
+    assert list((site / "assets").rglob("*.min.css")) and not list(site.rglob("*.map"))
+
+
 def test_built_pages_carry_no_template_indentation(site):
     """Material's indentation is taken out of every page (issue 16's size), <pre> blocks excepted."""
     for path in [site / "index.html", *sorted((site / "documents").glob("*/index.html"))]:

@@ -8,6 +8,9 @@ touched: an ideographic space (U+3000) is text. A line break between two tags go
 of them is a block that Material never lays out inline (a break at the start or end of a line
 renders nothing): ``li`` (Material's tabs and breadcrumbs are inline blocks), ``table`` (an inline
 block in Material's typeset), ``a``, ``span``, ``label`` and the like keep theirs.
+
+Material's source maps (``*.map``, 1.1 MB: 0.3 kB per document at 3,475) are not copied: only a
+developer debugging Material's minified bundle with the browser's tools open ever asks for them.
 """
 from __future__ import annotations
 
@@ -30,3 +33,9 @@ def _collapse(part: str) -> str:
 
 def on_post_page(output: str, page, config) -> str:
     return collapse_whitespace(output)
+
+
+def on_files(files, config):
+    for source_map in [file for file in files if file.src_uri.endswith(".map")]:
+        files.remove(source_map)
+    return files
