@@ -16,6 +16,7 @@ from .archive import Catalogue
 from .facets import status_of
 from ..model import Document
 
+NAMES = ("catalogue.json", "catalogue.csv")
 LEADING = ("slug", "url", "title", "doc_type", "doc_number", "issuer", "date", "region", "status")
 
 
@@ -107,4 +108,4 @@ def files(catalogue: Catalogue, rows: Rows | None = None) -> dict[str, str]:
     ``rows``: the records serialised so far (``update``); None serialises every record.
     """
     rows = rows or update(Rows(), catalogue)
-    return {"catalogue.json": to_json(catalogue, rows), "catalogue.csv": to_csv(catalogue, rows)}
+    return dict(zip(NAMES, (to_json(catalogue, rows), to_csv(catalogue, rows))))

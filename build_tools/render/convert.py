@@ -147,7 +147,8 @@ def convert_all(project: Project) -> ConvertReport:
         write_documents(project, archive, change, Sources(project, paths, kept), report)
         rows = export.update(before.rows if before.outline else export.Rows(), archive, change.pages)
         write_browse(project, archive, report, change, rows)
-        summaries.save(project.cache, summaries.Index(before.fingerprint, kept, outline, rows))
+        if not (summaries.unchanged(before, kept) and not change.documents and change.pages == set()):
+            summaries.save(project.cache, summaries.Index(before.fingerprint, kept, outline, rows))
     return report
 
 
@@ -216,6 +217,9 @@ def write_browse(project: Project, archive: catalogue.Catalogue, report: Convert
     facets = None if change.facets is None else \
         set(change.facets) | {facet for facet, path in archive.facet_paths.items() if path in missing}
     pages = browse.pages(archive, facets, change.listed or bool(missing.keys() & set(browse.LISTS)), change.keys, missing)
-    generated = {project.docs / path: text for path, text in {**pages, **export.files(archive, rows)}.items()}
+    # The export's records change only with the pages a change reaches (``export.update``).
+    exported = change.pages == set() and rows is not None and all((project.docs / name).exists() for name in export.NAMES)
+    files = {**pages, **({} if exported else export.files(archive, rows))}
+    generated = {project.docs / path: text for path, text in files.items()}
     report.written += [path for path, text in sorted(generated.items()) if write_if_changed(path, text)]
     report.removed += remove_stale(project.browse, set(generated) | {project.docs / path for path in every}, "**/*.md")

@@ -63,8 +63,8 @@ def convert_many(paths: list[Path], project: Project, convert: Converter, known:
     entries: dict[str, Entry | SourceError] = {}
     missing: list[tuple[str, Path, str, tuple | None]] = []
     cached = 0  # sources whose documents came from the cache
-    for path in paths:
-        name = path.relative_to(project.root).as_posix()
+    names = [path.relative_to(project.root).as_posix() for path in paths]
+    for name, path in zip(names, paths):
         entry, stamp = known.get(name), signature(path)
         if entry is not None and stamp is not None and entry.signature == stamp:
             entries[name] = entry
@@ -83,7 +83,7 @@ def convert_many(paths: list[Path], project: Project, convert: Converter, known:
     if missing or cached or set(known) - set(entries):
         cache.prune(project.cache, {entry.key for entry in entries.values() if isinstance(entry, Entry)})
     # In the order of ``paths``: the first source to claim a slug keeps it (``convert.claim_slugs``).
-    return {name: entries[name] for name in (path.relative_to(project.root).as_posix() for path in paths)}
+    return {name: entries[name] for name in names}
 
 
 def documents_of(entry: Entry, path: Path, project: Project, convert: Converter) -> list[Document]:

@@ -116,6 +116,13 @@ def load(cache: Path) -> Index:
     return index if isinstance(index, Index) and index.fingerprint == code_fingerprint() else Index(code_fingerprint())
 
 
+def unchanged(before: Index, entries: dict[str, Entry]) -> bool:
+    """Whether ``entries`` are, in order, the very entries ``before`` holds: then the catalogue and
+    the export are the ones it holds too, and its megabytes need not be written again."""
+    return before.outline is not None and list(entries) == list(before.entries) and \
+        all(entry is before.entries[name] for name, entry in entries.items())
+
+
 def save(cache: Path, index: Index) -> None:
     path = index_path(cache)
     path.parent.mkdir(parents=True, exist_ok=True)
