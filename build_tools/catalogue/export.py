@@ -48,14 +48,15 @@ class Rows:
     """Each record as JSON and as a CSV line, kept between builds: a rebuild serialises only the
     records a change reaches, not the whole archive (issue 16)."""
 
-    json: dict[str, str] = field(default_factory=dict)  # slug → the record, indented as in the list
+    json: dict[str, str] = field(default_factory=dict)  # slug → the record, a line of the list
     fields: dict[str, tuple] = field(default_factory=dict)  # slug → the record's keys
     csv: dict[str, str] = field(default_factory=dict)  # slug → its line under ``columns``
     columns: tuple = ()
 
 
 def _json(record: dict) -> str:
-    return " " + json.dumps(record, ensure_ascii=False, indent=1, default=str).replace("\n", "\n ")
+    """One record a line: still read line by line, 0.2 kB per document smaller than indented (issue 16)."""
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
 def _line(values: list) -> str:
