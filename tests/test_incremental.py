@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 
@@ -104,3 +105,19 @@ def test_an_edit_that_keeps_size_and_modification_time_is_still_seen(tmp_path):
     assert source.stat().st_size == before.st_size
     convert_all(project)
     assert "抓紧落实" in (project.documents / "n1.md").read_text(encoding="utf-8")
+
+
+def test_a_rebuild_that_changes_no_source_rewrites_neither_the_index_nor_the_export(tmp_path, monkeypatch):
+    """The archive index (17 MB at 5,000 laws) and the export were rewritten by every rebuild (issue 16)."""
+    project = make_project(tmp_path / "p", {f"n{i}.txt": notice(i) for i in range(1, 4)})
+    later = time.time() + 60  # the sources are older than ``summaries.RACY_SECONDS``: their signatures hold
+    monkeypatch.setattr(summaries.time, "time", lambda: later)
+    convert_all(project)
+    files = [summaries.index_path(project.cache), project.docs / "catalogue.json", project.docs / "catalogue.csv"]
+    stamps = [path.stat().st_mtime_ns for path in files]
+    convert_all(project)
+    assert [path.stat().st_mtime_ns for path in files] == stamps
+    (project.sources / "n2.txt").write_text(notice(2).replace("认真落实", "抓紧落实"), encoding="utf-8")
+    before = summaries.load(project.cache).entries["source_docs/n2.txt"].key
+    convert_all(project)
+    assert summaries.load(project.cache).entries["source_docs/n2.txt"].key != before

@@ -135,8 +135,9 @@ def convert_all(project: Project) -> ConvertReport:
     """
     report, before = ConvertReport(), summaries.load(project.cache)
     with summaries.long_lived() as settle:
-        paths = {path.relative_to(project.root).as_posix(): path for path in project.source_files()}
-        entries = incremental.convert_many(list(paths.values()), project, convert_file, before.entries)
+        files = list(project.source_files())
+        entries = incremental.convert_many(files, project, convert_file, before.entries)
+        paths = dict(zip(entries, files))  # ``entries`` come by name in the order of ``files``
         report.documents, mentioned, report.errors = claimed(entries)
         archive = catalogue.build(report.documents, mentioned, before.outline and before.outline.facet_paths,
                                   before.outline and before.outline.earlier())
