@@ -121,3 +121,19 @@ def test_a_rebuild_that_changes_no_source_rewrites_neither_the_index_nor_the_exp
     before = summaries.load(project.cache).entries["source_docs/n2.txt"].key
     convert_all(project)
     assert summaries.load(project.cache).entries["source_docs/n2.txt"].key != before
+
+
+def test_a_rebuild_after_one_edit_rewrites_only_that_sources_shard_of_the_index(tmp_path, monkeypatch):
+    """Every source's summary was saved again after each edit: 17 MB, 0.19 s at 5,000 laws (issue 16)."""
+    project = make_project(tmp_path / "p", {f"n{i}.txt": notice(i) for i in range(1, 9)})
+    later = time.time() + 60  # the sources are older than ``summaries.RACY_SECONDS``: their signatures hold
+    monkeypatch.setattr(summaries.time, "time", lambda: later)
+    convert_all(project)
+    shards = {number: summaries.shard_path(project.cache, number) for number in range(summaries.SHARDS)}
+    stamps = {number: path.stat().st_mtime_ns for number, path in shards.items()}
+    (project.sources / "n2.txt").write_text(notice(2).replace("认真落实", "抓紧落实"), encoding="utf-8")
+    convert_all(project)
+    rewritten = {number for number, path in shards.items() if path.stat().st_mtime_ns != stamps[number]}
+    assert rewritten == {summaries.shard_of("source_docs/n2.txt")}
+    assert "抓紧落实" in (project.documents / "n2.md").read_text(encoding="utf-8")
+    assert summaries.load(project.cache).entries.keys() == {f"source_docs/n{i}.txt" for i in range(1, 9)}

@@ -149,7 +149,7 @@ def convert_all(project: Project) -> ConvertReport:
         rows = export.update(before.rows if before.outline else export.Rows(), archive, change.pages)
         write_browse(project, archive, report, change, rows)
         if not (summaries.unchanged(before, kept) and not change.documents and change.pages == set()):
-            summaries.save(project.cache, summaries.Index(before.fingerprint, kept, outline, rows))
+            summaries.save(project.cache, summaries.Index(before.fingerprint, kept, outline, rows), before)
     return report
 
 

@@ -11,6 +11,7 @@ import gc
 import os
 import pickle
 import time
+import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -25,6 +26,8 @@ from ..model import Document
 # A file modified this recently may change again within the clock's resolution without its signature
 # changing (git's "racy" files): its signature is not trusted, so the next build hashes it again.
 RACY_SECONDS = 2.0
+# Files the entries are saved in, by a hash of the source's name: a rebuild rewrites the few it changed.
+SHARDS = 64
 
 
 @dataclass
@@ -46,6 +49,17 @@ class Index:
     entries: dict[str, Entry] = field(default_factory=dict)
     outline: Outline | None = None
     rows: Rows = field(default_factory=Rows)
+    tokens: dict[int, str] = field(default_factory=dict)  # shard → the token it was saved with
+
+
+@dataclass
+class Stored:
+    """The index file: the index without its entries (they are in ``SHARDS`` files by source name) and
+    with the outline's documents as their sources' names; the entries' order; each shard's token."""
+
+    index: Index
+    names: list[str]
+    tokens: dict[int, str]
 
 
 def _stat(path: Path, now: float) -> tuple | None:
@@ -80,6 +94,14 @@ def index_path(cache: Path) -> Path:
     return cache.parent / "archive-index.pickle"
 
 
+def shard_path(cache: Path, number: int) -> Path:
+    return cache.parent / "archive-index" / f"{number:02d}.pickle"
+
+
+def shard_of(name: str) -> int:
+    return zlib.crc32(name.encode()) % SHARDS
+
+
 @contextmanager
 def collector_paused():
     """Unpickling the index creates ~10⁵ containers, each round of the cyclic collector walks all of
@@ -107,13 +129,23 @@ def long_lived():
 
 
 def load(cache: Path) -> Index:
-    """The last build's index, or an empty one (none yet, unreadable, or another converter's)."""
+    """The last build's index, or an empty one (none yet, unreadable, another converter's, or a shard
+    that is not the one the index was saved with)."""
     try:
         with collector_paused():
-            index = pickle.loads(index_path(cache).read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+            stored = pickle.loads(index_path(cache).read_bytes())
+            if not isinstance(stored, Stored) or stored.index.fingerprint != code_fingerprint():
+                return Index(code_fingerprint())
+            shards = {number: _read(shard_path(cache, number), token) for number, token in stored.tokens.items()}
+            index = stored.index
+            index.entries = {name: shards[shard_of(name)][name] for name in stored.names}
+            if index.outline is not None:  # the very summaries of the entries: documents compare by identity
+                found = {(name, doc.slug): doc for name, entry in index.entries.items() for doc in entry.documents}
+                index.outline.documents = {slug: found[name, slug] for slug, name in index.outline.documents.items()}
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, KeyError, ValueError):
         return Index(code_fingerprint())
-    return index if isinstance(index, Index) and index.fingerprint == code_fingerprint() else Index(code_fingerprint())
+    index.tokens = stored.tokens
+    return index
 
 
 def unchanged(before: Index, entries: dict[str, Entry]) -> bool:
@@ -123,11 +155,36 @@ def unchanged(before: Index, entries: dict[str, Entry]) -> bool:
         all(entry is before.entries[name] for name, entry in entries.items())
 
 
-def save(cache: Path, index: Index) -> None:
-    path = index_path(cache)
+def save(cache: Path, index: Index, before: Index | None = None) -> None:
+    """Only the shards whose entries are not the very ones ``before`` holds are written again, and
+    the rest: a rebuild after one edit no longer rewrites every source's summary (issue 16)."""
+    groups: dict[int, dict[str, Entry]] = {number: {} for number in range(SHARDS)}
+    for name, entry in index.entries.items():
+        groups[shard_of(name)][name] = entry
+    old = before.entries if before is not None and len(before.tokens) == SHARDS else {}
+    dirty = {shard_of(name) for name in old.keys() ^ index.entries.keys()} | \
+        {shard_of(name) for name, entry in index.entries.items() if old.get(name) is not entry}
+    tokens = dict(before.tokens) if old else {}
+    with collector_paused():
+        for number in sorted(dirty if old else groups):
+            tokens[number] = f"{os.getpid()}-{time.time_ns()}"
+            _write(shard_path(cache, number), pickle.dumps((tokens[number], groups[number]), protocol=pickle.HIGHEST_PROTOCOL))
+        documents = {slug: str(document.source.path) for slug, document in index.outline.documents.items()} \
+            if index.outline is not None else {}
+        outline = index.outline and replace(index.outline, documents=documents)
+        stored = Stored(Index(index.fingerprint, {}, outline, index.rows), list(index.entries), tokens)
+        _write(index_path(cache), pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _read(path: Path, token: str) -> dict[str, Entry]:
+    found, entries = pickle.loads(path.read_bytes())
+    if found != token:
+        raise ValueError(f"{path}: not the shard the index was saved with")
+    return entries
+
+
+def _write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with collector_paused():
-        data = pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
     temporary.write_bytes(data)
     temporary.replace(path)
