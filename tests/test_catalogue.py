@@ -162,11 +162,15 @@ def test_status_outside_the_vocabulary_is_shown_as_unknown():
     assert 'doc-status--unknown">未知<' in page.card and "大概有效" not in page.card
 
 
-def test_related_documents_same_issuer_and_region():
+def test_related_documents_same_issuer_then_region_each_listed_once():
     first, second = doc("a", **PLAN), doc("b", **dict(PLAN, title="另一方案", doc_number="甲府发〔2021〕1号"))
-    page = contexts(first, second)["a"]
-    assert "同一发文机关" in page.relations and "同一地区" in page.relations
-    assert ("《另一方案》", "b.md") in links_in(page.relations)
+    third = doc("c", **dict(PLAN, title="教育局方案", doc_number="甲教发〔2021〕2号", issuer="甲县教育局"))
+    page = contexts(first, second, third)["a"].relations
+    issuer, region = page.index("同一发文机关"), page.index("同一地区")
+    assert issuer < region
+    # b shares issuer and region: listed under the closer tie only; c shares the region alone.
+    assert [link for link in links_in(page) if link[1] in ("b.md", "c.md")] == [("《另一方案》", "b.md"), ("《教育局方案》", "c.md")]
+    assert issuer < page.index("b.md") < region < page.index("c.md")
 
 
 def test_title_with_its_number_in_the_text_is_one_citation_linked_by_both_keys():

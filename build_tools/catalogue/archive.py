@@ -101,18 +101,21 @@ class Catalogue:
                 for citation in self.citations_of(document.slug) if citation.target for key in citation.keys}
 
     def related(self, document: Document, exclude: set[str] = frozenset()) -> dict[Facet, list[Document]]:
-        """Same (most specific) region, issuer, proposal session; a few each, newest first.
+        """Same issuer, proposal session, (most specific) region; a few each, newest first.
 
         The few are the document's neighbours in date, not the newest of the group: adding a
         document then changes the lists of its neighbours only, not of every page in its group
-        (a rebuild re-renders a few pages, not thousands).
+        (a rebuild re-renders a few pages, not thousands). A document already listed under a
+        closer tie (the issuer before the region) is not listed again: a third of the entries
+        were repeats, 0.3 kB per page at 3,475 laws (issue 16).
         """
         skip = {document.slug, *exclude}
         facets = [facet for facet in facet_rules.facets_of(document) if facet.label not in facet_rules.PLACEHOLDERS]
         regions = [facet for facet in facets if facet.kind == "region"]
-        groups = {}
-        for facet in regions[-1:] + [facet for facet in facets if facet.kind in ("issuer", "session")]:
-            others = self.neighbours(facet, document, skip)
+        groups, shown = {}, set()
+        for facet in [facet for facet in facets if facet.kind in ("issuer", "session")] + regions[-1:]:
+            others = [doc for doc in self.neighbours(facet, document, skip) if doc.slug not in shown]
+            shown.update(doc.slug for doc in others)
             if others:
                 groups[facet] = others
         return groups
