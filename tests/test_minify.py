@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from build_tools.mkdocs_glue import minify
 from build_tools.mkdocs_glue.minify import collapse_whitespace
 
 MATERIAL_LIKE = """
@@ -104,3 +105,10 @@ def test_inline_blocks_keep_the_space_between_them():
     out = collapse_whitespace(MATERIAL_LIKE)
     assert '首页</a></li>\n<li class="md-tabs__item">' in out
     assert "</table>\n<table>" in out
+
+
+def test_the_page_title_loses_its_permalink_other_headings_keep_theirs():
+    page = ('<h1 id="标题">标题<a class="headerlink" href="#标题">¶</a></h1><p>正文</p>'
+            '<h2 id="第一章">第一章<a class="headerlink" href="#第一章">¶</a></h2>')
+    assert minify.on_post_page(page, None, None) == \
+        '<h1 id="标题">标题</h1><p>正文</p><h2 id="第一章">第一章<a class="headerlink" href="#第一章">¶</a></h2>'

@@ -247,7 +247,14 @@ def test_material_search_engine_is_not_shipped(site):
     javascripts = site / "assets" / "javascripts"
     assert not (javascripts / "lunr").exists() and not list(javascripts.glob("workers/search.*"))
     assert list(javascripts.glob("bundle.*.min.js"))
-    assert list((site / "assets" / "archive-search").glob("archive-search-engine.js"))
+    assert [path.name for path in (site / "assets" / "archive-search").glob("*.js")] == ["archive-search.js"]
+
+
+def test_page_titles_carry_no_permalink_section_headings_do(site):
+    """A title's ¶ would point at the page itself (issue 16's size); sections keep theirs."""
+    for path in sorted((site / "documents").glob("*/index.html")):
+        text = path.read_text(encoding="utf-8")
+        assert re.search(r"<h1 id=[^>]*>[^<]*</h1>", text) and 'class="headerlink"' in text, path
 
 
 def test_source_maps_are_not_shipped(site):
