@@ -38,7 +38,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def copyfile(self, source, destination) -> None:
         data = source.read()
         self.server.sent.append((self.path, len(data)))
-        destination.write(data)
+        try:
+            destination.write(data)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the page was closed once measured, while it still loaded later postings ranges
 
 
 @contextlib.contextmanager
