@@ -38,6 +38,19 @@ def generated(project) -> dict[str, bytes]:
     return found
 
 
+def same_as_a_full_build(project, folder, what: str) -> dict[str, bytes]:
+    """The generated files of a full conversion of ``project``'s sources in ``folder``, asserted
+    equal to what the rebuilds left in ``project``."""
+    fresh = make_project(folder, {})
+    shutil.rmtree(fresh.sources)
+    shutil.copytree(project.sources, fresh.sources)
+    convert_all(fresh)
+    incremental, full = generated(project), generated(fresh)
+    assert sorted(incremental) == sorted(full), what
+    assert [name for name in full if incremental[name] != full[name]] == [], what
+    return full
+
+
 def write(project, name: str, text: str, clock: list[int]) -> None:
     """Write a source with a modification time of its own, so the signature changes as on a real disk."""
     path = project.sources / name
@@ -82,13 +95,7 @@ def test_each_rebuild_matches_a_full_conversion(tmp_path, monkeypatch, renders):
         renders.clear()
         convert_all(project)
         rendered = list(renders)
-        fresh = make_project(tmp_path / f"full{number}", {})
-        shutil.rmtree(fresh.sources)
-        shutil.copytree(project.sources, fresh.sources)
-        convert_all(fresh)
-        incremental, full = generated(project), generated(fresh)
-        assert sorted(incremental) == sorted(full), what
-        assert [name for name in full if incremental[name] != full[name]] == [], what
+        full = same_as_a_full_build(project, tmp_path / f"full{number}", what)
         pages = {name.removeprefix("documents/").removesuffix(".md") for name in full
                  if name.startswith("documents/") and earlier.get(name) != full[name]}
         assert sorted(rendered) == sorted(pages), what
@@ -136,13 +143,7 @@ def test_an_added_notice_rewrites_only_the_browse_pages_of_its_date(tmp_path, mo
     for number, (what, change) in enumerate(DATED_STEPS):
         change(lambda name, text: write(project, name, text, clock), project)
         report = convert_all(project)
-        fresh = make_project(tmp_path / f"full{number}", {})
-        shutil.rmtree(fresh.sources)
-        shutil.copytree(project.sources, fresh.sources)
-        convert_all(fresh)
-        incremental, full = generated(project), generated(fresh)
-        assert sorted(incremental) == sorted(full), what
-        assert [name for name in full if incremental[name] != full[name]] == [], what
+        full = same_as_a_full_build(project, tmp_path / f"full{number}", what)
         if number == 0:
             parts = {path for path in browse_written(project, report) if path.count("/") == 3}
             # Its region's, issuer's and type's parts of 2021 and of June 2021, its year's June; no other part.
@@ -167,10 +168,5 @@ def test_a_new_citation_of_a_missing_notice_rewrites_only_its_part_of_the_to_do_
     write(project, "n13.txt", law(13, 13, cites=citing(113)), clock)
     report = convert_all(project)
     assert {path for path in browse_written(project, report) if "missing" in path} == {"browse/missing.md", eleven}
-    fresh = make_project(tmp_path / "full", {})
-    shutil.rmtree(fresh.sources)
-    shutil.copytree(project.sources, fresh.sources)
-    convert_all(fresh)
-    incremental, full = generated(project), generated(fresh)
-    assert sorted(incremental) == sorted(full) and [name for name in full if incremental[name] != full[name]] == []
+    full = same_as_a_full_build(project, tmp_path / "full", "a cited name added to the to-do list")
     assert "测教发〔2024〕113号" in full[eleven].decode()

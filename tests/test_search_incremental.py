@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from build_tools.benchmarks.browser import chromium, ranked_urls, serve, wait_for_search
+from build_tools.benchmarks.browser import ranked_in_sites
 from build_tools.search import overlay
 from build_tools.search.extract import SearchPage, Section
 from build_tools.search.index import build_index
@@ -82,16 +82,7 @@ def test_live_documents_are_those_of_a_full_build(sites, stage):
 @pytest.mark.parametrize("stage", ["overlay", "compacted"])
 def test_the_browser_finds_what_a_full_build_finds(sites, stage):
     queries = ["认真落实", "抓紧落实", "测教发〔2024〕31号", "第2项工作", "第3项工作", "2025", "第31项 通知"]
-    found = []
-    with chromium() as browser:
-        for site in sites[stage]:
-            with serve(site) as base:
-                tab = browser.new_page()
-                tab.goto(base)
-                wait_for_search(tab)
-                found.append(ranked_urls(tab, queries))
-                tab.close()
-    dirty, full = found
+    dirty, full = ranked_in_sites(sites[stage], queries)
     assert dirty == full  # the same documents in the same order
     assert "documents/n01/" not in dirty[0] and dirty[1] == ["documents/n01/"]
     assert dirty[2][0] == "documents/n31/" and dirty[3] == [] and "documents/n31/" in dirty[5]

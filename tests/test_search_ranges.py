@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from build_tools.benchmarks.browser import chromium, ranked_urls, serve, wait_for_search
+from build_tools.benchmarks.browser import chromium, ranked_in_sites, serve, wait_for_search
 from build_tools.search import documents, index, shards
 from build_tools.search.extract import SearchPage, Section
 from build_tools.search.index import build_index
@@ -62,16 +62,7 @@ def test_each_range_has_shards_of_its_own(sites):
 
 
 def test_ranges_give_the_ranking_of_one(sites):
-    with chromium() as browser:
-        found = []
-        for folder in sites:
-            with serve(folder) as base:
-                tab = browser.new_page()
-                tab.goto(base)
-                wait_for_search(tab)
-                found.append(ranked_urls(tab, QUERIES))
-                tab.close()
-    whole, ranged = found
+    whole, ranged = ranked_in_sites(sites, QUERIES)
     assert ranged == whole
     # By hand: the number's own document first, then the one citing it; the title match first of the phrase.
     assert ranged[2][:2] == ["documents/g/", "documents/b/"]

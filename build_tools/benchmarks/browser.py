@@ -73,3 +73,16 @@ def ranked_urls(page, queries: list[str]) -> list[list[str]]:
     return page.evaluate(
         "async (queries) => { const out = []; for (const q of queries) out.push(await archiveSearch.rankedUrls(q)); return out; }",
         queries)
+
+
+def ranked_in_sites(folders: list[Path], queries: list[str]) -> list[list[list[str]]]:
+    """``ranked_urls`` of the same queries in each built site, served in turn (to compare builds)."""
+    found = []
+    with chromium() as browser:
+        for folder in folders:
+            with serve(folder) as base:
+                tab = browser.new_page()
+                tab.goto(base)
+                found.append(ranked_urls(tab, queries))
+                tab.close()
+    return found
