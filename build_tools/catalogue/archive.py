@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..metadata import citations
 from . import facets as facet_rules
@@ -38,9 +39,12 @@ def loose(text) -> str:
     return _loose(str(text or ""))
 
 
-@dataclass(frozen=True)
-class Citation:
-    """One cited document in one place: its keys (title and/or number), where, what it resolves to."""
+class Citation(NamedTuple):
+    """One cited document in one place: its keys (title and/or number), where, what it resolves to.
+
+    A named tuple, not a frozen dataclass: a build keeps every citation of the archive for the
+    next one, and tuples load from a pickle twice as fast (72,803 at 20,000 laws: 0.29 → 0.14 s).
+    """
 
     keys: tuple[str, ...]  # citation keys as ``citations.find_citations`` gives them
     label: str  # how the cited document is named: 《title》（number）
@@ -252,11 +256,13 @@ def build(documents: list[Document], mentioned: dict[str, list] | None = None,
     catalogue.relations = sorted(set(relation_rules.find_all(documents, catalogue.resolve)) | cites)
     catalogue.by_source, catalogue.by_target = group(catalogue.relations, "source"), group(catalogue.relations, "target")
     catalogue.cited_in = group(catalogue.citations, "source")
+    # ``newest_first`` is a total order, so each facet's members taken in the order of the whole
+    # archive are in their own order: one sort, not one per facet (0.17 s at 20,000 laws).
     members: dict[Facet, list[Document]] = defaultdict(list)
-    for document in documents:
+    for document in facet_rules.newest_first(documents):
         for facet in facet_rules.facets_of(document):
             members[facet].append(document)
-    catalogue.members = {facet: facet_rules.newest_first(docs) for facet, docs in sorted(members.items())}
+    catalogue.members = dict(sorted(members.items()))
     catalogue.positions = {facet: {doc.slug: n for n, doc in enumerate(docs)} for facet, docs in catalogue.members.items()}
     same = known_paths is not None and known_paths.keys() == members.keys()
     catalogue.facet_paths = known_paths if same else facet_rules.assign_paths(set(members))

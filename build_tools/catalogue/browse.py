@@ -137,16 +137,29 @@ def in_force_pages(catalogue: Catalogue, wanted: set[str] | None = None, also: C
     return list_pages(top, "现行有效文件", lead, wanted, also)
 
 
-def every_path(catalogue: Catalogue) -> dict[str, str]:
-    """Each generated browse page → the list it belongs to (its first page), overviews and to-do lists included."""
+def every_path(catalogue: Catalogue, earlier: dict[str, str] | None = None, facets: set[Facet] | None = None,
+               lists: bool = True) -> dict[str, str]:
+    """Each generated browse page → the list it belongs to (its first page), overviews and to-do lists included.
+
+    ``earlier``: the last build's, whose entries are kept for the lists a change does not reach: those
+    of facets not in ``facets`` (None: every facet) and, unless ``lists``, the documents in force and
+    the to-do list. Splitting every list again cost a rebuild 0.24 s at 20,000 laws (issue 16).
+    """
+    redo = set(catalogue.facet_paths) if earlier is None or facets is None else facets & set(catalogue.facet_paths)
     found = {path: path for path in LISTS}
-    for facet, path in catalogue.facet_paths.items():
+    if earlier is not None:
+        kept = {path for facet, path in catalogue.facet_paths.items() if facet not in redo}
+        kept |= set() if lists else {IN_FORCE_PAGE, MISSING_PAGE}
+        found.update((path, top) for path, top in earlier.items() if top in kept)
+    for facet in redo:
+        path = catalogue.facet_paths[facet]
         parts = [path] if facet.kind == "session" else \
             [part.path for part in paging.walk(paging.split(path, catalogue.members[facet]))]
         found.update((part, path) for part in parts)
-    found.update((part.path, IN_FORCE_PAGE) for part in paging.walk(in_force(catalogue)))
-    found.update((part.path, MISSING_PAGE) for part in paging.walk(missing_list(catalogue)))
-    return found
+    if earlier is None or lists:
+        found.update((part.path, IN_FORCE_PAGE) for part in paging.walk(in_force(catalogue)))
+        found.update((part.path, MISSING_PAGE) for part in paging.walk(missing_list(catalogue)))
+    return dict(sorted(found.items()))
 
 
 def citing_places(catalogue: Catalogue, citations: list, here: str) -> str:

@@ -52,6 +52,7 @@ class Outline:
     facet_paths: dict[Facet, str]
     members: dict[Facet, list[str]]  # slugs, newest first
     cited_in: dict[str, list[Citation]]  # ``Catalogue.cited_in``: reused for pages whose citations still hold
+    browse: dict[str, str] = field(default_factory=dict)  # every browse page → its list (``browse.every_path``)
 
     def earlier(self) -> Earlier:
         return Earlier(self.documents, self.keys, self.cited_in)

@@ -19,7 +19,7 @@ from ..model import Document, ParsedDocument, SourceText
 from ..project import Project
 from ..slugs import annex_slug, issued_slug, slugify
 from ..structure.parts import part_number
-from .writer import remove_stale, write_if_changed
+from .writer import write_if_changed
 
 
 # A slug becomes a file name under docs/ and a URL: no dots, slashes or other escapes.
@@ -147,7 +147,7 @@ def convert_all(project: Project) -> ConvertReport:
         kept = {name: entry for name, entry in entries.items() if isinstance(entry, summaries.Entry)}
         write_documents(project, archive, change, Sources(project, paths, kept), report)
         rows = export.update(before.rows if before.outline else export.Rows(), archive, change.pages)
-        write_browse(project, archive, report, change, rows)
+        outline.browse = write_browse(project, archive, report, change, rows, before.outline and before.outline.browse)
         if not (summaries.unchanged(before, kept) and not change.documents and change.pages == set()):
             summaries.save(project.cache, summaries.Index(before.fingerprint, kept, outline, rows), before)
     return report
@@ -206,15 +206,19 @@ def write_documents(project: Project, archive: catalogue.Catalogue, change: chan
 
 
 def write_browse(project: Project, archive: catalogue.Catalogue, report: ConvertReport,
-                 change: changes.Change | None = None, rows: export.Rows | None = None) -> None:
-    """Browse pages and the catalogue export, regenerated with the pages they describe.
+                 change: changes.Change | None = None, rows: export.Rows | None = None,
+                 earlier: dict[str, str] | None = None) -> dict[str, str]:
+    """Browse pages and the catalogue export, regenerated with the pages they describe; returns every
+    browse page with its list (``browse.every_path``, from ``earlier`` where the change does not reach).
 
     Only the value pages of the facets ``change`` reaches, and the overviews and to-do lists only
     when it reaches any list; a page missing on disk is always written.
     """
     change = change or changes.everything()
-    every = browse.every_path(archive)
-    missing = {path: top for path, top in every.items() if not (project.docs / path).exists()}
+    every = browse.every_path(archive, earlier, change.facets, change.listed)
+    # One walk of the folder, not a file-system call per browse page: 4,201 pages at 20,000 laws.
+    on_disk = generated_browse_pages(project)
+    missing = {path: top for path, top in every.items() if path not in on_disk}
     facets = None if change.facets is None else \
         set(change.facets) | {facet for facet, path in archive.facet_paths.items() if path in missing}
     pages = browse.pages(archive, facets, change.listed or bool(missing.keys() & set(browse.LISTS)), change.keys, missing)
@@ -223,4 +227,17 @@ def write_browse(project: Project, archive: catalogue.Catalogue, report: Convert
     files = {**pages, **({} if exported else export.files(archive, rows))}
     generated = {project.docs / path: text for path, text in files.items()}
     report.written += [path for path, text in sorted(generated.items()) if write_if_changed(path, text)]
-    report.removed += remove_stale(project.browse, set(generated) | {project.docs / path for path in every}, "**/*.md")
+    stale = [project.docs / path for path in sorted(on_disk - every.keys())]
+    for path in stale:
+        path.unlink()
+    report.removed += stale
+    return every
+
+
+def generated_browse_pages(project: Project) -> set[str]:
+    """Docs-relative paths of the Markdown files under ``docs/browse/``."""
+    found = set()
+    for here, _, names in os.walk(project.browse):
+        folder = Path(here).relative_to(project.docs).as_posix()
+        found.update(f"{folder}/{name}" for name in names if name.endswith(".md"))
+    return found
