@@ -137,3 +137,23 @@ def test_a_rebuild_after_one_edit_rewrites_only_that_sources_shard_of_the_index(
     assert rewritten == {summaries.shard_of("source_docs/n2.txt")}
     assert "抓紧落实" in (project.documents / "n2.md").read_text(encoding="utf-8")
     assert summaries.load(project.cache).entries.keys() == {f"source_docs/n{i}.txt" for i in range(1, 9)}
+
+
+def test_a_citation_resolved_by_an_added_notice_is_saved_in_the_citing_sources_shard(tmp_path, monkeypatch):
+    """Rows and citations are kept in their source's shard (issue 16): adding n9 changes what n1's
+    citation of 测教发〔2024〕9号 resolves to, so n1's shard is saved again although n1 did not change,
+    and the index read back holds what a full conversion of the same sources holds."""
+    citing = notice(1).replace("请认真落实。", "请按照《关于第9项工作的通知》（测教发〔2024〕9号）认真落实。")
+    project = make_project(tmp_path / "p", {"n1.txt": citing, "n2.txt": notice(2)})
+    later = time.time() + 60  # the sources are older than ``summaries.RACY_SECONDS``: their signatures hold
+    monkeypatch.setattr(summaries.time, "time", lambda: later)
+    convert_all(project)
+    assert [citation.target for citation in summaries.load(project.cache).outline.cited_in["n1"]] == [None]
+    (project.sources / "n9.txt").write_text(notice(9), encoding="utf-8")
+    convert_all(project)
+    fresh = make_project(tmp_path / "fresh", {"n1.txt": citing, "n2.txt": notice(2), "n9.txt": notice(9)})
+    convert_all(fresh)
+    rebuilt, full = summaries.load(project.cache), summaries.load(fresh.cache)
+    assert [citation.target for citation in rebuilt.outline.cited_in["n1"]] == ["n9"]
+    assert rebuilt.outline.cited_in == full.outline.cited_in
+    assert (rebuilt.rows.json, rebuilt.rows.csv, rebuilt.rows.columns) == (full.rows.json, full.rows.csv, full.rows.columns)

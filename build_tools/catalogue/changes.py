@@ -48,7 +48,6 @@ class Outline:
     documents: dict[str, Document]  # by slug
     relations: list[Relation]
     keys: dict[str, str]  # what citations resolve to (``Catalogue.keys``)
-    citing: set[str]  # documents that cite any document, in the archive or not
     facet_paths: dict[Facet, str]
     members: dict[Facet, list[str]]  # slugs, newest first
     cited_in: dict[str, list[Citation]]  # ``Catalogue.cited_in``: reused for pages whose citations still hold
@@ -64,7 +63,7 @@ class Outline:
 
 
 def outline(catalogue: Catalogue) -> Outline:
-    return Outline(catalogue.by_slug, catalogue.relations, catalogue.keys, set(catalogue.cited_in), catalogue.facet_paths,
+    return Outline(catalogue.by_slug, catalogue.relations, catalogue.keys, catalogue.facet_paths,
                    {facet: [document.slug for document in documents] for facet, documents in catalogue.members.items()},
                    catalogue.cited_in)
 
@@ -118,7 +117,10 @@ def compare(before: Outline, after: Outline, mentioned: dict[str, list]) -> Chan
     moved = {slug for slug in changed if shown(before, slug) != shown(after, slug)}
     relations = set(before.relations) ^ set(after.relations)
     pages = set(changed) | {end for relation in relations for end in (relation.source, relation.target)}
-    cited = recited(before, after, mentioned) | (changed & (before.citing | after.citing))
+    # A changed document whose citations are the very ones it had (an edit elsewhere in its text)
+    # changes no list: the to-do list shows each citation's source line.
+    cited = recited(before, after, mentioned) | \
+        {slug for slug in changed if before.cited_in.get(slug) != after.cited_in.get(slug)}
     pages |= cited
     repathed = {facet for facet in set(before.facet_paths) | set(after.facet_paths)
                 if before.facet_paths.get(facet) != after.facet_paths.get(facet)}

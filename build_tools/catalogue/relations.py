@@ -15,7 +15,7 @@ Sources of relations, in the order they are tried:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Document
 
@@ -42,8 +42,9 @@ _ANNEX = re.compile(r"^(?P<parent>.+)-fujian-\d+$")
 _ISSUED = re.compile(r"^(?P<parent>.+)-yinfa$")
 
 
-@dataclass(frozen=True, order=True)
-class Relation:
+class Relation(NamedTuple):
+    """A typed link between two pages; a named tuple, like ``Facet``: built, sorted and set-compared per build."""
+
     kind: str  # one of TYPES
     source: str  # slug of the acting document
     target: str  # slug of the document acted on

@@ -8,6 +8,7 @@ converter's code (see ``cache``), so a stale result is never reused.
 from __future__ import annotations
 
 import os
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
@@ -64,8 +65,9 @@ def convert_many(paths: list[Path], project: Project, convert: Converter, known:
     missing: list[tuple[str, Path, str, tuple | None]] = []
     cached = 0  # sources whose documents came from the cache
     names = [path.relative_to(project.root).as_posix() for path in paths]
+    stats, now = project.source_stats(), time.time()
     for name, path in zip(names, paths):
-        entry, stamp = known.get(name), signature(path)
+        entry, stamp = known.get(name), signature(path, now, stats)
         if entry is not None and stamp is not None and entry.signature == stamp:
             entries[name] = entry
             continue
