@@ -6,7 +6,6 @@ converted from the current sources, without a separate step to forget.
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
 from markupsafe import escape
@@ -15,6 +14,8 @@ from build_tools.render.convert import convert_all
 from build_tools.metadata.gaps import UNVERIFIED, gaps_of
 from build_tools.mkdocs_glue import forked
 from build_tools.mkdocs_glue.originals import add_originals
+from build_tools.mkdocs_glue.stale import remove_stale_output
+from build_tools.mkdocs_glue.unchanged import leave_out_unchanged
 from build_tools.project import Project
 
 log = logging.getLogger("mkdocs.hooks.archive")
@@ -42,44 +43,43 @@ def on_pre_build(config, **kwargs) -> None:
              pages, written, unverified, UNVERIFIED, len(errors))
 
 
-# Site folders whose every file comes from a source: what no current page or original produces is stale.
-GENERATED = ("documents", "browse", "originals")
+_build = {"dirty": False}
 
 
-def remove_stale_output(files, config) -> None:
-    """Delete built files of sources that are gone (deleted or renamed).
-
-    A full build starts from an empty site folder, but ``--dirty`` builds only add and overwrite,
-    so a removed document's page would otherwise stay online. Done here, where MkDocs lists every
-    file this build will write, so nothing has to be remembered between builds.
-    """
-    wanted, removed = {os.path.normpath(file.abs_dest_path) for file in files}, set()
-    for folder in (os.path.join(os.path.normpath(config.site_dir), name) for name in GENERATED):
-        # os.walk reads each folder once, without a stat per file: the site holds a folder per page.
-        for here, folders, names in os.walk(folder, topdown=False):
-            stale = [os.path.join(here, name) for name in names if os.path.join(here, name) not in wanted]
-            for path in stale:
-                os.unlink(path)
-            if here != folder and len(stale) == len(names) and all(os.path.join(here, sub) in removed for sub in folders):
-                os.rmdir(here)
-                removed.add(here)
+def on_startup(command, dirty):
+    _build["dirty"] = dirty
 
 
 def on_files(files, config, **kwargs):
-    """Always rebuild hand-written pages that include generated snippets; add the original files.
+    """Always rebuild hand-written pages that include generated snippets; in a ``--dirty`` build,
+    leave the other unmodified pages out (``unchanged``); add the original files.
 
     ``--dirty`` builds compare a page's own file time only, so the home page,
     which includes the generated counts and latest additions with
     ``--8<--``, would otherwise keep stale figures.
     """
-    for file in files.documentation_pages():
+    pages = files.documentation_pages()
+    for file in pages:
         if file.src_uri.startswith(("documents/", "browse/")):
             continue
         if "--8<--" in Path(file.abs_src_path).read_text(encoding="utf-8"):
             file.is_modified = lambda: True
+    if _build["dirty"]:
+        leave_out_unchanged(pages, config)
     add_originals(files, config, Project(Path(config.config_file_path).parent))
     remove_stale_output(files, config)
     return files
+
+
+def on_nav(nav, config, files):
+    """In a ``--dirty`` build, the navigation's pages that are not rendered are still read, so the
+    pages that are show their titles: MkDocs takes an untitled page's title from its first heading
+    once read, and the home page's footer would otherwise link to "None"."""
+    if _build["dirty"]:
+        for page in nav.pages:
+            if page.title is None and not page.file.is_modified():
+                page.read_source(config)
+    return nav
 
 
 def on_page_context(context, page, **kwargs):

@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from build_tools.mkdocs_glue import parallel
 from build_tools.mkdocs_glue.index_process import IndexProcess
+from build_tools.mkdocs_glue.unchanged import is_left_out
 from build_tools.search import extract, overlay, state as index_state
 from build_tools.render.writer import write_if_changed
 
@@ -108,10 +109,15 @@ def stored(page: extract.SearchPage, path: Path) -> extract.SearchPage:
 def cached_search_page(file, cache: Path) -> extract.SearchPage:
     """A ``--dirty`` build renders only changed pages; the others come from the last build."""
     path = cached_path(file.src_uri, cache)
-    if file.page.content is None and path.exists():
+    if not rendered(file) and path.exists():
         data = json.loads(path.read_text(encoding="utf-8"))
         return extract.SearchPage(data["url"], data["meta"], [extract.Section(*s) for s in data["sections"]])
-    return stored(search_page(file.page), path)
+    return stored(search_page(file.page) if file.page else extract.SearchPage(file.url, {}, []), path)
+
+
+def rendered(file) -> bool:
+    """Rendered by this build (a ``--dirty`` build leaves most pages out, ``unchanged``)."""
+    return file.page is not None and file.page.content is not None
 
 
 def state_path(config) -> Path:
@@ -123,17 +129,19 @@ def state_path(config) -> Path:
 def updated_catalog(documents: list, config) -> index_state.Catalog | None:
     """After a build that rendered only some pages: the last catalog with those pages appended to
     the overlay, or None when a full index is due (no catalog, a removed index, the overlay full)."""
-    rendered = [file for file in documents if file.page.content is not None]
-    catalog = index_state.load(state_path(config)) if len(rendered) < len(documents) else None
+    changed = [file for file in documents if rendered(file)]
+    catalog = index_state.load(state_path(config)) if len(changed) < len(documents) else None
     if catalog is None or not (Path(config.site_dir) / INDEX_DIR / "meta.js").exists():
         return None
-    pages = [cached_search_page(file, page_cache(config)) for file in rendered]
-    fresh, dead = overlay.changes(catalog, pages, {file.page.url for file in documents})
+    pages = [cached_search_page(file, page_cache(config)) for file in changed]
+    fresh, dead = overlay.changes(catalog, pages, {file.url for file in documents})
     return catalog if overlay.update(catalog, fresh, dead) else None
 
 
 def documents_of(files) -> list:
-    return [file for file in files.documentation_pages() if is_document(file)]
+    """Every document of the site, those a ``--dirty`` build leaves out included."""
+    return [file for file in files.documentation_pages(inclusion=lambda _: True)
+            if is_document(file) and (file.inclusion.is_included() or is_left_out(file))]
 
 
 def streamed(arrivals, entries: list[tuple[str, str]], cache: Path):
