@@ -64,8 +64,7 @@ def on_files(files, config, **kwargs):
             continue
         if "--8<--" in Path(file.abs_src_path).read_text(encoding="utf-8"):
             file.is_modified = lambda: True
-    if _build["dirty"]:
-        leave_out_unchanged(pages, config)
+    leave_out_unchanged(pages, config, _build["dirty"])
     add_originals(files, config, Project(Path(config.config_file_path).parent))
     remove_stale_output(files, config)
     return files

@@ -20,10 +20,11 @@ from mkdocs.structure.files import InclusionLevel
 _left_out: set[str] = set()  # src_uri of the pages this build leaves out
 
 
-def leave_out_unchanged(pages, config) -> None:
-    """Exclude the unmodified pages outside the navigation among ``pages`` (documentation pages)."""
+def leave_out_unchanged(pages, config, dirty: bool) -> None:
+    """In a ``--dirty`` build, exclude the unmodified pages outside the navigation among ``pages``
+    (documentation pages). Every build starts afresh: ``mkdocs serve`` runs many in one process."""
     _left_out.clear()
-    if config.site_url:
+    if not dirty or config.site_url:
         return
     for file in pages:
         if file.inclusion.is_not_in_nav() and not file.is_modified():
