@@ -15,7 +15,7 @@ from typing import Container
 from ..metadata import schema
 from .cards import UNVERIFIED_PAGE, doc_link, format_date, list_badge, proposal_text
 from .archive import Catalogue
-from .facets import IN_FORCE, IN_FORCE_PAGE, KIND_LABELS, MISSING_PAGE, Facet, newest_first, relative, status_of
+from .facets import IN_FORCE, IN_FORCE_PAGE, KIND_LABELS, MISSING_PAGE, Facet, relative, status_of
 from . import paging
 from .paging import Part
 from ..metadata.gaps import UNVERIFIED, fix, gaps_of
@@ -126,7 +126,10 @@ def facet_pages(catalogue: Catalogue, facet: Facet, wanted: set[str] | None = No
 
 
 def in_force(catalogue: Catalogue) -> Part:
-    return paging.split(IN_FORCE_PAGE, newest_first([doc for doc in catalogue.documents if status_of(doc) == IN_FORCE]))
+    """Worked out once per build, like ``missing_list``: its parts, its pages and the counts need it."""
+    if "in force" not in catalogue.memo:
+        catalogue.memo["in force"] = paging.split(IN_FORCE_PAGE, [doc for doc in catalogue.newest if status_of(doc) == IN_FORCE])
+    return catalogue.memo["in force"]
 
 
 def in_force_pages(catalogue: Catalogue, wanted: set[str] | None = None, also: Container[str] = ()) -> dict[str, str]:
@@ -138,26 +141,27 @@ def in_force_pages(catalogue: Catalogue, wanted: set[str] | None = None, also: C
 
 
 def every_path(catalogue: Catalogue, earlier: dict[str, str] | None = None, facets: set[Facet] | None = None,
-               lists: bool = True) -> dict[str, str]:
+               lists: Container[str] = (IN_FORCE_PAGE, MISSING_PAGE)) -> dict[str, str]:
     """Each generated browse page → the list it belongs to (its first page), overviews and to-do lists included.
 
     ``earlier``: the last build's, whose entries are kept for the lists a change does not reach: those
-    of facets not in ``facets`` (None: every facet) and, unless ``lists``, the documents in force and
-    the to-do list. Splitting every list again cost a rebuild 0.24 s at 20,000 laws (issue 16).
+    of facets not in ``facets`` (None: every facet), and the documents in force and the to-do list
+    unless in ``lists``. Splitting every list again cost a rebuild 0.24 s at 20,000 laws (issue 16).
     """
     redo = set(catalogue.facet_paths) if earlier is None or facets is None else facets & set(catalogue.facet_paths)
     found = {path: path for path in LISTS}
     if earlier is not None:
         kept = {path for facet, path in catalogue.facet_paths.items() if facet not in redo}
-        kept |= set() if lists else {IN_FORCE_PAGE, MISSING_PAGE}
+        kept |= {top for top in (IN_FORCE_PAGE, MISSING_PAGE) if top not in lists}
         found.update((path, top) for path, top in earlier.items() if top in kept)
     for facet in redo:
         path = catalogue.facet_paths[facet]
         parts = [path] if facet.kind == "session" else \
             [part.path for part in paging.walk(paging.split(path, catalogue.members[facet]))]
         found.update((part, path) for part in parts)
-    if earlier is None or lists:
+    if earlier is None or IN_FORCE_PAGE in lists:
         found.update((part.path, IN_FORCE_PAGE) for part in paging.walk(in_force(catalogue)))
+    if earlier is None or MISSING_PAGE in lists:
         found.update((part.path, MISSING_PAGE) for part in paging.walk(missing_list(catalogue)))
     return dict(sorted(found.items()))
 
@@ -220,7 +224,10 @@ def missing_pages(catalogue: Catalogue, wanted: set[str] | None = None, also: Co
 
 
 def unverified(catalogue: Catalogue) -> list[Document]:
-    return [document for document in catalogue.documents if gaps_of(document)]
+    """Once per build: its page and both overviews count it."""
+    if "unverified" not in catalogue.memo:
+        catalogue.memo["unverified"] = [document for document in catalogue.documents if gaps_of(document)]
+    return catalogue.memo["unverified"]
 
 
 def unverified_page(catalogue: Catalogue) -> str:
@@ -253,8 +260,8 @@ def latest(catalogue: Catalogue) -> list[Document]:
 def summary(catalogue: Catalogue, here: str) -> list[str]:
     counts = [f"[{OVERVIEWS[kind]}]({relative(here, f'browse/{kind}.md')})：{len(facets_of_kind(catalogue, kind))} 个{KIND_LABELS[kind]}"
               for kind in OVERVIEWS]
-    in_force = sum(status_of(doc) == IN_FORCE for doc in catalogue.documents)
-    return [f"本站共收录 **{len(catalogue.documents)}** 件文件，其中现行有效 {in_force} 件"
+    in_force_count = len(in_force(catalogue).documents)
+    return [f"本站共收录 **{len(catalogue.documents)}** 件文件，其中现行有效 {in_force_count} 件"
             f"（[查看]({relative(here, IN_FORCE_PAGE)})）。", "", *(f"- {line}" for line in counts),
             f"- [被引用但尚未收录的文件]({relative(here, MISSING_PAGE)})：{len(catalogue.missing())} 件",
             f"- [元数据{UNVERIFIED}的文件]({relative(here, UNVERIFIED_PAGE)})：{len(unverified(catalogue))} 件", ""]
