@@ -44,8 +44,9 @@ site: setup
 rebuild: setup
 	$(VENV)/bin/mkdocs build --dirty --no-strict
 
+# Live preview; --no-strict for the same reason as `rebuild` (MkDocs warns on every --dirty build).
 serve: setup
-	$(VENV)/bin/mkdocs serve --dirty
+	$(VENV)/bin/mkdocs serve --dirty --no-strict
 
 # Property tests replay the same derandomised examples on every run (hypothesis profile "ci").
 # PYTEST_FLAGS="-n 2" runs the tests on two processes (pytest-xdist; each builds in its own copy).
