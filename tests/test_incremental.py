@@ -7,7 +7,7 @@ import time
 import pytest
 
 from build_tools import cache
-from build_tools.render import incremental, summaries
+from build_tools.render import convert, incremental, summaries
 from build_tools.render.convert import convert_all
 from projects import make_project
 
@@ -157,3 +157,27 @@ def test_a_citation_resolved_by_an_added_notice_is_saved_in_the_citing_sources_s
     assert [citation.target for citation in rebuilt.outline.cited_in["n1"]] == ["n9"]
     assert rebuilt.outline.cited_in == full.outline.cited_in
     assert (rebuilt.rows.json, rebuilt.rows.csv, rebuilt.rows.columns) == (full.rows.json, full.rows.csv, full.rows.columns)
+
+
+def test_a_rebuild_that_changes_nothing_puts_nothing_in_context_but_restores_what_left_docs(tmp_path, monkeypatch):
+    """``mkdocs serve`` builds again after each build (docs/ changed): with no source changed and
+    docs/ as the last build left it, the catalogue is not built again (2.2 s at 20,000 laws, issue 16);
+    a page, browse page or export missing from docs/, or a page no source gives, still sends the
+    build down the whole way."""
+    project = make_project(tmp_path / "p", {f"n{i}.txt": notice(i) for i in range(1, 4)})
+    later = time.time() + 60  # the sources are older than ``summaries.RACY_SECONDS``: their signatures hold
+    monkeypatch.setattr(summaries.time, "time", lambda: later)
+    convert_all(project)
+    built = []
+    original = convert.catalogue.build
+    monkeypatch.setattr(convert.catalogue, "build", lambda *args: built.append(1) or original(*args))
+    assert len(convert_all(project).documents) == 3 and built == []
+    browse_page = sorted(project.browse.glob("year/*.md"))[0]
+    for gone in (project.documents / "n2.md", browse_page, project.docs / "catalogue.csv"):
+        gone.unlink()
+        convert_all(project)
+        assert gone.exists() and len(built) == 1, gone
+        built.clear()
+    (project.documents / "stray.md").write_text("# 无来源页面\n", encoding="utf-8")
+    convert_all(project)
+    assert not (project.documents / "stray.md").exists() and built == [1]

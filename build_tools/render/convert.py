@@ -140,6 +140,10 @@ def convert_all(project: Project) -> ConvertReport:
         entries = incremental.convert_many(files, project, convert_file, before.entries)
         paths = dict(zip(entries, files))  # ``entries`` come by name in the order of ``files``
         report.documents, mentioned, report.errors = claimed(entries)
+        # No source changed and docs/ holds what the last build wrote: nothing to put in context again
+        # (``mkdocs serve`` builds once more after every build, as it sees docs/ change; 2.2 s at 20,000 laws).
+        if summaries.unchanged(before, entries) and all_written(project, before.outline):
+            return report
         archive = catalogue.build(report.documents, mentioned, before.outline and before.outline.facet_paths,
                                   before.outline and before.outline.earlier())
         outline = changes.outline(archive)
@@ -152,6 +156,15 @@ def convert_all(project: Project) -> ConvertReport:
         if not (summaries.unchanged(before, kept) and not change.documents and change.pages == set()):
             summaries.save(project.cache, summaries.Index(before.fingerprint, kept, outline, rows), before)
     return report
+
+
+def all_written(project: Project, outline: changes.Outline) -> bool:
+    """Whether docs/ holds the export and exactly the pages and browse pages of ``outline``."""
+    folder = project.documents
+    pages = {name for name in os.listdir(folder) if name.endswith(".md")} if folder.is_dir() else set()
+    return pages == {f"{slug}.md" for slug in outline.documents} and \
+        generated_browse_pages(project) == outline.browse.keys() and \
+        all((project.docs / name).exists() for name in export.NAMES)
 
 
 @dataclass
