@@ -134,8 +134,9 @@ def convert_all(project: Project) -> ConvertReport:
     Only what changed since the last build is converted, put in context and written: sources by
     their signature (``summaries``), pages and browse lists by what the change reaches (``changes``).
     """
-    report, before = ConvertReport(), summaries.load(project.cache)
+    report = ConvertReport()
     with summaries.long_lived() as settle:
+        before = summaries.load(project.cache)
         files = list(project.source_files())
         entries = incremental.convert_many(files, project, convert_file, before.entries)
         paths = dict(zip(entries, files))  # ``entries`` come by name in the order of ``files``
