@@ -66,9 +66,8 @@ class Catalogue:
     by_source: dict[str, list[Relation]] = field(default_factory=dict)
     by_target: dict[str, list[Relation]] = field(default_factory=dict)
     cited_in: dict[str, list[Citation]] = field(default_factory=dict)
-    positions: dict[Facet, dict[str, int]] = field(default_factory=dict)  # facet → slug → place in members
+    positions: dict[Facet, dict[str, int]] = field(default_factory=dict)  # facet → slug → place in members, once asked
     by_source_file: dict[str, list[Document]] = field(default_factory=dict)
-    newest: list[Document] = field(default_factory=list)  # ``facets.newest_first`` of all documents
     _missing: dict[str, list[Citation]] | None = field(default=None, repr=False)  # ``missing``, once asked
     memo: dict = field(default_factory=dict, repr=False)  # what browse pages work out once per build
 
@@ -128,7 +127,9 @@ class Catalogue:
     def neighbours(self, facet: Facet, document: Document, skip: set[str]) -> list[Document]:
         """The RELATED_LIMIT members nearest to ``document`` in the facet's order (nearer newer first), in that order."""
         members, limit = self.members.get(facet, []), RELATED_LIMIT
-        here = self.positions.get(facet, {}).get(document.slug, 0)
+        if facet not in self.positions:  # worked out for the facets of the pages rendered only
+            self.positions[facet] = {doc.slug: n for n, doc in enumerate(members)}
+        here = self.positions[facet].get(document.slug, 0)
         window = range(max(0, here - limit - len(skip)), min(len(members), here + limit + len(skip) + 1))
         nearest = sorted((i for i in window if members[i].slug not in skip), key=lambda i: (abs(i - here), i))
         return [members[i] for i in sorted(nearest[:limit])]
@@ -199,11 +200,13 @@ def _citations_of(catalogue: Catalogue, document: Document, found: list) -> list
 @dataclass
 class Earlier:
     """What an earlier build resolved: an unchanged page whose cited keys still name the same
-    documents keeps its citations, instead of resolving them again (issue 16)."""
+    documents keeps its citations, instead of resolving them again, and a facet no changed document
+    is in keeps its list (issue 16)."""
 
     documents: dict[str, Document]  # by slug; unchanged documents are the same objects
     keys: dict[str, str]  # ``Catalogue.keys``
     cited_in: dict[str, list[Citation]]  # ``Catalogue.cited_in``
+    members: dict[Facet, list[str]]  # ``Catalogue.members`` as slugs
 
 
 def resolving_differently(before: dict[str, str], after: dict[str, str], slugs: set[str]) -> set[str]:
@@ -243,6 +246,30 @@ def group(items: list, attribute: str) -> dict[str, list]:
     return group_by(items, lambda item: getattr(item, attribute))
 
 
+def _members(documents: list[Document], by_slug: dict[str, Document], earlier: Earlier | None) -> dict[Facet, list[Document]]:
+    """Each facet's documents, newest first, by facet. ``newest_first`` is a total order, so the
+    archive taken in that order gives every list in its own; with ``earlier``, its lists are kept
+    less the documents that changed, and only the facets those are in are sorted again (the facets
+    of every document and one sort of all took 0.21 s at 20,000 laws, issue 16)."""
+    members: dict[Facet, list[Document]] = defaultdict(list)
+    if earlier is None:
+        for document in facet_rules.newest_first(documents):
+            for facet in facet_rules.facets_of(document):
+                members[facet].append(document)
+        return dict(sorted(members.items()))
+    changed = {slug for slug, document in by_slug.items() if earlier.documents.get(slug) is not document} | \
+        (earlier.documents.keys() - by_slug.keys())
+    members.update({facet: [by_slug[slug] for slug in slugs if slug not in changed] for facet, slugs in earlier.members.items()})
+    touched = {facet for slug in changed if slug in earlier.documents for facet in facet_rules.facets_of(earlier.documents[slug])}
+    for document in (by_slug[slug] for slug in changed if slug in by_slug):
+        for facet in facet_rules.facets_of(document):
+            members[facet].append(document)
+            touched.add(facet)
+    for facet in touched:
+        members[facet] = facet_rules.newest_first(members[facet])
+    return {facet: found for facet, found in sorted(members.items()) if found}
+
+
 def build(documents: list[Document], mentioned: dict[str, list] | None = None,
           known_paths: dict[Facet, str] | None = None, earlier: Earlier | None = None) -> Catalogue:
     """``mentioned``: slug → ``mentions`` kept from an earlier build, so that the documents may be
@@ -257,15 +284,7 @@ def build(documents: list[Document], mentioned: dict[str, list] | None = None,
     catalogue.relations = sorted(set(relation_rules.find_all(documents, catalogue.resolve)) | cites)
     catalogue.by_source, catalogue.by_target = group(catalogue.relations, "source"), group(catalogue.relations, "target")
     catalogue.cited_in = group(catalogue.citations, "source")
-    # ``newest_first`` is a total order, so each facet's members taken in the order of the whole
-    # archive are in their own order: one sort, not one per facet (0.17 s at 20,000 laws).
-    members: dict[Facet, list[Document]] = defaultdict(list)
-    catalogue.newest = facet_rules.newest_first(documents)
-    for document in catalogue.newest:
-        for facet in facet_rules.facets_of(document):
-            members[facet].append(document)
-    catalogue.members = dict(sorted(members.items()))
-    catalogue.positions = {facet: {doc.slug: n for n, doc in enumerate(docs)} for facet, docs in catalogue.members.items()}
-    same = known_paths is not None and known_paths.keys() == members.keys()
-    catalogue.facet_paths = known_paths if same else facet_rules.assign_paths(set(members))
+    catalogue.members = _members(documents, catalogue.by_slug, earlier)
+    same = known_paths is not None and known_paths.keys() == catalogue.members.keys()
+    catalogue.facet_paths = known_paths if same else facet_rules.assign_paths(set(catalogue.members))
     return catalogue

@@ -15,7 +15,7 @@ from typing import Container
 from ..metadata import schema
 from .cards import UNVERIFIED_PAGE, doc_link, format_date, list_badge, proposal_text
 from .archive import Catalogue
-from .facets import IN_FORCE, IN_FORCE_PAGE, KIND_LABELS, MISSING_PAGE, Facet, relative, status_of
+from .facets import IN_FORCE, IN_FORCE_PAGE, KIND_LABELS, MISSING_PAGE, Facet, newest_first, relative, status_of
 from . import paging
 from .paging import Part
 from ..metadata.gaps import UNVERIFIED, fix, gaps_of
@@ -128,7 +128,7 @@ def facet_pages(catalogue: Catalogue, facet: Facet, wanted: set[str] | None = No
 def in_force(catalogue: Catalogue) -> Part:
     """Worked out once per build, like ``missing_list``: its parts, its pages and the counts need it."""
     if "in force" not in catalogue.memo:
-        catalogue.memo["in force"] = paging.split(IN_FORCE_PAGE, [doc for doc in catalogue.newest if status_of(doc) == IN_FORCE])
+        catalogue.memo["in force"] = paging.split(IN_FORCE_PAGE, newest_first([doc for doc in catalogue.documents if status_of(doc) == IN_FORCE]))
     return catalogue.memo["in force"]
 
 

@@ -54,7 +54,7 @@ class Outline:
     browse: dict[str, str] = field(default_factory=dict)  # every browse page → its list (``browse.every_path``)
 
     def earlier(self) -> Earlier:
-        return Earlier(self.documents, self.keys, self.cited_in)
+        return Earlier(self.documents, self.keys, self.cited_in, self.members)
 
     def partners(self, slug: str) -> set[str]:
         """Documents related to ``slug`` in either direction (citations included)."""
