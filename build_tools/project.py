@@ -49,6 +49,16 @@ class Project:
         with os.scandir(self.sources) as entries:
             return {entry.name: entry.stat() for entry in entries if entry.is_file()}
 
+    def source_names(self) -> list[str]:
+        """Names of the files in source_docs/, sorted, hidden ones (as glob("*.*") skips them) left out.
+
+        os.scandir, not Path.glob: names and file types without a stat or a Path per file (0.4 s of
+        every rebuild at 20,000 sources)."""
+        if not self.sources.is_dir():
+            return []
+        with os.scandir(self.sources) as entries:
+            return sorted(entry.name for entry in entries if not entry.name.startswith(".") and entry.is_file())
+
     def source_files(self) -> list[Path]:
         """One source per name (text or original file), sorted so every build sees them in the same order.
 
@@ -56,13 +66,7 @@ class Project:
         (a scan has no text to read) and is the one converted.
         """
         chosen: dict[str, str] = {}
-        # os.scandir, not Path.glob: names and file types without a stat or a Path per file (0.4 s
-        # of every rebuild at 20,000 sources). Hidden files are skipped as glob("*.*") skips them.
-        if not self.sources.is_dir():
-            return []
-        with os.scandir(self.sources) as entries:
-            files = sorted(entry.name for entry in entries if not entry.name.startswith(".") and entry.is_file())
-        for name in files:
+        for name in self.source_names():
             stem, suffix = os.path.splitext(name)
             if suffix in SOURCE_SUFFIXES and (stem not in chosen or suffix == ".txt"):
                 chosen[stem] = name

@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 
 from build_tools.mkdocs_glue.stale import remove_stale_output
 from build_tools.mkdocs_glue.originals import originals
+from build_tools.project import Project
 from projects import build_site, make_project
 from test_incremental import notice
 from test_incremental_site import differing_files
@@ -80,8 +81,10 @@ def test_stale_output_goes_without_listing_each_pages_folder(tmp_path):
 
 
 def test_files_of_record_are_told_from_their_names(tmp_path):
+    project = Project(tmp_path)
+    project.sources.mkdir()
     for name in ("a.txt", "b.pdf", "c.docx", ".d.pdf", "e.html", "notes.yml"):
-        (tmp_path / name).write_bytes(b"x")
-    (tmp_path / "folder.pdf").mkdir()
-    assert [path.name for path in originals(tmp_path)] == ["b.pdf", "c.docx", "e.html"]
-    assert originals(tmp_path / "missing") == []
+        (project.sources / name).write_bytes(b"x")
+    (project.sources / "folder.pdf").mkdir()
+    assert [path.name for path in originals(project)] == ["b.pdf", "c.docx", "e.html"]
+    assert originals(Project(tmp_path / "missing")) == []

@@ -34,6 +34,14 @@ class Change:
     keys: dict[str, set[str]] | None = None
 
 
+    def lists(self) -> set[str]:
+        """Which of the lists of documents in force and not yet in the archive may be split otherwise:
+        they change with the keys the change reaches in them (``compare``)."""
+        if not self.listed:
+            return set()
+        return {top for top in (IN_FORCE_PAGE, MISSING_PAGE) if self.keys is None or self.keys.get(top)}
+
+
 def everything() -> Change:
     return Change()
 

@@ -20,19 +20,15 @@ from build_tools.reading import SUFFIXES, is_file_of_record, site_path
 
 
 def add_originals(files: Files, config, project: Project) -> None:
-    for path in originals(project.sources):
+    for path in originals(project):
         if files.get_file_from_path(site_path(path)) is None:
             files.append(File.generated(config, site_path(path), abs_src_path=str(path)))
 
 
-def originals(folder: Path) -> list[Path]:
-    """The files of record in ``folder``, told from their names and file types alone (os.scandir):
+def originals(project: Project) -> list[Path]:
+    """The files of record in source_docs/, told from their names alone (``Project.source_names``):
     most sources are ``.txt``, and a Path and a stat for each cost 0.3 s of every rebuild at 20,000."""
-    if not folder.is_dir():
-        return []
-    with os.scandir(folder) as entries:
-        names = [entry.name for entry in entries if _of_record(os.path.splitext(entry.name)[1]) and entry.is_file()]
-    return [folder / name for name in sorted(names) if not name.startswith(".")]
+    return [project.sources / name for name in project.source_names() if _of_record(os.path.splitext(name)[1])]
 
 
 @functools.cache

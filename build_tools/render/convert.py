@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..catalogue import browse, cards, changes, archive as catalogue, export
-from ..catalogue.facets import IN_FORCE_PAGE, MISSING_PAGE
 from . import incremental, page as render, rendered, summaries
 from ..metadata import front_matter as metadata, parts, sidecar
 from .. import reading, structure
@@ -230,9 +229,7 @@ def write_browse(project: Project, archive: catalogue.Catalogue, report: Convert
     when it reaches any list; a page missing on disk is always written.
     """
     change = change or changes.everything()
-    # The documents in force and the to-do list change with the keys a change reaches in them (``changes``).
-    lists = {top for top in (IN_FORCE_PAGE, MISSING_PAGE) if change.keys is None or change.keys.get(top)} if change.listed else set()
-    every = browse.every_path(archive, earlier, change.facets, lists)
+    every = browse.every_path(archive, earlier, change.facets, change.lists())
     # One walk of the folder, not a file-system call per browse page: 4,201 pages at 20,000 laws.
     on_disk = generated_browse_pages(project)
     missing = {path: top for path, top in every.items() if path not in on_disk}

@@ -63,23 +63,21 @@ class Stored:
     tokens: dict[int, str]
 
 
-def _stat(path: Path, now: float, stats: dict | None) -> tuple | None:
-    try:
-        stat = stats[path.name] if stats is not None else path.stat()
-    except (FileNotFoundError, KeyError):
+def _stat(name: str, now: float, stats: dict) -> tuple | None:
+    stat = stats.get(name)
+    if stat is None:
         return ()
     # ctime too: a copy that keeps the old modification time (cp -p, tar) still changes it.
     return None if now - stat.st_ctime < RACY_SECONDS else \
         (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
 
 
-def signature(path: Path, now: float | None = None, stats: dict | None = None) -> tuple | None:
+def signature(path: Path, now: float, stats: dict) -> tuple | None:
     """Size, modification and change times and inode of a source and its sidecar; None while either is racy.
 
     ``stats``: the status of every file in the source's folder by name (``Project.source_stats``),
-    instead of a call per file."""
-    now = time.time() if now is None else now
-    parts = (_stat(path, now, stats), _stat(sidecar.path_for(path), now, stats))
+    one scan instead of a call per file."""
+    parts = (_stat(path.name, now, stats), _stat(sidecar.path_for(path).name, now, stats))
     return None if None in parts else parts
 
 
