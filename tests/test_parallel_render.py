@@ -180,15 +180,20 @@ def test_stages_counted_in_a_child_share_the_time_waited_for_it():
     ticks = iter(range(100))
     clock = StageClock(now=lambda: next(ticks))
 
-    def fork(function, *args):
+    class Fork:
         """As a fork: the child counts on its own copy of the clock, which dies with it."""
-        totals, stack = dict(clock.totals), [list(frame) for frame in clock.stack]
-        result = function(*args)
-        clock.totals.clear(), clock.totals.update(totals)
-        clock.stack[:] = stack
-        return result
+
+        def __init__(self, function, *args):
+            self.function, self.args = function, args
+
+        def result(self):
+            totals, stack = dict(clock.totals), [list(frame) for frame in clock.stack]
+            result = self.function(*self.args)
+            clock.totals.clear(), clock.totals.update(totals)
+            clock.stack[:] = stack
+            return result
 
     # The wait lasts 4 ticks (0 → 4); in the child, 1 tick before converting and 2 converting.
-    call = in_child(clock, fork)
-    assert call(clock.wrap("conversion", lambda: next(ticks) and "done")) == "done"
+    start = in_child(clock, Fork)
+    assert start(clock.wrap("conversion", lambda: next(ticks) and "done")).result() == "done"
     assert clock.totals == pytest.approx({"mkdocs": 4 * 1 / 3, "conversion": 4 * 2 / 3})

@@ -57,19 +57,36 @@ def _child(connection, function, args) -> None:
         connection.send((False, traceback.format_exc(), _records))
 
 
-def call(function, *args):
-    """``function(*args)`` in a forked child: its result (pickled), its log replayed here."""
+class Child:
+    """A forked child's work under way: ``result()`` waits for it (once)."""
+
+    def __init__(self, process, receive) -> None:
+        self.process, self.receive = process, receive
+
+    def result(self):
+        """Its result (pickled), its log replayed here; ``ChildError`` if it failed."""
+        try:
+            ok, result, records = self.receive.recv()
+        except EOFError:  # it died before reporting
+            ok, result, records = False, "the child process ended without a result", []
+        self.receive.close()
+        self.process.join()
+        replay(records)
+        if not ok:
+            raise ChildError(result)
+        return result
+
+
+def start(function, *args) -> Child:
+    """``function(*args)`` started in a forked child; this process goes on until ``Child.result()``."""
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     process = context.Process(target=_child, args=(send, function, args))
     process.start()
     send.close()
-    try:
-        ok, result, records = receive.recv()
-    except EOFError:  # it died before reporting
-        ok, result, records = False, "the child process ended without a result", []
-    process.join()
-    replay(records)
-    if not ok:
-        raise ChildError(result)
-    return result
+    return Child(process, receive)
+
+
+def call(function, *args):
+    """``function(*args)`` in a forked child, waited for: its result (pickled), its log replayed here."""
+    return start(function, *args).result()

@@ -9,6 +9,7 @@ import logging
 from pathlib import Path
 
 from markupsafe import escape
+from mkdocs.plugins import event_priority
 
 from build_tools.render.convert import convert_all
 from build_tools.metadata.gaps import UNVERIFIED, gaps_of
@@ -16,48 +17,62 @@ from build_tools.mkdocs_glue import forked
 from build_tools.mkdocs_glue.originals import add_originals
 from build_tools.mkdocs_glue.stale import remove_stale_output
 from build_tools.mkdocs_glue.unchanged import leave_out_unchanged
+from build_tools.mkdocs_glue.walked import reconciled
 from build_tools.project import Project
 
 log = logging.getLogger("mkdocs.hooks.archive")
 
 
-def converted(root: Path) -> tuple[list[str], int, int, int]:
-    """Convert the project's sources: (errors, pages, pages written, pages with gaps)."""
-    report = convert_all(Project(root))
+def converted(root: Path) -> tuple[list[str], int, int, list[str], list[str]]:
+    """Convert the project's sources: (errors, pages, pages with gaps, docs-relative paths written, removed)."""
+    project = Project(root)
+    report = convert_all(project)
     unverified = sum(bool(gaps_of(document)) for document in report.documents)
-    return [str(error) for error in report.errors], len(report.documents), len(report.written), unverified
+    return [str(error) for error in report.errors], len(report.documents), unverified, \
+        [path.relative_to(project.docs).as_posix() for path in report.written], \
+        [path.relative_to(project.docs).as_posix() for path in report.removed]
 
 
 def on_pre_build(config, **kwargs) -> None:
-    """Convert source_docs/ before MkDocs collects the files in docs/.
+    """Start converting source_docs/ while MkDocs collects the files in docs/ (``on_files`` waits).
 
     In a forked process (``forked``): what converting leaves in memory is not carried through
-    the build. One bad source must not stop the archive: its pages are left out and
-    the log names the file and line at INFO level (a warning would abort
-    ``--strict``); ``make check``, the pull-request gate, fails on it.
+    the build, and MkDocs' walk of docs/ is made meanwhile (``walked``).
     """
-    errors, pages, written, unverified = forked.call(converted, Path(config.config_file_path).parent)
+    _build["child"] = forked.start(converted, Path(config.config_file_path).parent)
+
+
+def _conversion():
+    """The child's outcome, logged. One bad source must not stop the archive: its pages are left out and
+    the log names the file and line at INFO level (a warning would abort ``--strict``); ``make check``,
+    the pull-request gate, fails on it."""
+    child, _build["child"] = _build["child"], None
+    errors, pages, unverified, written, removed = child.result()
     for error in errors:
         log.info("archive: left out of the site / 未生成页面: %s", error)
     log.info("archive: %d pages, %d written, %d with fields %s (browse/unverified), %d sources left out",
-             pages, written, unverified, UNVERIFIED, len(errors))
+             pages, len(written), unverified, UNVERIFIED, len(errors))
+    return written, removed
 
 
-_build = {"dirty": False}
+_build = {"dirty": False, "child": None}
 
 
 def on_startup(command, dirty):
     _build["dirty"] = dirty
 
 
+@event_priority(100)  # the first: every hook sees docs/ as the conversion left it
 def on_files(files, config, **kwargs):
-    """Always rebuild hand-written pages that include generated snippets; in a ``--dirty`` build,
-    leave the other unmodified pages out (``unchanged``); add the original files.
+    """MkDocs' walk of docs/ made exact once the conversion is done (``walked``); then always
+    rebuild hand-written pages that include generated snippets; in a ``--dirty`` build, leave the
+    other unmodified pages out (``unchanged``); add the original files.
 
     ``--dirty`` builds compare a page's own file time only, so the home page,
     which includes the generated counts and latest additions with
     ``--8<--``, would otherwise keep stale figures.
     """
+    files = reconciled(files, config, *_conversion())
     pages = files.documentation_pages()
     for file in pages:
         if file.src_uri.startswith(("documents/", "browse/")):
@@ -68,6 +83,16 @@ def on_files(files, config, **kwargs):
     add_originals(files, config, Project(Path(config.config_file_path).parent))
     remove_stale_output(files, config)
     return files
+
+
+def on_build_error(error):
+    """A build that fails before ``on_files`` still waits for its child, which may be writing docs/."""
+    child, _build["child"] = _build["child"], None
+    if child is not None:
+        try:
+            child.result()
+        except forked.ChildError:
+            pass
 
 
 def on_nav(nav, config, files):

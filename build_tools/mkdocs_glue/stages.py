@@ -80,23 +80,34 @@ def split_wait(clock: StageClock, stage: str, receive):
     return timed
 
 
-def in_child(clock: StageClock, call):
-    """``call(function, *args)`` runs ``function`` in a forked child (``forked``): the stages the
-    child's inherited clock counted share the time waited for it here."""
-    @functools.wraps(call)
+def in_child(clock: StageClock, start):
+    """``start(function, *args)`` starts ``function`` in a forked child (``forked``) and returns a handle
+    whose ``result()`` waits for it: the stages the child's inherited clock counted share the time
+    waited for it here (what this process did meanwhile counts for itself)."""
+    @functools.wraps(start)
     def timed(function, *args):
         def measured(*inner):  # in the child
             before = dict(clock.totals)
             result = function(*inner)
             return result, {stage: spent - before.get(stage, 0.0) for stage, spent in clock.totals.items()}
+        return _Measured(clock, start(measured, *args))
+    return timed
+
+
+class _Measured:
+    """A child started by ``in_child``: its result without the child's seconds, which the wait shares."""
+
+    def __init__(self, clock: StageClock, child) -> None:
+        self.clock, self.child = clock, child
+
+    def result(self):
         outcome = {}
 
         def receive():
-            outcome["result"], seconds = call(measured, *args)
+            outcome["result"], seconds = self.child.result()
             return {stage: spent for stage, spent in seconds.items() if spent > 0}
-        split_wait(clock, "mkdocs", receive)()
+        split_wait(self.clock, "mkdocs", receive)()
         return outcome["result"]
-    return timed
 
 
 def patch_everywhere(original, replacement) -> None:
@@ -130,7 +141,7 @@ def install(clock: StageClock) -> None:
         patch_everywhere(original, clock.wrap(stage, original))
     Page.render = clock.wrap("markdown", Page.render)
     parallel.PagePool.receive = split_wait(clock, "markdown", parallel.PagePool.receive)
-    forked.call = in_child(clock, forked.call)
+    forked.start = in_child(clock, forked.start)
     jinja2.Template.render = clock.wrap("templates", jinja2.Template.render)
     Files.copy_static_files = clock.wrap("writing", Files.copy_static_files)
     original_build = build.build

@@ -1,0 +1,71 @@
+"""MkDocs walks docs/ while the conversion child writes it (``mkdocs_glue.walked``, issue 16): the
+files MkDocs builds are still those of a walk made after the conversion, whatever the walk saw."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.structure.files import get_files
+
+from build_tools.mkdocs_glue.walked import reconciled
+from projects import build_site, make_project
+from test_incremental import notice
+from test_incremental_site import differing_files
+
+
+def listed(files) -> list[tuple[str, str]]:
+    return [(file.src_uri, file.inclusion.name) for file in files]
+
+
+def docs_config(tmp_path: Path, pages: list[str]):
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\n", encoding="utf-8")
+    for page in pages:
+        (tmp_path / "docs" / page).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "docs" / page).write_text("# x\n", encoding="utf-8")
+    return load_config(str(tmp_path / "mkdocs.yml"))
+
+
+@pytest.mark.parametrize("new_pages", [1, 40])  # a rebuild's few new pages, a full build's many
+def test_the_walk_made_during_the_conversion_becomes_the_walk_made_after_it(tmp_path, new_pages):
+    config = docs_config(tmp_path, ["index.md", "documents/a.md", "documents/b.md", "documents/.c.md.7.tmp"])
+    docs = Path(config.docs_dir)
+    walked = get_files(config)  # the walk passes while the writer's temporary file exists
+    (docs / "documents" / ".c.md.7.tmp").rename(docs / "documents" / "c.md")
+    (docs / "documents" / "b.md").unlink()
+    (docs / "documents" / "a.md").write_text("# a again\n", encoding="utf-8")
+    added = [f"browse/new/p{n:02}.md" for n in range(new_pages)] + ["browse/index.md", "catalogue.json"]
+    for path in added:  # a folder made after the walk passed
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_text("x\n", encoding="utf-8")
+    written = ["documents/a.md", "documents/c.md", *added]
+    assert listed(reconciled(walked, config, written, ["documents/b.md"])) == listed(get_files(config))
+
+
+def test_nothing_written_leaves_the_walk_as_it_is(tmp_path):
+    config = docs_config(tmp_path, ["index.md", "documents/a.md"])
+    walked = get_files(config)
+    assert reconciled(walked, config, [], []) is walked and listed(walked) == listed(get_files(config))
+
+
+def issued_by(number: int, issuer: str) -> str:
+    return notice(number).replace("测试县教育局", issuer)
+
+
+def test_a_dirty_rebuild_renders_a_source_added_and_drops_one_removed(tmp_path):
+    """The new page and its issuer's new browse page are written while MkDocs walks docs/: both built."""
+    project = make_project(tmp_path / "p", {f"n{i}.txt": notice(i) for i in range(1, 5)})
+    site = tmp_path / "site"
+    assert build_site(project, site, "--strict").returncode == 0
+    issuers = set((site / "browse" / "issuer").iterdir())
+    (project.sources / "n5.txt").write_text(issued_by(5, "测试县卫生健康局"), encoding="utf-8")
+    (project.sources / "n2.txt").unlink()
+    result = build_site(project, site, "--dirty", "--no-strict")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "关于第5项工作的通知" in (site / "documents" / "n5" / "index.html").read_text(encoding="utf-8")
+    assert not (site / "documents" / "n2").exists()
+    [new_issuer] = set((site / "browse" / "issuer").iterdir()) - issuers
+    assert "关于第5项工作的通知" in (new_issuer / "index.html").read_text(encoding="utf-8")
+    full = tmp_path / "full"
+    assert build_site(project, full, "--strict").returncode == 0
+    assert [path for path in differing_files(site, full) if path != "sitemap.xml.gz"] == []
