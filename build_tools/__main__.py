@@ -30,7 +30,7 @@ def cmd_convert(project: Project, args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
     for note in (note for document in report.documents for note in document.notes):
         print(note)  # passages removed as repeats, so an editor can check them
-    print(f"{len(report.documents)} pages, {len(report.written)} written, {len(report.removed)} removed")
+    print(f"{report.pages} pages, {len(report.written)} written, {len(report.removed)} removed")
     return 1 if report.errors else 0
 
 

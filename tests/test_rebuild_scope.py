@@ -6,12 +6,13 @@ converts a fresh copy of the same sources from nothing: docs/ must be byte-ident
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
 
 from build_tools.catalogue import browse, paging
-from build_tools.render import summaries
+from build_tools.render import convert, summaries
 from build_tools.render.convert import convert_all
 from projects import make_project
 
@@ -192,3 +193,40 @@ def test_a_new_citation_of_a_missing_notice_rewrites_only_its_part_of_the_to_do_
     assert {path for path in browse_written(project, report) if "missing" in path} == {"browse/missing.md", eleven}
     full = same_as_a_full_build(project, tmp_path / "full", "a cited name added to the to-do list")
     assert "测教发〔2024〕113号" in full[eleven].decode()
+
+
+def test_an_edit_no_other_page_sees_is_rebuilt_without_the_catalogue(tmp_path, monkeypatch, renders):
+    """n02 cites n01 and n30 (not in the archive): body edits of both keep what other pages show of
+    them, so the rebuild reads neither the whole index nor builds the catalogue (``quick``), and still
+    writes what a full conversion writes (the edited page's card and export record show the new hash).
+    A title edit, or a kept context gone, takes the whole way again."""
+    monkeypatch.setattr(summaries, "RACY_SECONDS", -1.0)
+    sources = {f"n{i:02d}.txt": law(i, i) for i in range(1, 8)}
+    sources["n02.txt"] = law(2, 2, cites=citing(1) + citing(30))
+    project = make_project(tmp_path / "p", sources)
+    convert_all(project)
+    whole = []
+    for module, name in ((summaries, "load"), (convert.catalogue, "build")):
+        original = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *args, name=name, original=original: whole.append(name) or original(*args))
+    clock = [1_800_000_000]
+    write(project, "n01.txt", law(1, 1, extra="补充说明。"), clock)
+    write(project, "n02.txt", law(2, 2, cites=citing(1) + citing(30), extra="另有说明。"), clock)
+    renders.clear()
+    report = convert_all(project)
+    assert (sorted(renders), whole) == (["n01", "n02"], [])
+    assert {path.name for path in report.written} == {"n01.md", "n02.md", "catalogue.json", "catalogue.csv"}
+    full = same_as_a_full_build(project, tmp_path / "full1", "two body edits")
+    digest = hashlib.sha256((project.sources / "n01.txt").read_bytes()).hexdigest()
+    assert digest in full["documents/n01.md"].decode() and digest in full["catalogue.csv"].decode()
+    write(project, "n03.yml", "title: 关于第三项工作的通知（修订）\n", clock)
+    whole.clear()
+    convert_all(project)
+    assert whole == ["load", "build"]
+    same_as_a_full_build(project, tmp_path / "full2", "a title edited")
+    shutil.rmtree(project.root / ".cache" / "page-contexts")
+    write(project, "n04.txt", law(4, 4, extra="补充说明。"), clock)
+    whole.clear()
+    convert_all(project)
+    assert whole == ["load", "build"]
+    same_as_a_full_build(project, tmp_path / "full3", "a body edit whose page's context is not kept")

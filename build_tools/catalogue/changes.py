@@ -79,8 +79,11 @@ def outline(catalogue: Catalogue) -> Outline:
 def shown(outline: Outline, slug: str):
     """What other pages and the browse lists show of a document (None: not in the archive)."""
     document = outline.documents.get(slug)
-    if document is None:
-        return None
+    return None if document is None else seen(document)
+
+
+def seen(document: Document) -> tuple:
+    """What other pages, the lists and the catalogue's relations see of a document."""
     # The source's hash is shown on its own card only: a body edit changes that page, not its neighbours.
     return {key: value for key, value in document.meta.items() if key != "sha256"}, document.part, str(document.source.path)
 

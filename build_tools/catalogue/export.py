@@ -35,12 +35,17 @@ def relations_of(catalogue: Catalogue, document: Document) -> list[dict]:
 
 
 def record(catalogue: Catalogue, document: Document) -> dict:
+    missing = sorted({c.label for c in catalogue.citations_of(document.slug) if not c.target})
+    return record_of(document, relations_of(catalogue, document), missing)
+
+
+def record_of(document: Document, relations: list[dict], missing: list[str]) -> dict:
+    """The record from the document and what the catalogue says of it."""
     meta = dict(document.meta)
     meta["status"] = status_of(document)
     meta.setdefault("sha256", document.source.sha256)
-    missing = sorted({c.label for c in catalogue.citations_of(document.slug) if not c.target})
     return {"slug": document.slug, "url": page_url(document), **meta,
-            "relations": relations_of(catalogue, document), "cites_not_in_archive": missing}
+            "relations": relations, "cites_not_in_archive": missing}
 
 
 @dataclass
@@ -101,6 +106,24 @@ def to_csv(catalogue: Catalogue, rows: Rows | None = None) -> str:
     """One column per field; lists and mappings as JSON in a cell."""
     rows = rows or update(Rows(), catalogue)
     return _line(list(rows.columns or LEADING)) + "".join(rows.csv[document.slug] for document in catalogue.documents)
+
+
+def edited_row(row: tuple, document: Document, columns: tuple) -> tuple | None:
+    """``page_data``'s (JSON, keys, CSV line) of a record again, for the same page after an edit that
+    the catalogue does not see (``quick``): relations and missing citations as the row had them.
+    None when the record's keys differ (the CSV's columns may)."""
+    old_json, keys, _ = row
+    before = json.loads(old_json)
+    found = record_of(document, before["relations"], before["cites_not_in_archive"])
+    if tuple(found) != keys:
+        return None
+    return _json(found), keys, _line([_cell(found.get(column)) for column in columns])
+
+
+def replaced(data: bytes, old: bytes, new: bytes) -> bytes | None:
+    """``data`` (an export file as written) with the one record ``old`` as ``new``; None unless
+    ``old`` is there exactly once (then the file is not the one the rows were taken from)."""
+    return data.replace(old, new) if data.count(old) == 1 else None
 
 
 def files(catalogue: Catalogue, rows: Rows | None = None) -> dict[str, str]:

@@ -19,6 +19,7 @@ Annexes are addressed by their part name::
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -59,7 +60,12 @@ class Sidecar:
 
 def path_for(source: Path) -> Path:
     """The sidecar that belongs to a raw text: same folder, same stem, ``.yml``."""
-    return source.with_suffix(".yml")
+    return source.with_name(name_for(source.name))
+
+
+def name_for(source: str) -> str:
+    """``path_for`` on a file name, without a Path: a rebuild asks it for every source."""
+    return os.path.splitext(source)[0] + ".yml"
 
 
 def source_for(sidecar: Path) -> Path:

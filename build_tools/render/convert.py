@@ -5,14 +5,14 @@ read → structure → metadata (all documents) → catalogue → render → wri
 """
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..catalogue import browse, cards, changes, archive as catalogue, export
-from . import incremental, page as render, rendered, summaries
+from . import contexts, incremental, page as render, quick, rendered, summaries
 from ..metadata import front_matter as metadata, parts, sidecar
+from ..metadata.gaps import gaps_of
 from .. import reading, structure
 from ..errors import SourceError
 from ..model import Document, ParsedDocument, SourceText
@@ -34,7 +34,9 @@ class ConvertReport:
     blocks): a build holds one source's full documents at a time (``in_full`` reads them all).
     """
 
-    documents: list[Document] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)  # the edited sources' only when ``quick`` rebuilt
+    pages: int = 0  # pages of the archive
+    unverified: int = 0  # pages with fields still to verify (``gaps``)
     written: list[Path] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)
     errors: list[SourceError] = field(default_factory=list)
@@ -131,40 +133,33 @@ def convert_all(project: Project) -> ConvertReport:
     """Convert every source; a bad source is reported and the others still build.
 
     Only what changed since the last build is converted, put in context and written: sources by
-    their signature (``summaries``), pages and browse lists by what the change reaches (``changes``).
+    their signature (``summaries``), pages and browse lists by what the change reaches (``changes``);
+    an edit that no other page sees, without the catalogue at all (``quick``).
     """
     report = ConvertReport()
+    if quick.rebuild(project, convert_file, report):
+        return report
     with summaries.long_lived() as settle:
         before = summaries.load(project.cache)
-        files = list(project.source_files())
-        entries = incremental.convert_many(files, project, convert_file, before.entries)
-        paths = dict(zip(entries, files))  # ``entries`` come by name in the order of ``files``
+        folder = project.sources.relative_to(project.root).as_posix()
+        entries = incremental.convert_many([f"{folder}/{name}" for name in project.chosen_sources()],
+                                           project, convert_file, before.entries)
+        incremental.prune(project, entries, before.entries)
         report.documents, mentioned, report.errors = claimed(entries)
-        # No source changed and docs/ holds what the last build wrote: nothing to put in context again
-        # (``mkdocs serve`` builds once more after every build, as it sees docs/ change; 2.2 s at 20,000 laws).
-        if summaries.unchanged(before, entries) and all_written(project, before.outline):
-            return report
+        report.pages = len(report.documents)
+        report.unverified = sum(bool(gaps_of(document)) for document in report.documents)
         archive = catalogue.build(report.documents, mentioned, before.outline and before.outline.facet_paths,
                                   before.outline and before.outline.earlier())
         outline = changes.outline(archive)
         settle()
         change = changes.compare(before.outline, outline, mentioned) if before.outline else changes.everything()
         kept = {name: entry for name, entry in entries.items() if isinstance(entry, summaries.Entry)}
-        write_documents(project, archive, change, Sources(project, paths, kept), report)
+        write_documents(project, archive, change, Sources(project, kept), report)
         rows = export.update(before.rows if before.outline else export.Rows(), archive, change.pages)
         outline.browse = write_browse(project, archive, report, change, rows, before.outline and before.outline.browse)
-        if not (summaries.unchanged(before, kept) and not change.documents and change.pages == set()):
-            summaries.save(project.cache, summaries.Index(before.fingerprint, kept, outline, rows), before)
+        summaries.save(project.cache, summaries.Index(before.fingerprint, kept, outline, rows,
+                                                      unverified=report.unverified), before)
     return report
-
-
-def all_written(project: Project, outline: changes.Outline) -> bool:
-    """Whether docs/ holds the export and exactly the pages and browse pages of ``outline``."""
-    folder = project.documents
-    pages = {name for name in os.listdir(folder) if name.endswith(".md")} if folder.is_dir() else set()
-    return pages == {f"{slug}.md" for slug in outline.documents} and \
-        generated_browse_pages(project) == outline.browse.keys() and \
-        all((project.docs / name).exists() for name in export.NAMES)
 
 
 @dataclass
@@ -173,7 +168,6 @@ class Sources:
     one source at a time: pages come in slug order, which keeps a source's pages together."""
 
     project: Project
-    paths: dict[str, Path]
     entries: dict[str, summaries.Entry]
     full: tuple[str, list[Document]] = ("", [])  # the source read last and its documents
 
@@ -183,38 +177,39 @@ class Sources:
     def document(self, summary: Document) -> Document:
         name = str(summary.source.path)
         if self.full[0] != name:
-            self.full = name, incremental.documents_of(self.entries[name], self.paths[name], self.project, convert_file)
+            self.full = name, incremental.documents_of(self.entries[name], self.project.root / name, self.project,
+                                                       convert_file)
         return next(document for document in self.full[1] if document.slug == summary.slug)
 
 
 def in_full(project: Project, documents: list[Document]) -> list[Document]:
     """The full documents (blocks, text) behind a report's summaries, read from the conversion cache."""
-    entries = summaries.load(project.cache).entries
-    paths = {name: project.root / name for name in entries}
-    sources = Sources(project, paths, entries)
+    sources = Sources(project, summaries.load(project.cache).entries)
     return [sources.document(document) for document in documents]
 
 
 def write_documents(project: Project, archive: catalogue.Catalogue, change: changes.Change, sources: Sources,
                     report: ConvertReport) -> None:
-    """Pages whose context or document changed, or that are missing on disk; stale pages removed."""
-    folder = project.documents
-    on_disk = set(os.listdir(folder)) if folder.is_dir() else set()
-    before, after = rendered.load(project.cache), {}
+    """Pages whose context or document changed, or that are missing on disk; stale pages removed.
+    The contexts made are kept for a later edit no other page sees (``contexts``, ``quick``)."""
+    folder, on_disk = project.documents, project.document_pages()
+    before, after, made = rendered.load(project.cache), {}, {}
     for document in archive.documents:
         name, slug = f"{document.slug}.md", document.slug
         if change.pages is not None and slug not in change.pages and slug in before and name in on_disk:
             after[slug] = before[slug]
             continue
         context = cards.context_for(archive, document)
+        made[slug] = summaries.shard_of(str(document.source.path)), contexts.kept(archive, document, context)
         after[slug] = rendered.digest(sources.key(document), document, context)
         if after[slug] == before.get(slug) and name in on_disk:
             continue
         if write_if_changed(folder / name, render.render(sources.document(document), context)):
             report.written.append(folder / name)
+    contexts.save(project.cache, made, {doc.slug: summaries.shard_of(str(doc.source.path)) for doc in archive.documents})
     rendered.save(project.cache, after)
     # A source that failed leaves no page behind: the site shows what the sources say now.
-    report.removed = sorted(folder / name for name in on_disk if name.endswith(".md") and name[:-3] not in after)
+    report.removed = sorted(folder / name for name in on_disk if name[:-3] not in after)
     for path in report.removed:
         path.unlink()
 
@@ -230,8 +225,7 @@ def write_browse(project: Project, archive: catalogue.Catalogue, report: Convert
     """
     change = change or changes.everything()
     every = browse.every_path(archive, earlier, change.facets, change.lists())
-    # One walk of the folder, not a file-system call per browse page: 4,201 pages at 20,000 laws.
-    on_disk = generated_browse_pages(project)
+    on_disk = project.browse_pages()
     missing = {path: top for path, top in every.items() if path not in on_disk}
     facets = None if change.facets is None else \
         set(change.facets) | {facet for facet, path in archive.facet_paths.items() if path in missing}
@@ -247,11 +241,3 @@ def write_browse(project: Project, archive: catalogue.Catalogue, report: Convert
     report.removed += stale
     return every
 
-
-def generated_browse_pages(project: Project) -> set[str]:
-    """Docs-relative paths of the Markdown files under ``docs/browse/``."""
-    found = set()
-    for here, _, names in os.walk(project.browse):
-        folder = Path(here).relative_to(project.docs).as_posix()
-        found.update(f"{folder}/{name}" for name in names if name.endswith(".md"))
-    return found

@@ -48,29 +48,28 @@ def convert_one(path: Path, project: Project, convert: Converter) -> Outcome:
         return error
 
 
-def convert_many(paths: list[Path], project: Project, convert: Converter, known: dict[str, Entry] | None = None,
-                 jobs: int | None = None) -> dict[str, Entry | SourceError]:
-    """Each source's entry (or the error that stopped it) by name in the order of ``paths``. Errors are
-    not cached, so they are reported every run.
+def convert_many(names: list[str], project: Project, convert: Converter, known: dict[str, Entry] | None = None,
+                 jobs: int | None = None, stats: dict | None = None) -> dict[str, Entry | SourceError]:
+    """Each source's entry (or the error that stopped it) by project-relative name, in the order of
+    ``names``. Errors are not cached, so they are reported every run.
 
     A source whose signature is the one ``known`` recorded is neither read nor unpickled; one whose
     bytes hash to the known key only gets its new signature. A converted source's documents go to the
     cache from the worker that converted them and only its entry comes back: holding every document
     of a first conversion until the pages were written took 2.6 GB at 20,000 laws (issue 16).
     ``convert`` is the stage runner (``convert.convert_file``), passed in so that this module needs
-    nothing from the one that calls it.
+    nothing from the one that calls it; ``stats``: ``Project.source_stats`` if the caller has it.
     """
     known = known or {}
     entries: dict[str, Entry | SourceError] = {}
     missing: list[tuple[str, Path, str, tuple | None]] = []
-    cached = 0  # sources whose documents came from the cache
-    names = [path.relative_to(project.root).as_posix() for path in paths]
-    stats, now = project.source_stats(), time.time()
-    for name, path in zip(names, paths):
-        entry, stamp = known.get(name), signature(path, now, stats)
+    stats, now = project.source_stats() if stats is None else stats, time.time()
+    for name in names:
+        entry, stamp = known.get(name), signature(name, now, stats)
         if entry is not None and stamp is not None and entry.signature == stamp:
             entries[name] = entry
             continue
+        path = project.root / name
         key = source_key(path, project)
         if entry is not None and entry.key == key:
             entries[name] = replace(entry, signature=stamp)
@@ -79,13 +78,17 @@ def convert_many(paths: list[Path], project: Project, convert: Converter, known:
         if documents is None:
             missing.append((name, path, key, stamp))
         else:
-            entries[name], cached = entry_for(documents, key, stamp), cached + 1
+            entries[name] = entry_for(documents, key, stamp)
     for (name, *_), outcome in zip(missing, _run([item[1:] for item in missing], project, convert, jobs)):
         entries[name] = outcome
-    if missing or cached or set(known) - set(entries):
-        cache.prune(project.cache, {entry.key for entry in entries.values() if isinstance(entry, Entry)})
-    # In the order of ``paths``: the first source to claim a slug keeps it (``convert.claim_slugs``).
+    # In the order of ``names``: the first source to claim a slug keeps it (``convert.claim_slugs``).
     return {name: entries[name] for name in names}
+
+
+def prune(project: Project, entries: dict[str, Entry | SourceError], known: dict[str, Entry]) -> None:
+    """Drop cached conversions no source uses any more, when a source changed, came or went."""
+    if set(known) != set(entries) or any(entry is not known[name] for name, entry in entries.items()):
+        cache.prune(project.cache, {entry.key for entry in entries.values() if isinstance(entry, Entry)})
 
 
 def documents_of(entry: Entry, path: Path, project: Project, convert: Converter) -> list[Document]:

@@ -14,11 +14,16 @@ def write_if_changed(path: Path, content: str) -> bool:
     data = content.encode("utf-8")
     if path.exists() and path.read_bytes() == data:
         return False
+    write_bytes(path, data)
+    return True
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Through a temporary file renamed over ``path``: a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     temporary.write_bytes(data)
     temporary.replace(path)
-    return True
 
 
 def remove_stale(folder: Path, keep: set[Path], pattern: str = "*.md") -> list[Path]:
