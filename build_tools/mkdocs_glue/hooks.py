@@ -12,7 +12,7 @@ from markupsafe import escape
 from mkdocs.plugins import event_priority
 
 from build_tools.render.convert import convert_all
-from build_tools.metadata.gaps import UNVERIFIED, gaps_of
+from build_tools.metadata.gaps import UNVERIFIED
 from build_tools.mkdocs_glue import forked
 from build_tools.mkdocs_glue.originals import add_originals
 from build_tools.mkdocs_glue.stale import remove_stale_output
@@ -27,8 +27,7 @@ def converted(root: Path) -> tuple[list[str], int, int, list[str], list[str]]:
     """Convert the project's sources: (errors, pages, pages with gaps, docs-relative paths written, removed)."""
     project = Project(root)
     report = convert_all(project)
-    unverified = sum(bool(gaps_of(document)) for document in report.documents)
-    return [str(error) for error in report.errors], len(report.documents), unverified, \
+    return [str(error) for error in report.errors], report.pages, report.unverified, \
         [path.relative_to(project.docs).as_posix() for path in report.written], \
         [path.relative_to(project.docs).as_posix() for path in report.removed]
 
