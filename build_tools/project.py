@@ -80,6 +80,12 @@ class Project:
                 chosen[stem] = name
         return sorted(chosen.values())
 
+    def source_scan(self) -> tuple[dict[str, os.stat_result], list[str]]:
+        """``source_stats`` and the project-relative names of the sources (``chosen_sources``), from one scan."""
+        stats = self.source_stats()
+        folder = self.sources.relative_to(self.root).as_posix()
+        return stats, [f"{folder}/{name}" for name in self.chosen_sources(self.source_names(stats))]
+
     def document_pages(self) -> set[str]:
         """File names of the generated document pages in docs/documents/."""
         folder = self.documents

@@ -1,9 +1,10 @@
-"""Each page's context as it was last rendered, kept by its source's shard (``summaries.shard_of``).
+"""Each page's context as it was last rendered, one file a page.
 
 A rebuild after an edit that no other page sees (``quick``) renders the edited page from the context
 it had, with its card made again (the card shows the source's hash, and asks the catalogue for the
 browse paths of the page's facets only, kept here beside it), instead of building the catalogue of
-the whole archive to ask it (issue 16).
+the whole archive to ask it (issue 16). One file a page, so that a rebuild reads and writes the
+contexts of the pages it renders and no others.
 """
 from __future__ import annotations
 
@@ -20,17 +21,17 @@ from .writer import write_bytes
 Kept = tuple[PageContext, dict[Facet, str]]
 
 
-def path(cache: Path, number: int) -> Path:
-    return cache.parent / "page-contexts" / f"{number:02d}.pickle"
+def path(cache: Path, slug: str) -> Path:
+    return cache.parent / "page-contexts" / f"{slug}.pickle"
 
 
-def load(cache: Path, number: int) -> dict[str, Kept]:
-    """slug → what was kept of its page, for the pages of one shard (empty when unreadable)."""
+def load(cache: Path, slug: str) -> Kept | None:
+    """What was kept of a page (None when there is none or it is unreadable)."""
     try:
-        found = pickle.loads(path(cache, number).read_bytes())
+        found = pickle.loads(path(cache, slug).read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        return {}
-    return found if isinstance(found, dict) else {}
+        return None
+    return found if isinstance(found, tuple) else None
 
 
 def kept(catalogue: Catalogue, document: Document, context: PageContext) -> Kept:
@@ -44,11 +45,9 @@ def with_card(found: Kept, document: Document) -> PageContext:
                        links=context.links)
 
 
-def save(cache: Path, fresh: dict[str, tuple[int, Kept]], owners: dict[str, int]) -> None:
-    """Add the contexts just made (slug → (shard, kept)) to their shards; in the shards written, pages
-    no longer in ``owners`` (slug → shard of every page) are dropped."""
-    for number in sorted({shard for shard, _ in fresh.values()}):
-        found = {slug: value for slug, value in load(cache, number).items() if owners.get(slug) == number}
-        found.update((slug, value) for slug, (shard, value) in fresh.items() if shard == number)
-        write_bytes(path(cache, number), pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
-
+def save(cache: Path, fresh: dict[str, Kept], gone: list[str]) -> None:
+    """Keep the contexts just made (by slug); drop those of the pages ``gone``."""
+    for slug, value in sorted(fresh.items()):
+        write_bytes(path(cache, slug), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    for slug in gone:
+        path(cache, slug).unlink(missing_ok=True)

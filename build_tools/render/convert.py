@@ -136,14 +136,12 @@ def convert_all(project: Project) -> ConvertReport:
     their signature (``summaries``), pages and browse lists by what the change reaches (``changes``);
     an edit that no other page sees, without the catalogue at all (``quick``).
     """
-    report = ConvertReport()
-    if quick.rebuild(project, convert_file, report):
+    report, ledger, (stats, names) = ConvertReport(), summaries.load_ledger(project.cache), project.source_scan()
+    if quick.rebuild(project, convert_file, report, ledger, (stats, names)):
         return report
     with summaries.long_lived() as settle:
-        before = summaries.load(project.cache)
-        folder = project.sources.relative_to(project.root).as_posix()
-        entries = incremental.convert_many([f"{folder}/{name}" for name in project.chosen_sources()],
-                                           project, convert_file, before.entries)
+        before = summaries.load(project.cache, ledger)
+        entries = incremental.convert_many(names, project, convert_file, before.entries, stats=stats)
         incremental.prune(project, entries, before.entries)
         report.documents, mentioned, report.errors = claimed(entries)
         report.pages = len(report.documents)
@@ -200,18 +198,18 @@ def write_documents(project: Project, archive: catalogue.Catalogue, change: chan
             after[slug] = before[slug]
             continue
         context = cards.context_for(archive, document)
-        made[slug] = summaries.shard_of(str(document.source.path)), contexts.kept(archive, document, context)
+        made[slug] = contexts.kept(archive, document, context)
         after[slug] = rendered.digest(sources.key(document), document, context)
         if after[slug] == before.get(slug) and name in on_disk:
             continue
         if write_if_changed(folder / name, render.render(sources.document(document), context)):
             report.written.append(folder / name)
-    contexts.save(project.cache, made, {doc.slug: summaries.shard_of(str(doc.source.path)) for doc in archive.documents})
     rendered.save(project.cache, after)
     # A source that failed leaves no page behind: the site shows what the sources say now.
     report.removed = sorted(folder / name for name in on_disk if name[:-3] not in after)
     for path in report.removed:
         path.unlink()
+    contexts.save(project.cache, made, sorted(set(before) - set(after)))
 
 
 def write_browse(project: Project, archive: catalogue.Catalogue, report: ConvertReport,

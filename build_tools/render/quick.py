@@ -35,16 +35,13 @@ class Plan:
     stale: set[str] = field(default_factory=set)  # conversion-cache keys no source uses any more
 
 
-def rebuild(project: Project, convert, report) -> bool:
-    """Rebuild if no source came or went and every edit is one no other page sees; False: not done."""
-    ledger = summaries.load_ledger(project.cache)
-    if ledger is None:
+def rebuild(project: Project, convert, report, ledger: summaries.Ledger | None, scan: tuple[dict, list[str]]) -> bool:
+    """Rebuild if no source came or went and every edit is one no other page sees; False: not done.
+    ``scan``: ``Project.source_scan``."""
+    stats, names = scan
+    if ledger is None or names != list(ledger.sources) or not written(project, ledger):
         return False
-    stats, now = project.source_stats(), time.time()
-    folder = project.sources.relative_to(project.root).as_posix()
-    names = [f"{folder}/{name}" for name in project.chosen_sources(project.source_names(stats))]
-    if names != list(ledger.sources) or not written(project, ledger):
-        return False
+    now = time.time()
     edited = [name for name in names if ledger.sources[name][0] is None or
               summaries.signature(name, now, stats) != ledger.sources[name][0]]
     if edited:
@@ -72,14 +69,13 @@ def planned(project: Project, ledger: summaries.Ledger, edited: list[str], conve
     except (OSError, ValueError, EOFError, TypeError, AttributeError, ImportError, pickle.UnpicklingError):
         return None
     known = {name: plan.shards[summaries.shard_of(name)][0][name] for name in edited}
-    kept = {number: contexts.load(project.cache, number) for number in plan.shards}
     rows = {}
     for name, entry in incremental.convert_many(edited, project, convert, known, stats=stats).items():
         before, (entries, pages) = known[name], plan.shards[summaries.shard_of(name)]
         if not unseen(before, entry):
             return None
         for old, new in zip(before.documents, entry.documents):
-            found, row = kept[summaries.shard_of(name)].get(old.slug), pages.get(old.slug)
+            found, row = contexts.load(project.cache, old.slug), pages.get(old.slug)
             if found is None or row is None or rendered.digest(before.key, old, found[0]) != plan.manifest.get(old.slug):
                 return None
             rows[old.slug] = row, export.edited_row(row[:3], new, ledger.columns)

@@ -160,10 +160,10 @@ def load_ledger(cache: Path) -> Ledger | None:
     return ledger if isinstance(ledger, Ledger) and ledger.fingerprint == code_fingerprint() else None
 
 
-def load(cache: Path) -> Index:
+def load(cache: Path, ledger: Ledger | None = None) -> Index:
     """The last build's index, or an empty one (none yet, unreadable, another converter's, or a file
-    that is not the one the ledger was saved with)."""
-    ledger = load_ledger(cache)
+    that is not the one the ledger was saved with). ``ledger``: ``load_ledger``'s, if read already."""
+    ledger = ledger or load_ledger(cache)
     if ledger is None:
         return Index(code_fingerprint())
     try:
