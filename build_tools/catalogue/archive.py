@@ -69,6 +69,8 @@ class Catalogue:
     positions: dict[Facet, dict[str, int]] = field(default_factory=dict)  # facet → slug → place in members, once asked
     by_source_file: dict[str, list[Document]] = field(default_factory=dict)
     _missing: dict[str, list[Citation]] | None = field(default=None, repr=False)  # ``missing``, once asked
+    # Pages with a citation whose key names another page now, or none (built from an earlier build only).
+    recited: set[str] | None = field(default=None, repr=False)
     memo: dict = field(default_factory=dict, repr=False)  # what browse pages work out once per build
 
     def resolve(self, reference) -> str | None:
@@ -220,15 +222,22 @@ def mentions_any(found: list, keys: set[str]) -> bool:
                for entry, _ in found for kind in ("number", "title"))
 
 
+def mentioning(mentioned: dict[str, list], keys: set[str]) -> set[str]:
+    """Pages whose citations name any of ``keys`` (``resolving_differently``): those to resolve again."""
+    return {slug for slug, found in mentioned.items() if mentions_any(found, keys)} if keys else set()
+
+
 def _citations(catalogue: Catalogue, mentioned: dict[str, list] | None, earlier: Earlier | None = None) -> list[Citation]:
-    """Sorted by citing page, line and keys; an unchanged page's from ``earlier`` where they still hold."""
-    keys = None if earlier is None or mentioned is None else \
-        resolving_differently(earlier.keys, catalogue.keys, set(earlier.documents) ^ set(catalogue.by_slug))
+    """Sorted by citing page, line and keys; an unchanged page's from ``earlier`` where they still hold.
+    Sets ``catalogue.recited``: the pages whose citations were resolved again for a key that changed."""
+    if earlier is not None and mentioned is not None:
+        keys = resolving_differently(earlier.keys, catalogue.keys, set(earlier.documents) ^ set(catalogue.by_slug))
+        catalogue.recited = mentioning(mentioned, keys)
     found: list[Citation] = []
     for document in catalogue.documents:
         mentions_here = mentioned[document.slug] if mentioned is not None else mentions(document)
-        if keys is not None and earlier.documents.get(document.slug) is document and \
-                not (keys and mentions_any(mentions_here, keys)):
+        if catalogue.recited is not None and earlier.documents.get(document.slug) is document and \
+                document.slug not in catalogue.recited:
             found += earlier.cited_in.get(document.slug, [])
         else:
             found += _citations_of(catalogue, document, mentions_here)

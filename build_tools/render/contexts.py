@@ -35,7 +35,8 @@ def load(cache: Path, slug: str) -> Kept | None:
 
 
 def kept(catalogue: Catalogue, document: Document, context: PageContext) -> Kept:
-    return context, {facet: catalogue.facet_paths[facet] for facet in facets_of(document) if facet in catalogue.facet_paths}
+    paths = catalogue.facet_paths
+    return context, {facet: paths[facet] for facet in facets_of(document) if facet in paths}
 
 
 def with_card(found: Kept, document: Document) -> PageContext:

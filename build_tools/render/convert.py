@@ -150,7 +150,8 @@ def convert_all(project: Project) -> ConvertReport:
                                   before.outline and before.outline.earlier())
         outline = changes.outline(archive)
         settle()
-        change = changes.compare(before.outline, outline, mentioned) if before.outline else changes.everything()
+        change = changes.compare(before.outline, outline, mentioned, archive.recited) if before.outline else \
+            changes.everything()
         kept = {name: entry for name, entry in entries.items() if isinstance(entry, summaries.Entry)}
         write_documents(project, archive, change, Sources(project, kept), report)
         rows = export.update(before.rows if before.outline else export.Rows(), archive, change.pages)

@@ -18,6 +18,7 @@ import time
 from dataclasses import dataclass, field
 
 from ..catalogue import changes, export
+from ..model import Document
 from ..project import Project
 from . import contexts, incremental, page as render, rendered, summaries
 from .writer import write_bytes, write_if_changed
@@ -75,17 +76,26 @@ def planned(project: Project, ledger: summaries.Ledger, edited: list[str], conve
         if not unseen(before, entry):
             return None
         for old, new in zip(before.documents, entry.documents):
-            found, row = contexts.load(project.cache, old.slug), pages.get(old.slug)
-            if found is None or row is None or rendered.digest(before.key, old, found[0]) != plan.manifest.get(old.slug):
+            rows[old.slug] = planned_page(project, plan, before.key, old, new, pages, ledger.columns)
+            if rows[old.slug] is None:
                 return None
-            rows[old.slug] = row, export.edited_row(row[:3], new, ledger.columns)
-            if rows[old.slug][1] is None:
-                return None
-            pages[old.slug] = (*rows[old.slug][1], row[3])
-            plan.contexts[old.slug] = found
         entries[name] = plan.sources[name] = entry
         plan.stale |= {before.key} - {entry.key}
     return plan if patched_export(project, plan, rows) else None
+
+
+def planned_page(project: Project, plan: Plan, key: str, old: Document, new: Document, pages: dict,
+                 columns: tuple) -> tuple | None:
+    """The page's export row before and after (its ``page_data`` in ``pages`` updated), its kept
+    context in ``plan``; None without a context that the page on disk was rendered with."""
+    found, row = contexts.load(project.cache, old.slug), pages.get(old.slug)
+    if found is None or row is None or rendered.digest(key, old, found[0]) != plan.manifest.get(old.slug):
+        return None
+    edited = export.edited_row(row[:3], new, columns)
+    if edited is None:
+        return None
+    pages[old.slug], plan.contexts[old.slug] = (*edited, row[3]), found
+    return row, edited
 
 
 def unseen(before: summaries.Entry, after) -> bool:
