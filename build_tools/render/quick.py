@@ -43,8 +43,8 @@ def rebuild(project: Project, convert, report, ledger: summaries.Ledger | None, 
     if ledger is None or names != list(ledger.sources) or not written(project, ledger):
         return False
     now = time.time()
-    edited = [name for name in names if ledger.sources[name][0] is None or
-              summaries.signature(name, now, stats) != ledger.sources[name][0]]
+    edited = [name for name in names if ledger.sources[name] is None or
+              summaries.signature(name, now, stats) != ledger.sources[name]]
     if edited:
         plan = planned(project, ledger, edited, convert, stats)
         if plan is None:

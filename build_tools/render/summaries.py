@@ -58,14 +58,14 @@ class Index:
 
 @dataclass
 class Ledger:
-    """The index's light part, read first: each source's signature and key, what docs/ holds, and the
+    """The index's light part, read first: each source's signature, what docs/ holds, and the
     tokens of the files that hold the rest (entries in ``SHARDS`` files by source name, the outline in
     the index file). A rebuild after an edit that no other page sees reads this and the edited
     sources' shards only (``quick``), not the whole archive's index (0.44 s at 20,000 laws). Written
     last, so a build stopped half-way leaves files whose tokens it does not vouch for."""
 
     fingerprint: str
-    sources: dict[str, tuple]  # name → (signature, key), in the entries' order
+    sources: dict[str, tuple | None]  # name → signature (``Entry.signature``), in the entries' order
     tokens: dict[int, str]  # shard (or ``OUTLINE``) → token
     pages: list[str] = field(default_factory=list)  # slugs of the document pages
     browse: list[str] = field(default_factory=list)  # docs-relative browse pages
@@ -237,7 +237,7 @@ def save(cache: Path, index: Index, before: Index | None = None) -> None:
         write_bytes(index_path(cache), pickle.dumps((tokens[OUTLINE], outline), protocol=pickle.HIGHEST_PROTOCOL))
         outline = index.outline
         save_ledger(cache, Ledger(
-            index.fingerprint, {name: (entry.signature, entry.key) for name, entry in index.entries.items()}, tokens,
+            index.fingerprint, {name: entry.signature for name, entry in index.entries.items()}, tokens,
             sorted(outline.documents) if outline else [], sorted(outline.browse) if outline else [],
             index.rows.columns, index.unverified))
 
@@ -246,7 +246,7 @@ def save_shards(cache: Path, ledger: Ledger, shards: dict[int, tuple[dict[str, E
     """Shards changed in place (``quick``), then the ledger with their tokens and their sources' signatures."""
     for number, shard in sorted(shards.items()):
         ledger.tokens[number] = _write_shard(cache, number, shard)
-        ledger.sources.update((name, (entry.signature, entry.key)) for name, entry in shard[0].items())
+        ledger.sources.update((name, entry.signature) for name, entry in shard[0].items())
     save_ledger(cache, ledger)
 
 
