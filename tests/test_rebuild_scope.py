@@ -230,3 +230,35 @@ def test_an_edit_no_other_page_sees_is_rebuilt_without_the_catalogue(tmp_path, m
     convert_all(project)
     assert whole == ["load", "build"]
     same_as_a_full_build(project, tmp_path / "full3", "a body edit whose page's context is not kept")
+
+
+def test_a_quick_rebuild_gives_way_to_the_whole_one_when_its_inputs_are_not_as_left(tmp_path, monkeypatch):
+    """A body edit goes the whole way, and still ends as a full conversion does, when the export was
+    changed by hand since the last build, the ledger is unreadable, or the edit breaks the source."""
+    monkeypatch.setattr(summaries, "RACY_SECONDS", -1.0)
+    project = make_project(tmp_path / "p", {f"n{i:02d}.txt": law(i, i, cites=citing(i - 1) if i > 1 else "")
+                                            for i in range(1, 7)})
+    convert_all(project)
+    clock, whole = [1_800_000_000], []
+    original = convert.catalogue.build
+    monkeypatch.setattr(convert.catalogue, "build", lambda *args: whole.append(1) or original(*args))
+
+    def edited(number: int, what: str) -> None:
+        write(project, f"n{number:02d}.txt", law(number, number, cites=citing(number - 1), extra=f"说明{len(whole)}。"), clock)
+        whole.clear()
+        report = convert_all(project)
+        assert whole == [1] and report.errors == [], what
+        same_as_a_full_build(project, tmp_path / f"full{number}", what)
+
+    csv = project.docs / "catalogue.csv"
+    csv.write_text(csv.read_text(encoding="utf-8").replace(",n03,", ",n03-hand-edited,"), encoding="utf-8")
+    json = project.docs / "catalogue.json"
+    json.write_text(json.read_text(encoding="utf-8").replace('"slug":"n03"', '"slug":"n03-x"'), encoding="utf-8")
+    edited(3, "the export edited by hand")
+    summaries.ledger_path(project.cache).write_bytes(b"not a pickle")
+    edited(4, "an unreadable ledger")
+    (project.sources / "n05.txt").write_bytes(b"\xff\xfe\x00\xd8")
+    whole.clear()
+    report = convert_all(project)
+    assert [error.path for error in report.errors] == ["source_docs/n05.txt"] and whole == [1]
+    assert not (project.documents / "n05.md").exists() and (project.documents / "n06.md").exists()
