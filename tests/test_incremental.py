@@ -61,7 +61,7 @@ def test_parallel_conversion_writes_the_same_bytes_as_serial(tmp_path, monkeypat
 def test_a_corrupt_cache_entry_is_a_miss(tmp_path, recorded):
     project = make_project(tmp_path / "p", {"n1.txt": notice(1)})
     convert_all(project)
-    for entry in [*project.cache.glob("*.pickle"), summaries.index_path(project.cache)]:
+    for entry in [*project.cache.glob("*.pickle"), summaries.index_path(project.cache), summaries.ledger_path(project.cache)]:
         entry.write_bytes(b"not a pickle")
     recorded.clear()
     report = convert_all(project)

@@ -122,15 +122,14 @@ def carry_out(project: Project, ledger: summaries.Ledger, plan: Plan, convert, r
     """Render the planned pages, write the export and save the parts of the index they touch."""
     for name, entry in plan.sources.items():
         report.documents += entry.documents
-        full = incremental.documents_of(entry, project.root / name, project, convert)
-        for summary, document in zip(entry.documents, full):
-            context = contexts.with_card(plan.contexts[summary.slug], summary)
-            digest = rendered.digest(entry.key, summary, context)
-            if digest == plan.manifest[summary.slug]:  # touched, not changed: the page is as it was
-                continue
-            plan.manifest[summary.slug] = digest
+        pages = {summary.slug: contexts.with_card(plan.contexts[summary.slug], summary) for summary in entry.documents}
+        digests = {summary.slug: rendered.digest(entry.key, summary, pages[summary.slug]) for summary in entry.documents}
+        if all(digests[slug] == plan.manifest[slug] for slug in digests):
+            continue  # touched, not changed (a checkout): its pages are as they were
+        plan.manifest.update(digests)
+        for document in incremental.documents_of(entry, project.root / name, project, convert):
             path = project.documents / f"{document.slug}.md"
-            if write_if_changed(path, render.render(document, context)):
+            if write_if_changed(path, render.render(document, pages[document.slug])):
                 report.written.append(path)
     for name, data in plan.export.items():
         if data != (project.docs / name).read_bytes():
