@@ -8,6 +8,7 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 
+from build_tools.mkdocs_glue.stages import StageClock, in_child
 from build_tools.mkdocs_glue.walked import reconciled
 from projects import build_site, make_project
 from test_incremental import notice
@@ -69,3 +70,29 @@ def test_a_dirty_rebuild_renders_a_source_added_and_drops_one_removed(tmp_path):
     full = tmp_path / "full"
     assert build_site(project, full, "--strict").returncode == 0
     assert [path for path in differing_files(site, full) if path != "sitemap.xml.gz"] == []
+
+
+def test_the_stage_clock_shares_only_the_wait_for_the_child_not_the_walk_before_it():
+    """MkDocs' walk (5 ticks, in MkDocs' stage) runs while the child converts; only the wait after
+    it (5 ticks) is shared by the child's stages (1 tick MkDocs, 2 converting)."""
+    ticks = iter([0, 5, 6, 7, 8, 10, 12])
+    clock = StageClock(now=lambda: next(ticks))
+
+    class Fork:
+        """As a fork: the child counts on its own copy of the clock, which dies with it."""
+
+        def __init__(self, function):
+            self.function = function
+
+        def result(self):
+            totals, stack = dict(clock.totals), [list(frame) for frame in clock.stack]
+            result = self.function()
+            clock.totals.clear(), clock.totals.update(totals)
+            clock.stack[:] = stack
+            return result
+
+    clock.enter("mkdocs")  # 0
+    child = in_child(clock, Fork)(clock.wrap("conversion", lambda: next(ticks) and "done"))
+    assert child.result() == "done"  # waits from 5 to 10
+    clock.leave()  # 12
+    assert clock.totals == pytest.approx({"mkdocs": 5 + 5 * 1 / 3 + 2, "conversion": 5 * 2 / 3})

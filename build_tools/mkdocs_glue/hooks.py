@@ -16,7 +16,7 @@ from build_tools.metadata.gaps import UNVERIFIED
 from build_tools.mkdocs_glue import forked
 from build_tools.mkdocs_glue.originals import add_originals
 from build_tools.mkdocs_glue.stale import remove_stale_output
-from build_tools.mkdocs_glue.unchanged import leave_out_unchanged
+from build_tools.mkdocs_glue.unchanged import asked_early, leave_out_unchanged
 from build_tools.mkdocs_glue.walked import reconciled
 from build_tools.project import Project
 
@@ -63,25 +63,35 @@ def on_startup(command, dirty):
 
 @event_priority(100)  # the first: every hook sees docs/ as the conversion left it
 def on_files(files, config, **kwargs):
-    """MkDocs' walk of docs/ made exact once the conversion is done (``walked``); then always
-    rebuild hand-written pages that include generated snippets; in a ``--dirty`` build, leave the
-    other unmodified pages out (``unchanged``); add the original files.
+    """Always rebuild hand-written pages that include generated snippets; in a ``--dirty`` build,
+    leave the other unmodified pages out (``unchanged``); add the original files. What does not
+    depend on the conversion is done while it runs; then MkDocs' walk of docs/ is made exact
+    (``walked``).
 
     ``--dirty`` builds compare a page's own file time only, so the home page,
     which includes the generated counts and latest additions with
     ``--8<--``, would otherwise keep stale figures.
     """
-    files = reconciled(files, config, *_conversion())
-    pages = files.documentation_pages()
+    walked = files.documentation_pages()
+    _always_rebuild_snippet_pages(walked)
+    asked = asked_early(walked, config, _build["dirty"])
+    written, removed = _conversion()
+    for path in written:
+        asked.pop(path, None)
+    files = reconciled(files, config, written, removed)
+    leave_out_unchanged(files.documentation_pages(), config, _build["dirty"], asked)
+    add_originals(files, config, Project(Path(config.config_file_path).parent))
+    remove_stale_output(files, config)
+    return files
+
+
+def _always_rebuild_snippet_pages(pages) -> None:
+    """Hand-written pages (the child writes none) that include generated snippets."""
     for file in pages:
         if file.src_uri.startswith(("documents/", "browse/")):
             continue
         if "--8<--" in Path(file.abs_src_path).read_text(encoding="utf-8"):
             file.is_modified = lambda: True
-    leave_out_unchanged(pages, config, _build["dirty"])
-    add_originals(files, config, Project(Path(config.config_file_path).parent))
-    remove_stale_output(files, config)
-    return files
 
 
 def on_build_error(error):

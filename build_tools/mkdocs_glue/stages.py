@@ -65,12 +65,17 @@ def split_wait(clock: StageClock, stage: str, receive):
 
     ``receive`` returns the workers' own seconds per stage for what it waited for; the wall time
     of the wait (counted as ``stage`` first) is divided in that proportion, so the stages still
-    add up to the build's time.
+    add up to the build's time. Only the wait: what this process did before it in the same stage
+    (MkDocs' walk of docs/ while the conversion child runs) stays its own.
     """
     @functools.wraps(receive)
     def timed(*args, **kwargs):
+        clock.enter(stage)
         before = clock.totals[stage]
-        seconds = clock.wrap(stage, receive)(*args, **kwargs)
+        try:
+            seconds = receive(*args, **kwargs)
+        finally:
+            clock.leave()
         waited, worked = clock.totals[stage] - before, sum(seconds.values())
         for other, spent in seconds.items():
             share = waited * spent / worked if worked else 0.0
