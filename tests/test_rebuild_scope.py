@@ -147,6 +147,9 @@ DATED_STEPS = [
     ("a fifth in June 2021: the month is split by day", lambda w, p: w("n51.txt", on(51, 2021, 6, 16))),
     ("a notice moved from 2021 to 2023", lambda w, p: w("n05.txt", on(5, 2023, 12, 1))),
     ("the June notice removed", lambda w, p: (p.sources / "n51.txt").unlink()),
+    # The parts of 2020…2023 become parts of the new part 2020s, split as they were (kept, not split again).
+    ("a notice of 2019: the lists are split by decade", lambda w, p: w("n52.txt", on(52, 2019, 6, 1))),
+    ("the notice of 2019 removed: by year again", lambda w, p: (p.sources / "n52.txt").unlink()),
 ]
 
 
@@ -193,6 +196,37 @@ def test_a_new_citation_of_a_missing_notice_rewrites_only_its_part_of_the_to_do_
     assert {path for path in browse_written(project, report) if "missing" in path} == {"browse/missing.md", eleven}
     full = same_as_a_full_build(project, tmp_path / "full", "a cited name added to the to-do list")
     assert "测教发〔2024〕113号" in full[eleven].decode()
+
+
+# n01…n12 cite 101…112, not in the archive: four names a page, 《…第101…109项…》 are a part split
+# in three at their seventh character (101…103, 104…107, 108…109), 《…第110…112项…》 a part.
+MISSING_STEPS = [
+    ("a fourth name in the part 110…112: its last name, so its label, changes", 5,
+     lambda w, p: w("n13.txt", law(13, 13, cites=citing(113)))),
+    ("a fifth: the part is split", 7, lambda w, p: w("n14.txt", law(14, 14, cites=citing(114)))),
+    ("the fifth name gone: the part merges back", 5, lambda w, p: (p.sources / "n14.txt").unlink()),
+    ("a name before 101: the first name of a part and of the part above it changes", 5,
+     lambda w, p: w("n15.txt", law(15, 15, cites=citing(100)))),
+    ("a number cited alone, of another first character: the list is split at the first character", 7,
+     lambda w, p: w("n16.txt", law(16, 16, cites="依据测教发〔2024〕200号文件，"))),
+    ("the number gone: split as before", 5, lambda w, p: (p.sources / "n16.txt").unlink()),
+]
+
+
+def test_each_change_to_the_to_do_list_rewrites_what_a_full_conversion_writes(tmp_path, monkeypatch):
+    """A rebuild splits again only the parts of the to-do list a changed name reaches: a part that grows
+    past the limit, shrinks back, or whose first or last name changes, and the pages listing it."""
+    monkeypatch.setattr(summaries, "RACY_SECONDS", -1.0)
+    monkeypatch.setattr(paging, "PAGE_LIMIT", 4)
+    project = make_project(tmp_path / "p", {f"n{i:02d}.txt": law(i, i, cites=citing(100 + i)) for i in range(1, 13)})
+    convert_all(project)
+    assert len(list((project.browse / "missing").glob("*.md"))) == 5
+    clock = [1_800_000_000]
+    for number, (what, parts, change) in enumerate(MISSING_STEPS):
+        change(lambda name, text: write(project, name, text, clock), project)
+        convert_all(project)
+        full = same_as_a_full_build(project, tmp_path / f"full{number}", what)
+        assert len([name for name in full if name.startswith("browse/missing/")]) == parts, what
 
 
 def test_an_edit_no_other_page_sees_is_rebuilt_without_the_catalogue(tmp_path, monkeypatch, renders):

@@ -114,6 +114,15 @@ def list_pages(top: Part, title: str, lead: list[str], wanted: set[str] | None =
             if wanted is None or part.key in wanted or part.path in also}
 
 
+def reaching(top: str, wanted: set[str] | None, also: Container[str], order: paging.Order = paging.DATES):
+    """``paging.split``'s ``grow`` for the pages to write: the parts ``wanted`` (None: all) and those
+    holding a page of ``also`` (the list's pages missing on disk)."""
+    if wanted is None:
+        return None
+    keys = [paging.page_key(path, order) for path in also if path != top]
+    return lambda part: part.key in wanted or any(key == part.key or order.within(key, part.key) for key in keys)
+
+
 def facet_pages(catalogue: Catalogue, facet: Facet, wanted: set[str] | None = None,
                 also: Container[str] = ()) -> dict[str, str]:
     here = catalogue.facet_paths[facet]
@@ -121,19 +130,19 @@ def facet_pages(catalogue: Catalogue, facet: Facet, wanted: set[str] | None = No
     if facet.kind == "session":
         lines = [f"# {escape(facet.title)}", "", f"本会次共有 {len(documents)} 件提案答复收录在本站，按提案编号排列。", ""]
         return {here: "\n".join(lines + session_table(documents, here)) + "\n"}
-    top = paging.split(here, documents)
+    top = paging.split(here, documents, grow=reaching(here, wanted, also))
     return list_pages(top, facet.title, facet_lead(catalogue, facet, top), wanted, also)
 
 
-def in_force(catalogue: Catalogue) -> Part:
-    """Worked out once per build, like ``missing_list``: its parts, its pages and the counts need it."""
+def in_force_documents(catalogue: Catalogue) -> list[Document]:
+    """Worked out once per build: its pages, the list of every browse page and the counts need it."""
     if "in force" not in catalogue.memo:
-        catalogue.memo["in force"] = paging.split(IN_FORCE_PAGE, newest_first([doc for doc in catalogue.documents if status_of(doc) == IN_FORCE]))
+        catalogue.memo["in force"] = newest_first([doc for doc in catalogue.documents if status_of(doc) == IN_FORCE])
     return catalogue.memo["in force"]
 
 
 def in_force_pages(catalogue: Catalogue, wanted: set[str] | None = None, also: Container[str] = ()) -> dict[str, str]:
-    top = in_force(catalogue)
+    top = paging.split(IN_FORCE_PAGE, in_force_documents(catalogue), grow=reaching(IN_FORCE_PAGE, wanted, also))
     order = "按成文日期分页列出，新的在前：" if top.parts else ""
     lead = [f"时效性标注为“{IN_FORCE}”的文件共 {len(top.documents)} 件。"
             f"时效性由编辑依据发文机关公布的信息标注，未标注的文件显示为“未知”，不作推测。{order}", ""]
@@ -141,29 +150,44 @@ def in_force_pages(catalogue: Catalogue, wanted: set[str] | None = None, also: C
 
 
 def every_path(catalogue: Catalogue, earlier: dict[str, str] | None = None, facets: set[Facet] | None = None,
-               lists: Container[str] = (IN_FORCE_PAGE, MISSING_PAGE)) -> dict[str, str]:
+               lists: dict[str, set[str] | None] | None = None) -> dict[str, str]:
     """Each generated browse page → the list it belongs to (its first page), overviews and to-do lists included.
 
-    ``earlier``: the last build's, whose entries are kept for the lists a change does not reach: those
-    of facets not in ``facets`` (None: every facet), and the documents in force and the to-do list
-    unless in ``lists``. Splitting every list again cost a rebuild 0.24 s at 20,000 laws (issue 16).
+    ``earlier``: the last build's, kept for what a change does not reach: the lists of facets not in
+    ``facets`` (None: every facet), the documents in force and the to-do list unless in ``lists``
+    (``Change.lists``: list → the keys of the parts it reaches, None: every part), and in a list it
+    reaches, what lies inside the parts it does not (issue 16: splitting every list again cost a
+    rebuild 0.24 s, the to-do list alone 0.5 s at 20,000 laws).
     """
+    lists = {IN_FORCE_PAGE: None, MISSING_PAGE: None} if lists is None else lists
     redo = set(catalogue.facet_paths) if earlier is None or facets is None else facets & set(catalogue.facet_paths)
-    found = {path: path for path in LISTS}
-    if earlier is not None:
-        kept = {path for facet, path in catalogue.facet_paths.items() if facet not in redo}
-        kept |= {top for top in (IN_FORCE_PAGE, MISSING_PAGE) if top not in lists}
-        found.update((path, top) for path, top in earlier.items() if top in kept)
-    for facet in redo:
-        path = catalogue.facet_paths[facet]
-        parts = [path] if facet.kind == "session" else \
-            [part.path for part in paging.walk(paging.split(path, catalogue.members[facet]))]
-        found.update((part, path) for part in parts)
+    split = [(catalogue.facet_paths[facet], catalogue.members[facet], paging.DATES) for facet in redo if facet.kind != "session"]
     if earlier is None or IN_FORCE_PAGE in lists:
-        found.update((part.path, IN_FORCE_PAGE) for part in paging.walk(in_force(catalogue)))
+        split.append((IN_FORCE_PAGE, in_force_documents(catalogue), paging.DATES))
     if earlier is None or MISSING_PAGE in lists:
-        found.update((part.path, MISSING_PAGE) for part in paging.walk(missing_list(catalogue)))
+        split.append((MISSING_PAGE, missing_rows_of(catalogue), paging.NAMES))
+    known: dict[str, set[str]] = {}
+    for path, top in (earlier or {}).items():
+        known.setdefault(top, set()).add(path)
+    found = {path: path for path in [*LISTS, *catalogue.facet_paths.values()]}
+    found.update((path, top) for top in set(catalogue.facet_paths.values()) - {top for top, _, _ in split}
+                 for path in known.get(top, ()))
+    for top, items, order in split:
+        wanted = None if earlier is None else lists.get(top)
+        found.update((path, top) for path in list_paths(top, items, order, wanted, known.get(top, set())))
     return dict(sorted(found.items()))
+
+
+def list_paths(top: str, items: list, order: paging.Order, wanted: set[str] | None, known: set[str]) -> set[str]:
+    """The pages of a list split again along the parts ``wanted`` (None: every part), with the last
+    build's pages (``known``) inside the parts not split again: no item of theirs changed, so they
+    are split as they were (a part new on this side holds the items of one earlier page, split alike)."""
+    grow = None if wanted is None else lambda part: part.key in wanted
+    parts = paging.walk(paging.split(top, items, order, grow))
+    kept = [part.key for part in parts if part.kept]
+    inside = {path for path in known if kept and path != top and
+              any(order.within(paging.page_key(path, order), key) for key in kept)}
+    return {part.path for part in parts} | inside
 
 
 def citing_places(catalogue: Catalogue, citations: list, here: str) -> str:
@@ -208,17 +232,15 @@ def missing_page(catalogue: Catalogue, top: Part, part: Part) -> str:
     return "\n".join(lines + MISSING_HEADER + missing_rows(catalogue, part.documents, here)) + "\n"
 
 
-def missing_list(catalogue: Catalogue) -> Part:
-    """Worked out once per build (the pages and the list of every browse page both need it)."""
+def missing_rows_of(catalogue: Catalogue) -> list[tuple]:
+    """The to-do list's rows (name, citations), sorted by name: its pages and the list of every page need them."""
     if "missing" not in catalogue.memo:
-        catalogue.memo["missing"] = paging.split(MISSING_PAGE, list(catalogue.missing().items()),
-                                                 key_of=lambda row, level: paging.prefix_key(row[0], level),
-                                                 levels=paging.NAME_LEVELS, name_of=paging.prefix_file)
+        catalogue.memo["missing"] = list(catalogue.missing().items())
     return catalogue.memo["missing"]
 
 
 def missing_pages(catalogue: Catalogue, wanted: set[str] | None = None, also: Container[str] = ()) -> dict[str, str]:
-    top = missing_list(catalogue)
+    top = paging.split(MISSING_PAGE, missing_rows_of(catalogue), paging.NAMES, reaching(MISSING_PAGE, wanted, also, paging.NAMES))
     return {part.path: missing_page(catalogue, top, part) for part in paging.walk(top)
             if wanted is None or part.key in wanted or part.path in also}
 
@@ -260,7 +282,7 @@ def latest(catalogue: Catalogue) -> list[Document]:
 def summary(catalogue: Catalogue, here: str) -> list[str]:
     counts = [f"[{OVERVIEWS[kind]}]({relative(here, f'browse/{kind}.md')})：{len(facets_of_kind(catalogue, kind))} 个{KIND_LABELS[kind]}"
               for kind in OVERVIEWS]
-    in_force_count = len(in_force(catalogue).documents)
+    in_force_count = len(in_force_documents(catalogue))
     return [f"本站共收录 **{len(catalogue.documents)}** 件文件，其中现行有效 {in_force_count} 件"
             f"（[查看]({relative(here, IN_FORCE_PAGE)})）。", "", *(f"- {line}" for line in counts),
             f"- [被引用但尚未收录的文件]({relative(here, MISSING_PAGE)})：{len(catalogue.missing())} 件",
@@ -291,8 +313,9 @@ def pages(catalogue: Catalogue, facets: set[Facet] | None = None, lists: bool = 
 
     ``keys``: list (its first page's path) → the keys of the parts (``paging``) to write; a list not
     in it is written whole. ``missing``: pages (→ their list) written whatever the others say."""
-    missing = missing or {}
-    incomplete = set(missing.values())
+    incomplete: dict[str, set[str]] = {}
+    for path, top in (missing or {}).items():
+        incomplete.setdefault(top, set()).add(path)
 
     def wanted(path: str, chosen: bool = True) -> set[str] | None:
         if not chosen:
@@ -308,12 +331,12 @@ def pages(catalogue: Catalogue, facets: set[Facet] | None = None, lists: bool = 
     # changed documents cite that is not in the archive the to-do list.
     if lists or IN_FORCE_PAGE in incomplete:
         moved = None if keys is None else keys.get(IN_FORCE_PAGE, set()) | {""}
-        generated.update(in_force_pages(catalogue, moved if lists else set(), missing))
+        generated.update(in_force_pages(catalogue, moved if lists else set(), incomplete.get(IN_FORCE_PAGE, ())))
     if lists or MISSING_PAGE in incomplete:
         cited = None if keys is None else keys.get(MISSING_PAGE, set()) | {""}
-        generated.update(missing_pages(catalogue, cited if lists else set(), missing))
+        generated.update(missing_pages(catalogue, cited if lists else set(), incomplete.get(MISSING_PAGE, ())))
     for facet, path in catalogue.facet_paths.items():
         chosen = facets is None or facet in facets
         if chosen or path in incomplete:
-            generated.update(facet_pages(catalogue, facet, wanted(path, chosen), missing))
+            generated.update(facet_pages(catalogue, facet, wanted(path, chosen), incomplete.get(path, ())))
     return generated

@@ -34,12 +34,15 @@ class Change:
     keys: dict[str, set[str]] | None = None
 
 
-    def lists(self) -> set[str]:
-        """Which of the lists of documents in force and not yet in the archive may be split otherwise:
-        they change with the keys the change reaches in them (``compare``)."""
+    def lists(self) -> dict[str, set[str] | None]:
+        """The lists that may be split otherwise, each with the keys of the parts the change reaches in
+        it (None: every part; ``compare``): those of documents in force and not yet in the archive when
+        it reaches any of their parts, and the facet lists named in ``keys`` (``browse.every_path``)."""
         if not self.listed:
-            return set()
-        return {top for top in (IN_FORCE_PAGE, MISSING_PAGE) if self.keys is None or self.keys.get(top)}
+            return {}
+        if self.keys is None:
+            return {IN_FORCE_PAGE: None, MISSING_PAGE: None}
+        return {top: parts for top, parts in self.keys.items() if parts}
 
 
 def everything() -> Change:

@@ -28,6 +28,19 @@ class Part:
     key: str
     documents: list  # newest first (names: in the order of the list)
     parts: list[Part] = field(default_factory=list)  # empty: the page lists ``documents`` itself
+    kept: bool = False  # not split again (``split``'s ``grow``): its parts, if any, are the last build's
+
+
+@dataclass(frozen=True)
+class Order:
+    """How a kind of list is split: the part an item falls in at a level (``key_of``), how many levels,
+    a part's file name and back, and whether one part lies inside another (to keep the last build's)."""
+
+    key_of: Callable[[object, int], str]
+    levels: int
+    file_of: Callable[[str], str]
+    key_in: Callable[[str], str]
+    within: Callable[[str, str], bool]
 
 
 def date_of(document: Document) -> str:
@@ -54,23 +67,52 @@ def date_key(document: Document, level: int) -> str:
     return key_at(date_of(document), level)
 
 
-def split(path: str, items: list, key: str = "", level: int = 0, key_of: Callable[[object, int], str] = date_key,
-          levels: int = len(LEVELS), name_of: Callable[[str], str] = str) -> Part:
+def within_date(key: str, part: str) -> bool:
+    """Whether the part ``key`` lies inside ``part``: 2021 and 2021-06 inside 2020s, 2021-06 inside 2021."""
+    if part.endswith("0s"):
+        return key[:3] == part[:3] and key != part
+    return key.startswith(part + "-")
+
+
+DATES = Order(date_key, len(LEVELS), str, str, within_date)
+
+
+def split(path: str, items: list, order: Order = DATES, grow: Callable[[Part], bool] | None = None,
+          key: str = "", level: int = 0) -> Part:
     """The page at ``path`` and, if it is too long, its parts at the first level where the items' keys
-    differ (``key_of(item, level)``: by default their dates; ``name_of(key)``: a part's file name)."""
+    differ (``order``: by default their dates), each split in turn if ``grow(part)`` (None: every part).
+
+    A rebuild grows only the parts a change reaches (issue 16: splitting the whole to-do list again
+    cost 0.5 s at 20,000 laws); a part it does not grow is ``kept``: its own parts are the last build's.
+    The items come in the order of their keys (newest first; names sorted), so a level where the first
+    and the last item agree is one where all agree, and skipping it costs nothing."""
     part = Part(path, key, items)
-    if len(items) <= PAGE_LIMIT or key == UNDATED:
+    depth = None if len(items) <= PAGE_LIMIT or key == UNDATED else first_difference(items, level, order)
+    if depth is None:
         return part
     folder = path.removesuffix(".md") if not key else path.rsplit("/", 1)[0]
-    for depth in range(level, levels):
-        groups: dict[str, list] = {}
-        for item in items:
-            groups.setdefault(key_of(item, depth), []).append(item)
-        if len(groups) > 1:
-            part.parts = [split(f"{folder}/{name_of(name)}.md", members, name, depth + 1, key_of, levels, name_of)
-                          for name, members in groups.items()]
-            return part
+    for name, members in group(items, depth, order).items():
+        child = Part(f"{folder}/{order.file_of(name)}.md", name, members, kept=True)
+        part.parts.append(split(child.path, members, order, grow, name, depth + 1) if grow is None or grow(child) else child)
     return part
+
+
+def first_difference(items: list, level: int, order: Order) -> int | None:
+    """The first level from ``level`` where the first and the last item fall in different parts."""
+    return next((depth for depth in range(level, order.levels)
+                 if order.key_of(items[0], depth) != order.key_of(items[-1], depth)), None)
+
+
+def group(items: list, depth: int, order: Order) -> dict[str, list]:
+    groups: dict[str, list] = {}
+    for item in items:
+        groups.setdefault(order.key_of(item, depth), []).append(item)
+    return groups
+
+
+def page_key(path: str, order: Order) -> str:
+    """The key of a part's page, from its file name (the last build's pages have only their paths)."""
+    return order.key_in(path.rsplit("/", 1)[-1].removesuffix(".md"))
 
 
 def walk(part: Part) -> list[Part]:
@@ -119,6 +161,33 @@ def prefix_file(key: str) -> str:
     return "-".join(f"{ord(character):x}" for character in key)
 
 
+def file_prefix(name: str) -> str:
+    """The key of a file name made by ``prefix_file``."""
+    return "".join(chr(int(code, 16)) for code in name.split("-"))
+
+
+def name_level(key: str) -> tuple[int, str]:
+    """The level a name part's key is made at and a name listed in that part (its marker and bits
+    give back the top bits of the next code point; a whole name, ending in ``END``, has no marker)."""
+    if len(key) > 1 and 1 <= ord(key[-2]) <= len(SHIFTS):
+        step = ord(key[-2]) - 1
+        return len(SHIFTS) * (len(key) - 2) + step, key[:-2] + chr(ord(key[-1]) << SHIFTS[step])
+    return len(SHIFTS) * len(key), key[:-1]
+
+
+def within_name(key: str, part: str) -> bool:
+    """Whether the part ``key`` lies inside ``part``: ``part`` is the key, at its level, of a name in ``key``."""
+    (level, name), depth = name_level(key), name_level(part)[0]
+    return depth < level and prefix_key(name, depth) == part
+
+
+def name_key(row: tuple, level: int) -> str:
+    return prefix_key(row[0], level)
+
+
 def range_label(names: list[str]) -> str:
     """Guide words, as on a dictionary's page: the first and the last name listed."""
     return names[0] if len(names) == 1 else f"{names[0]} — {names[-1]}"
+
+
+NAMES = Order(name_key, NAME_LEVELS, prefix_file, file_prefix, within_name)  # rows (name, …) sorted by name
