@@ -14,7 +14,7 @@ from mkdocs.plugins import event_priority
 from build_tools.render.convert import convert_all
 from build_tools.metadata.gaps import UNVERIFIED
 from build_tools.mkdocs_glue import forked
-from build_tools.mkdocs_glue.originals import add_originals
+from build_tools.mkdocs_glue.originals import add_originals, originals
 from build_tools.mkdocs_glue.stale import remove_stale_output
 from build_tools.mkdocs_glue.unchanged import asked_early, leave_out_unchanged
 from build_tools.mkdocs_glue.walked import reconciled
@@ -75,12 +75,13 @@ def on_files(files, config, **kwargs):
     walked = files.documentation_pages()
     _always_rebuild_snippet_pages(walked)
     asked = asked_early(walked, config, _build["dirty"])
+    found = originals(Project(Path(config.config_file_path).parent))
     written, removed = _conversion()
     for path in written:
         asked.pop(path, None)
     files = reconciled(files, config, written, removed)
     leave_out_unchanged(files.documentation_pages(), config, _build["dirty"], asked)
-    add_originals(files, config, Project(Path(config.config_file_path).parent))
+    add_originals(files, config, found)
     remove_stale_output(files, config)
     return files
 

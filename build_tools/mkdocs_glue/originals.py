@@ -19,8 +19,9 @@ from build_tools.project import Project
 from build_tools.reading import SUFFIXES, is_file_of_record, site_path
 
 
-def add_originals(files: Files, config, project: Project) -> None:
-    for path in originals(project):
+def add_originals(files: Files, config, found: list[Path]) -> None:
+    """``found`` (``originals``) added to MkDocs' files at their site paths, unless docs/ has the path."""
+    for path in found:
         if files.get_file_from_path(site_path(path)) is None:
             files.append(File.generated(config, site_path(path), abs_src_path=str(path)))
 
