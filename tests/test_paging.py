@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from build_tools.catalogue import browse, paging
+from build_tools.catalogue import browse, facets, paging
 
 
 def notice(date: str) -> SimpleNamespace:
@@ -40,6 +40,24 @@ def test_a_part_lies_within_its_ancestors_only(monkeypatch):
             assert paging.page_key(part.path, order) == part.key
             inside = {other.key for other in parts if order.within(other.key, part.key)}
             assert inside == descendants(part), part.key
+
+
+def one_by_one(items: list, depth: int, order: paging.Order) -> dict[str, list]:
+    groups: dict[str, list] = {}
+    for item in items:
+        groups.setdefault(order.key_of(item, depth), []).append(item)
+    return groups
+
+
+def test_the_lists_keep_the_items_of_a_part_together():
+    """``paging.group`` finds where a part ends by binary search: right only if the lists put the items of
+    a part together at every level, dates known to the year, month or day and undated ones included."""
+    documents = facets.newest_first([SimpleNamespace(meta={"date": date} if date else {}, slug=f"d{number}")
+                                     for number, date in enumerate(DATES * 3 + ["2021-05", "2021-05-31", "2020-12-01"])])
+    for items, order in ((documents, paging.DATES), (named(NAMES + [name + "）" for name in NAMES]), paging.NAMES)):
+        for depth in range(min(order.levels, 40)):
+            assert paging.group(items, depth, order) == one_by_one(items, depth, order), depth
+    assert list(paging.group(documents, 2, paging.DATES)) == ["2023-01", "2021-06", "2021-05", "2021-00", "2020-12", "2019-12", paging.UNDATED]
 
 
 def rebuilt(before: list, after: list, changed: set[str], order: paging.Order) -> tuple[paging.Part, paging.Part, set[str]]:

@@ -210,6 +210,7 @@ MISSING_STEPS = [
     ("a number cited alone, of another first character: the list is split at the first character", 7,
      lambda w, p: w("n16.txt", law(16, 16, cites="依据测教发〔2024〕200号文件，"))),
     ("the number gone: split as before", 5, lambda w, p: (p.sources / "n16.txt").unlink()),
+    ("a notice citing nothing: the to-do list as it was", 5, lambda w, p: w("n17.txt", law(17, 17))),
 ]
 
 

@@ -170,8 +170,8 @@ def every_path(catalogue: Catalogue, earlier: dict[str, str] | None = None, face
     for path, top in (earlier or {}).items():
         known.setdefault(top, set()).add(path)
     found = {path: path for path in [*LISTS, *catalogue.facet_paths.values()]}
-    found.update((path, top) for top in set(catalogue.facet_paths.values()) - {top for top, _, _ in split}
-                 for path in known.get(top, ()))
+    kept = {IN_FORCE_PAGE, MISSING_PAGE, *catalogue.facet_paths.values()} - {top for top, _, _ in split}
+    found.update((path, top) for top in kept for path in known.get(top, ()))
     for top, items, order in split:
         wanted = None if earlier is None else lists.get(top)
         found.update((path, top) for path in list_paths(top, items, order, wanted, known.get(top, set())))

@@ -9,6 +9,7 @@ appears on, and their cost must not grow with the archive). Undated documents fo
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -104,9 +105,14 @@ def first_difference(items: list, level: int, order: Order) -> int | None:
 
 
 def group(items: list, depth: int, order: Order) -> dict[str, list]:
-    groups: dict[str, list] = {}
-    for item in items:
-        groups.setdefault(order.key_of(item, depth), []).append(item)
+    """The items by their part at ``depth``. The items of a part come together (``split``), so a binary
+    search finds where each part ends: a few keys a part, not one an item (the to-do list's 7,500 names
+    cost a rebuild 0.1 s at 20,000 laws, grouped one by one)."""
+    groups, start = {}, 0
+    while start < len(items):
+        key = order.key_of(items[start], depth)
+        end = bisect_left(range(start, len(items)), True, key=lambda index: order.key_of(items[index], depth) != key)
+        groups[key], start = items[start: start + end], start + end
     return groups
 
 
