@@ -27,9 +27,10 @@ def docs_config(tmp_path: Path, pages: list[str]):
     return load_config(str(tmp_path / "mkdocs.yml"))
 
 
-@pytest.mark.parametrize("new_pages", [1, 40])  # a rebuild's few new pages, a full build's many
+@pytest.mark.parametrize("new_pages", [1, 80])  # a rebuild's few new pages (put in place), a full build's many (sorted)
 def test_the_walk_made_during_the_conversion_becomes_the_walk_made_after_it(tmp_path, new_pages):
-    config = docs_config(tmp_path, ["index.md", "documents/a.md", "documents/b.md", "documents/.c.md.7.tmp"])
+    kept = [f"documents/k{n:03}.md" for n in range(100)]
+    config = docs_config(tmp_path, ["index.md", "documents/a.md", "documents/b.md", "documents/.c.md.7.tmp", *kept])
     docs = Path(config.docs_dir)
     walked = get_files(config)  # the walk passes while the writer's temporary file exists
     (docs / "documents" / ".c.md.7.tmp").rename(docs / "documents" / "c.md")

@@ -10,8 +10,10 @@ of after it. What the walk saw of a file the child wrote or removed depends on w
 - the writer's temporary ``.NAME.PID.tmp``, if listed mid-write, is hidden and so excluded by
   MkDocs' rules; it is gone once renamed, and taken out as a full build would never see it.
 
-Only the child writes or removes under docs/ during the walk, so the result is the walk a build
-starting after the child would make, in the same order (``walk_order``).
+Only the child writes or removes under docs/ during the walk, and it reports every file it writes
+or removes there (``ConvertReport.written``/``removed``), so the result is the walk a build starting
+after the child would make, in the same order (``walk_order``). (The child never writes a README.md,
+which ``get_files`` would drop beside an index.md.)
 """
 from __future__ import annotations
 
