@@ -136,9 +136,17 @@ def convert_all(project: Project) -> ConvertReport:
     their signature (``summaries``), pages and browse lists by what the change reaches (``changes``);
     an edit that no other page sees, without the catalogue at all (``quick``).
     """
-    report, ledger, (stats, names) = ConvertReport(), summaries.load_ledger(project.cache), project.source_scan()
-    if quick.rebuild(project, convert_file, report, ledger, (stats, names)):
-        return report
+    report, ledger, scan = ConvertReport(), summaries.load_ledger(project.cache), project.source_scan()
+    if not quick.rebuild(project, convert_file, report, ledger, scan):
+        convert_whole(project, report, ledger, scan)
+    return report
+
+
+def convert_whole(project: Project, report: ConvertReport, ledger: summaries.Ledger | None,
+                  scan: tuple[dict, list[str]]) -> None:
+    """Every source's entry, the catalogue built again and the pages and lists a change reaches written.
+    ``ledger``: the last build's, if any; ``scan``: ``Project.source_scan``."""
+    stats, names = scan
     with summaries.long_lived() as settle:
         before = summaries.load(project.cache, ledger)
         entries = incremental.convert_many(names, project, convert_file, before.entries, stats=stats)
@@ -158,7 +166,6 @@ def convert_all(project: Project) -> ConvertReport:
         outline.browse = write_browse(project, archive, report, change, rows, before.outline and before.outline.browse)
         summaries.save(project.cache, summaries.Index(before.fingerprint, kept, outline, rows,
                                                       unverified=report.unverified), before)
-    return report
 
 
 @dataclass
