@@ -127,6 +127,7 @@ def carry_out(project: Project, ledger: summaries.Ledger, plan: Plan, convert, r
         if all(digests[slug] == plan.manifest[slug] for slug in digests):
             continue  # touched, not changed (a checkout): its pages are as they were
         plan.manifest.update(digests)
+        contexts.save(project.cache, {slug: (pages[slug], plan.contexts[slug][1]) for slug in pages}, [])
         for document in incremental.documents_of(entry, project.root / name, project, convert):
             path = project.documents / f"{document.slug}.md"
             if write_if_changed(path, render.render(document, pages[document.slug])):
