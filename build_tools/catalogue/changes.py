@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .archive import RELATED_LIMIT, Catalogue, Citation, Earlier, mentioning, resolving_differently
+from .archive import RELATED_LIMIT, Catalogue, Citation, Earlier
 from .facets import IN_FORCE_PAGE, MISSING_PAGE, Facet, facets_of
 from .paging import chain, date_of, prefixes
 from .relations import TYPES, Relation
@@ -32,7 +32,6 @@ class Change:
     # List (its first page's path) → the date parts (``paging``) of it that may differ; a list of
     # ``facets`` not named here may differ on every page.
     keys: dict[str, set[str]] | None = None
-
 
     def lists(self) -> dict[str, set[str] | None]:
         """The lists that may be split otherwise, each with the keys of the parts the change reaches in
@@ -116,16 +115,10 @@ def members_of(outline: Outline, facets: set[Facet]) -> set[str]:
     return {slug for facet in facets for slug in outline.members.get(facet, [])}
 
 
-def recited(before: Outline, after: Outline, mentioned: dict[str, list]) -> set[str]:
-    """Documents with a citation that resolves differently: a number or title now names another page
-    (or none), or a page of that slug came or went. ``mentioned``: ``archive.mentions`` by slug, the
-    same before and after for a document that did not change."""
-    return mentioning(mentioned, resolving_differently(before.keys, after.keys, set(before.documents) ^ set(after.documents)))
-
-
-def compare(before: Outline, after: Outline, mentioned: dict[str, list], cited_again: set[str] | None = None) -> Change:
+def compare(before: Outline, after: Outline, recited: set[str]) -> Change:
     """The change from ``before`` to ``after``; documents compare by identity (unchanged ones are reused).
-    ``cited_again``: ``recited``, if the catalogue worked it out already (``Catalogue.recited``)."""
+    ``recited``: documents with a citation that resolves differently, a number or title now naming
+    another page (or none) or a page of that slug come or gone (``Catalogue.recited``)."""
     slugs = set(before.documents) | set(after.documents)
     changed = {slug for slug in slugs if before.documents.get(slug) is not after.documents.get(slug)}
     moved = {slug for slug in changed if shown(before, slug) != shown(after, slug)}
@@ -133,7 +126,7 @@ def compare(before: Outline, after: Outline, mentioned: dict[str, list], cited_a
     pages = set(changed) | {end for relation in relations for end in (relation.source, relation.target)}
     # A changed document whose citations are the very ones it had (an edit elsewhere in its text)
     # changes no list: the to-do list shows each citation's source line.
-    cited = (recited(before, after, mentioned) if cited_again is None else cited_again) | \
+    cited = recited | \
         {slug for slug in changed if before.cited_in.get(slug) != after.cited_in.get(slug)}
     pages |= cited
     repathed = {facet for facet in set(before.facet_paths) | set(after.facet_paths)

@@ -158,8 +158,7 @@ def convert_whole(project: Project, report: ConvertReport, ledger: summaries.Led
                                   before.outline and before.outline.earlier())
         outline = changes.outline(archive)
         settle()
-        change = changes.compare(before.outline, outline, mentioned, archive.recited) if before.outline else \
-            changes.everything()
+        change = changes.compare(before.outline, outline, archive.recited) if before.outline else changes.everything()
         kept = {name: entry for name, entry in entries.items() if isinstance(entry, summaries.Entry)}
         write_documents(project, archive, change, Sources(project, kept), report)
         rows = export.update(before.rows if before.outline else export.Rows(), archive, change.pages)
@@ -246,4 +245,3 @@ def write_browse(project: Project, archive: catalogue.Catalogue, report: Convert
         path.unlink()
     report.removed += stale
     return every
-

@@ -31,7 +31,7 @@ class Plan:
     sources: dict[str, summaries.Entry] = field(default_factory=dict)  # edited source → its new entry
     contexts: dict[str, contexts.Kept] = field(default_factory=dict)  # slug → its page's kept context
     shards: dict[int, tuple[dict, dict]] = field(default_factory=dict)  # shard → (entries, page_data) to save
-    export: dict[str, bytes] = field(default_factory=dict)  # export file → its bytes with the edited records
+    export: dict[str, bytes] = field(default_factory=dict)  # export file → its bytes with the edited records, if they differ
     manifest: dict[str, str] = field(default_factory=dict)  # ``rendered``'s, as loaded
     stale: set[str] = field(default_factory=set)  # conversion-cache keys no source uses any more
 
@@ -109,12 +109,13 @@ def patched_export(project: Project, plan: Plan, rows: dict[str, tuple]) -> bool
     """The export files with the edited pages' records replaced; False if a file is not as last
     written. As bytes: decoding 34 MB of records at 20,000 laws took longer than the rest."""
     for name, part in zip(export.NAMES, (0, 2)):
-        data = (project.docs / name).read_bytes()
+        data = written = (project.docs / name).read_bytes()
         for before, after in rows.values():
             data = export.replaced(data, before[part].encode(), after[part].encode())
             if data is None:
                 return False
-        plan.export[name] = data
+        if data != written:
+            plan.export[name] = data
     return True
 
 
@@ -133,9 +134,8 @@ def carry_out(project: Project, ledger: summaries.Ledger, plan: Plan, convert, r
             if write_if_changed(path, render.render(document, pages[document.slug])):
                 report.written.append(path)
     for name, data in plan.export.items():
-        if data != (project.docs / name).read_bytes():
-            write_bytes(project.docs / name, data)
-            report.written.append(project.docs / name)
+        write_bytes(project.docs / name, data)
+        report.written.append(project.docs / name)
     rendered.save(project.cache, plan.manifest)
     summaries.save_shards(project.cache, ledger, plan.shards)
     for key in plan.stale:

@@ -233,13 +233,11 @@ def save(cache: Path, index: Index, before: Index | None = None) -> None:
         for number in sorted(dirty if old else groups):
             tokens[number] = _write_shard(cache, number, groups[number])
         tokens[OUTLINE] = _token()
-        outline = index.outline and replace(index.outline, documents=names, cited_in={})
-        write_bytes(index_path(cache), pickle.dumps((tokens[OUTLINE], outline), protocol=pickle.HIGHEST_PROTOCOL))
-        outline = index.outline
-        save_ledger(cache, Ledger(
+        stored = index.outline and replace(index.outline, documents=names, cited_in={})
+        write_bytes(index_path(cache), pickle.dumps((tokens[OUTLINE], stored), protocol=pickle.HIGHEST_PROTOCOL))
+        _save_ledger(cache, Ledger(
             index.fingerprint, {name: entry.signature for name, entry in index.entries.items()}, tokens,
-            sorted(outline.documents) if outline else [], sorted(outline.browse) if outline else [],
-            index.rows.columns, index.unverified))
+            sorted(names), sorted(index.outline.browse) if index.outline else [], index.rows.columns, index.unverified))
 
 
 def save_shards(cache: Path, ledger: Ledger, shards: dict[int, tuple[dict[str, Entry], dict[str, tuple]]]) -> None:
@@ -247,10 +245,10 @@ def save_shards(cache: Path, ledger: Ledger, shards: dict[int, tuple[dict[str, E
     for number, shard in sorted(shards.items()):
         ledger.tokens[number] = _write_shard(cache, number, shard)
         ledger.sources.update((name, entry.signature) for name, entry in shard[0].items())
-    save_ledger(cache, ledger)
+    _save_ledger(cache, ledger)
 
 
-def save_ledger(cache: Path, ledger: Ledger) -> None:
+def _save_ledger(cache: Path, ledger: Ledger) -> None:
     write_bytes(ledger_path(cache), pickle.dumps(ledger, protocol=pickle.HIGHEST_PROTOCOL))
 
 
