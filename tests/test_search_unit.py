@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 
 from build_tools.search.extract import SearchPage, Section, sections_from_html
-from build_tools.search.index import META_FIELDS, build_index
+from build_tools.search.index import META_FIELDS, all_ranges, build_index
 from build_tools.search.normalise import fold_char, normalise, parse_query
 from build_tools.search.payload import script
 from build_tools.search.postings import decode_numbers, encode_numbers, pack_shard, shard_of, unpack_shard
@@ -132,12 +132,18 @@ def decoded_positions(numbers: list[int]) -> dict[int, list[int]]:
 
 
 def test_bigram_coding_folds_the_single_occurrence_flag_into_the_position():
-    index = build_index([SearchPage("d/", {}, [Section("", "", "甲乙甲乙丙"), Section("x", "", "乙丙")])])
+    bigrams = postings_of([SearchPage("d/", {}, [Section("", "", "甲乙甲乙丙"), Section("x", "", "乙丙")])])[0]
     fields = len(META_FIELDS)
     # 甲乙 twice in the first text section (at 0 and 2): flag set, count − 2 = 0, gap 2.
-    assert list(index.bigrams["甲乙"]) == [fields, 2 * 0 + 1, 0, 2]
+    assert bigrams["甲乙"] == [fields, 2 * 0 + 1, 0, 2]
     # 乙丙 once in each: at 3, then at 0 one section later.
-    assert list(index.bigrams["乙丙"]) == [fields, 2 * 3, 1, 2 * 0]
+    assert bigrams["乙丙"] == [fields, 2 * 3, 1, 2 * 0]
+
+
+def postings_of(pages: list[SearchPage]) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """The numbers of each bigram and character of the one range ``pages`` make."""
+    (bigrams, unigrams), = all_ranges(build_index(pages))
+    return tuple({key: decode_numbers(coded) for key, coded in postings.items()} for postings in (bigrams, unigrams))
 
 
 PAGES = [
@@ -149,17 +155,23 @@ PAGES = [
 
 def test_index_positions_are_the_text_positions():
     index = build_index(PAGES)
+    bigrams, unigrams = postings_of(PAGES)
     # Each document's sections: its metadata fields (one each), then its text sections.
     texts = [normalise(text) for doc in index.documents
              for text in [*(doc.fields[name] for name in META_FIELDS), *(s.text for s in doc.sections)]]
     assert index.section_count == len(texts)
     for pair in ("职业", "政协", "人民", "育职", "云阳", "(2"):
-        found = decoded_positions(list(index.bigrams[pair]))
+        found = decoded_positions(bigrams[pair])
         expected = {n: [i for i in range(len(t) - 1) if t[i:i + 2] == pair] for n, t in enumerate(texts)}
         assert found == {n: p for n, p in expected.items() if p}, pair
     # Documents in URL order; a match never spans a block break.
     assert [doc.url for doc in index.documents] == ["documents/a/", "documents/b/"]
-    assert "法\n" not in index.bigrams and "法政" not in index.bigrams
+    assert "法\n" not in bigrams and "法政" not in bigrams
+    # A character's postings: the Δsection of each section holding it, once however often it occurs.
+    for char in ("职", "教", "甲", "2"):
+        holding = [n for n, text in enumerate(texts) if char in text]
+        assert unigrams[char] == [b - a for a, b in zip([0] + holding, holding)], char
+    assert " " not in unigrams and "\n" not in unigrams
 
 
 def test_fields_come_from_front_matter_with_year_from_date():

@@ -11,16 +11,13 @@ document's metadata first.
 """
 from __future__ import annotations
 
-from array import array
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from operator import sub
 
 from ..metadata.schema import DEFAULT_STATUS, STATUSES
+from .bulk import coded_postings
 from .extract import SearchPage, Section
 from .normalise import normalise
-from .postings import encode_numbers
 
 # Front-matter fields shown in results and searchable on their own (issuer, region …).
 META_FIELDS = ("title", "doc_number", "issuer", "region", "year", "doc_type")
@@ -40,18 +37,18 @@ class IndexedDocument:
 @dataclass
 class SearchIndex:
     documents: list[IndexedDocument] = field(default_factory=list)
-    # bigram → per section holding it: Δsection, 2·first position + (more than one?),
-    # then only if more than one: count − 2 and the gaps to the next positions.
-    # Most bigrams occur once in a section, so folding that flag into the
-    # position saves a number per section (a sixth of the index).
-    bigrams: dict[str, array] = field(default_factory=lambda: defaultdict(lambda: array("I")))
-    # character → Δsection of each section holding it
-    unigrams: dict[str, array] = field(default_factory=lambda: defaultdict(lambda: array("I")))
-    last_section: dict[str, int] = field(default_factory=dict)
+    # The current range's sections, normalised, the last ``len(pending)`` of ``section_count``: their
+    # postings are worked out together (``bulk``) when the range closes. Bigram postings, per
+    # section holding the bigram: Δsection, 2·first position + (more than one?), then only if more
+    # than one: count − 2 and the gaps to the next positions. Most bigrams occur once in a section,
+    # so folding that flag into the position saves a number per section (a sixth of the index).
+    # Character postings: the Δsection of each section holding it.
+    pending: list[str] = field(default_factory=list)
+    last_section: dict[str, int] = field(default_factory=dict)  # bigram → its last section so far
     last_unigram_section: dict[str, int] = field(default_factory=dict)
     section_count: int = 0
-    # The postings of each earlier range of ``RANGE`` documents, coded (postings.encode_numbers);
-    # ``bigrams`` and ``unigrams`` hold the current range's, each key's first Δsection from 0.
+    # The coded postings (postings.encode_numbers) of each closed range of ``RANGE`` documents, each
+    # key's first Δsection from 0.
     ranges: list[tuple[dict[str, str], dict[str, str]]] = field(default_factory=list)
 
 
@@ -77,32 +74,21 @@ def document_status(meta: dict) -> str:
     return status if status in STATUSES else DEFAULT_STATUS
 
 
-def add_section(index: SearchIndex, number: int, text: str) -> None:
-    """Append one section's bigram positions and characters to the postings."""
-    positions: dict[str, list[int]] = defaultdict(list)
-    for offset, pair in enumerate(map(str.__add__, text, text[1:])):
-        positions[pair].append(offset)
-    for key, found in positions.items():
-        if "\n" in key:
-            continue
-        numbers = index.bigrams[key]
-        numbers.extend((number - index.last_section.get(key, 0), 2 * found[0] + (len(found) > 1)))
-        if len(found) > 1:
-            numbers.append(len(found) - 2)
-            numbers.extend(map(sub, found[1:], found))
-        index.last_section[key] = number
-    for char in set(text) - {"\n", " "}:
-        index.unigrams[char].append(number - index.last_unigram_section.get(char, 0))
-        index.last_unigram_section[char] = number
-
-
 def add_document(index: SearchIndex, page: SearchPage) -> None:
     """The page as the next document: its fields, then its text sections."""
     fields = document_fields(page.meta)
     index.documents.append(IndexedDocument(page.url, fields, page.sections, document_status(page.meta)))
-    for text in [*(fields[name] for name in META_FIELDS), *(section.text for section in page.sections)]:
-        add_section(index, index.section_count, normalise(text))
-        index.section_count += 1
+    texts = [*(fields[name] for name in META_FIELDS), *(section.text for section in page.sections)]
+    index.pending += map(normalise, texts)
+    index.section_count += len(texts)
+
+
+def pending_postings(index: SearchIndex) -> tuple[dict[str, str], dict[str, str]]:
+    """The coded bigram and character postings of the sections added since the last call, keys sorted."""
+    found = coded_postings(index.pending, index.section_count - len(index.pending),
+                           index.last_section, index.last_unigram_section)
+    index.pending = []
+    return found
 
 
 def build_index(pages: list[SearchPage]) -> SearchIndex:
@@ -120,15 +106,9 @@ def index_sorted(pages: Iterable[SearchPage]) -> SearchIndex:
     return index
 
 
-def encoded(postings: dict) -> dict[str, str]:
-    """Each key's numbers as text, the arrays dropped as they go (they and the text together
-    were the peak memory of a full build)."""
-    return {key: encode_numbers(postings.pop(key)) for key in sorted(postings)}
-
-
 def close_range(index: SearchIndex) -> None:
     """The current range's postings coded and put aside; the next range starts from section 0."""
-    index.ranges.append((encoded(index.bigrams), encoded(index.unigrams)))
+    index.ranges.append(pending_postings(index))
     index.last_section.clear()
     index.last_unigram_section.clear()
 

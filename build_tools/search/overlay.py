@@ -24,7 +24,7 @@ from pathlib import Path
 from ..render.writer import remove_stale
 from .documents import DOC_BLOCK, FACETS, block_script, display_row, facet_values, ordered
 from .extract import SearchPage
-from .index import META_FIELDS, SearchIndex, add_document
+from .index import META_FIELDS, SearchIndex, add_document, pending_postings
 from .payload import read_script, script
 from .postings import decode_numbers, encode_numbers
 from .shards import ShardStats, postings_files, text_files, write_files
@@ -58,9 +58,9 @@ def update(catalog: Catalog, fresh: list[SearchPage], dead: set[int]) -> bool:
     pages = sorted(fresh, key=lambda page: page.url)
     for page in pages:
         add_document(index, page)
-    for postings, coded in ((index.bigrams, overlay.bigrams), (index.unigrams, overlay.unigrams)):
+    for postings, coded in zip(pending_postings(index), (overlay.bigrams, overlay.unigrams)):
         for key, numbers in postings.items():
-            coded[key] = coded.get(key, "") + encode_numbers(numbers)
+            coded[key] = coded.get(key, "") + numbers
     if shard_bytes(overlay.bigrams) > OVERLAY_BYTES:
         return False
     catalog.new_documents = index.documents
