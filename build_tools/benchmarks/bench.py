@@ -10,7 +10,8 @@ process of the build. The archive's rebuilds after adding or editing one documen
 incremental (``mkdocs build --dirty``, as ``make rebuild`` and ``make serve``
 do; a test shows the result equals a full build); the baseline's are full,
 because Material's search would index only the re-rendered pages. Search is timed in headless Chromium over local HTTP, from the page's
-load event to the first result on screen, with the query typed at once.
+load event to the first result on screen, with the query typed at once: the median of several
+cold loads (``firstresult``).
 """
 from __future__ import annotations
 
@@ -18,13 +19,12 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import corpus as generated, lawcorpus
+from . import corpus as generated, firstresult, lawcorpus
 from .benchreport import growth, projection, report
 from ..mkdocs_glue.engine import build_command, plain_material_project
 from ..mkdocs_glue.search_hooks import INDEX_DIR
@@ -34,7 +34,6 @@ from ..progress import note
 # Phrases every corpus of its kind contains and Material's default search (the
 # baseline, jieba-segmented) finds too: the seeds' subject, a chapter of most laws.
 QUERIES = {"generated": "职业教育", "lawrefbook": "法律责任"}
-RESULT = ".md-search-result__item"
 # Where each site keeps its search index (Material: one JSON file).
 INDEX_PATHS = {"archive": INDEX_DIR, "baseline": "search"}
 
@@ -83,36 +82,10 @@ def folder_bytes(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
 
 
-def first_result(browser, site: Path, index_path: str, query: str) -> dict[str, float]:
-    """Milliseconds from load to the first result, and bytes fetched until then."""
-    from playwright.sync_api import TimeoutError as BrowserTimeout
-
-    sent: list[tuple[str, int]] = []
-    with serve(site, sent) as base:
-        page = browser.new_page()
-        page.goto(f"{base}index.html", wait_until="load")
-        start = page.evaluate("performance.now()")
-        box = page.locator(".md-search__input")
-        box.fill(query)
-        # Material reads the query on keyup (a real keystroke or IME commit fires
-        # one); fill() fires only input, and its early focus event can read an
-        # empty box, so without this key the baseline may never search at all.
-        box.press("End")
-        try:
-            shown = page.wait_for_function(
-                f"() => document.querySelector('{RESULT}') ? performance.now() : null", timeout=120_000)
-            elapsed = shown.json_value() - start
-        except BrowserTimeout:
-            # Two minutes without a result: report it as missing (and why, as the
-            # page states it) rather than lose the other figures.
-            elapsed = float("nan")
-            print(f"{site}: no search result for {query} after 2 min; the page says: "
-                  f"{page.locator('.md-search-result__meta').inner_text()!r}", file=sys.stderr)
-        before_result = list(sent)
-        page.close()
-    return {"first result (ms)": elapsed, "downloaded before it (MB)": sum(size for _, size in before_result) / 1e6,
-            "  of which index (MB)": sum(size for path, size in before_result
-                                         if path.lstrip("/").startswith(index_path)) / 1e6}
+def first_result(browser, site: Path, index_path: str, query: str) -> dict:
+    """Median milliseconds from load to the first result over cold loads, their spread, bytes fetched until then."""
+    with serve(site) as base:
+        return firstresult.figures(firstresult.repeated(lambda: firstresult.load_once(browser, base, query, index_path)))
 
 
 def timed_build(command: list[str], cwd: Path, timings: Path) -> tuple[float, float, dict[str, float]]:

@@ -20,14 +20,19 @@ class Column(Protocol):
     stages: dict[str, dict[str, float]]
 
 
-def number(value: float | None, name: str = "") -> str:
+def number(value: float | tuple | None, name: str = "") -> str:
+    """A figure, or a spread (lowest, highest, how many measurements) as "low–high (n)"."""
+    if isinstance(value, tuple):
+        low, high, count = value
+        return f"{number(low, name)}–{number(high, name)} ({count})"
     if value is None or math.isnan(value):
         return "—"
     return f"{value:.0f}" if name.endswith("(ms)") else f"{value:.2f}"
 
 
-def row(name: str, archive: float | None, baseline: float | None) -> str:
-    ratio = archive / baseline if archive is not None and baseline else None
+def row(name: str, archive: float | tuple | None, baseline: float | tuple | None) -> str:
+    plain = not isinstance(archive, tuple) and not isinstance(baseline, tuple)
+    ratio = archive / baseline if plain and archive is not None and baseline else None
     return f"{name:34}{number(archive, name):>12}{number(baseline, name):>16}{number(ratio):>8}"
 
 

@@ -359,6 +359,8 @@
     var q = parseQuery(raw);
     return meta().then(function (m) {
       if (!q.terms.length || !m.ranges.length) return outcome(q, [], filters, true);
+      /* The first range's documents are its block's: fetched beside its shards, not after them. */
+      block(m.ranges[0].block, m);
       return searchRange(q, m.ranges[0], m).then(function (first) {
         if (m.ranges.length === 1) return outcome(q, first, filters, true);
         var shown = partial && first.length ? partial(outcome(q, first.slice(), filters, false)) : null;
