@@ -1,0 +1,85 @@
+"""The inline-pattern shortcut (``mkdocs_glue.inline``) gives Python-Markdown's own HTML.
+
+Python-Markdown without the extension is the oracle: every inline pattern it has, on text built
+to hit each one (and random text mixing their characters with Chinese), must come out the same.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from build_tools.mkdocs_glue import inline
+
+ROOT = Path(__file__).resolve().parents[1]
+EXTENSIONS = ["tables", "attr_list", "def_list", "md_in_html", "toc"]
+
+EVERY_PATTERN = """# 标题 `代码` 与 *强调*
+
+第一条 `code` 与 ``双`反引号`` 以及 \\*转义\\* 和 \\\\`反斜杠`。
+[链接](../a.md "题") 与 ![图](b.png) 与 [引用][r] 与 ![图引用][r] 与 [r] 与 ![r]。
+<https://example.org/a?b=1> 与 <someone@example.org> 与 <span class="x">内联 HTML</span> <!-- 注释 -->
+换行在此  
+下一行 &amp; &#169; &#xA9; &copy; & 单独的和号。
+**加粗** *斜体* ***两者*** __下划线加粗__ _下划线_ 中_间_字 2*3*4 a * b。
+
+[r]: https://example.org/r "引用"
+
+<div markdown>
+**第一条** 在 HTML 块中 [链接](x.md)
+</div>
+
+| 表 | `格` |
+|---|---|
+| *甲* | [乙](y.md) |
+"""
+
+
+def convert(text: str, quick: bool) -> str:
+    extensions = [*EXTENSIONS, *(["build_tools.mkdocs_glue.inline"] if quick else [])]
+    return markdown.Markdown(extensions=extensions).convert(text)
+
+
+def test_every_inline_pattern_comes_out_as_python_markdown_makes_it():
+    assert convert(EVERY_PATTERN, quick=True) == convert(EVERY_PATTERN, quick=False)
+    # The page does use every pattern, so the comparison covers them (a link, code, emphasis, a break …).
+    html = convert(EVERY_PATTERN, quick=False)
+    for made in ("<code>", "<em>", "<strong>", '<a href="../a.md"', "<img", '<a href="&#109;&#97;&#105;&#108;&#116;&#111;&#58;', "<br />", "&copy;"):
+        assert made in html, made
+
+
+@given(st.text(alphabet="法律第一条`\\*_[]()!<>&;#:/@.  \n甲ab", max_size=80))
+@example("a  \nb")
+@example("[a](b) *c* `d`")
+def test_any_text_comes_out_as_python_markdown_makes_it(text):
+    assert convert(text, quick=True) == convert(text, quick=False)
+
+
+def test_an_unknown_pattern_turns_the_shortcut_off():
+    md = markdown.Markdown(extensions=[*EXTENSIONS, "build_tools.mkdocs_glue.inline"])
+    assert inline.needs_of(md.inlinePatterns) is not None
+    md.inlinePatterns.register(markdown.inlinepatterns.SimpleTagInlineProcessor(r"(~~)(.+?)~~", "del"), "del", 65)
+    assert inline.needs_of(md.inlinePatterns) is None
+    assert md.convert("~~删除~~") == "<p><del>删除</del></p>"
+
+
+def test_the_site_uses_it():
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)
+    assert "build_tools.mkdocs_glue.inline" in config["markdown_extensions"]
+
+
+@pytest.mark.slow
+def test_real_laws_come_out_the_same():
+    """The Markdown of real laws (``../shared/corpus/lawrefbook``, skipped where it is absent)."""
+    from build_tools.benchmarks.lawrefbook import corpus_folder, names, sample
+
+    folder = corpus_folder(ROOT)
+    if not folder.is_dir():
+        pytest.skip("../shared/corpus/lawrefbook is absent")
+    for name in sample(names(folder), 60):
+        text = (folder / name).read_text(encoding="utf-8")
+        assert convert(text, quick=True) == convert(text, quick=False), name
