@@ -13,11 +13,10 @@ from mkdocs.plugins import event_priority
 
 from build_tools.render.convert import convert_all
 from build_tools.metadata.gaps import UNVERIFIED
-from build_tools.mkdocs_glue import forked
+from build_tools.mkdocs_glue import forked, lazy, synced
 from build_tools.mkdocs_glue.originals import add_originals, originals
 from build_tools.mkdocs_glue.stale import remove_stale_output
-from build_tools.mkdocs_glue.unchanged import asked_early, leave_out_unchanged
-from build_tools.mkdocs_glue.walked import reconciled
+from build_tools.mkdocs_glue.unchanged import asked_early, leave_out_unchanged, leaving_out
 from build_tools.project import Project
 
 log = logging.getLogger("mkdocs.hooks.archive")
@@ -36,8 +35,10 @@ def on_pre_build(config, **kwargs) -> None:
     """Start converting source_docs/ while MkDocs collects the files in docs/ (``on_files`` waits).
 
     In a forked process (``forked``): what converting leaves in memory is not carried through
-    the build, and MkDocs' walk of docs/ is made meanwhile (``walked``).
+    the build, and MkDocs' walk of docs/ is made meanwhile (``walked``), of names only for the
+    pages left out when the site is in step with docs/ (``lazy``).
     """
+    lazy.begin(config, leaving_out(config, _build["dirty"]))
     _build["child"] = forked.start(converted, Path(config.config_file_path).parent)
 
 
@@ -64,9 +65,10 @@ def on_startup(command, dirty):
 @event_priority(100)  # the first: every hook sees docs/ as the conversion left it
 def on_files(files, config, **kwargs):
     """Always rebuild hand-written pages that include generated snippets; in a ``--dirty`` build,
-    leave the other unmodified pages out (``unchanged``); add the original files. What does not
-    depend on the conversion is done while it runs; then MkDocs' walk of docs/ is made exact
-    (``walked``).
+    leave the other unmodified pages out (``unchanged``; when the site was in step with docs/, all
+    but those the conversion wrote, without a ``File``: ``lazy``); add the original files. What does
+    not depend on the conversion is done while it runs; then MkDocs' walk of docs/ is made exact
+    (``walked``), and docs/ as this build renders it noted for the next (``synced``).
 
     ``--dirty`` builds compare a page's own file time only, so the home page,
     which includes the generated counts and latest additions with
@@ -79,10 +81,11 @@ def on_files(files, config, **kwargs):
     written, removed = _conversion()
     for path in written:
         asked.pop(path, None)
-    files = reconciled(files, config, written, removed)
-    leave_out_unchanged(files.documentation_pages(), config, _build["dirty"], asked)
+    files = lazy.reconciled(files, config, written, removed)
+    leave_out_unchanged(files.documentation_pages(), config, _build["dirty"], asked, lazy.left_out(files))
     add_originals(files, config, found)
-    remove_stale_output(files, config)
+    remove_stale_output(files, config, removed if lazy.is_lazy(files) else None)
+    synced.converted(config, lazy.docs_folders(files, config, written))
     return files
 
 
@@ -93,6 +96,11 @@ def _always_rebuild_snippet_pages(pages) -> None:
             continue
         if "--8<--" in Path(file.abs_src_path).read_text(encoding="utf-8"):
             file.is_modified = lambda: True
+
+
+@event_priority(-100)  # the last: the site is written
+def on_post_build(config):
+    synced.built(config)
 
 
 def on_build_error(error):

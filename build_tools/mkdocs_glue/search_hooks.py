@@ -17,7 +17,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from build_tools.mkdocs_glue import parallel
+from build_tools.mkdocs_glue import lazy, parallel
 from build_tools.mkdocs_glue.index_process import IndexProcess
 from build_tools.mkdocs_glue.unchanged import is_left_out
 from build_tools.search import extract, overlay, state as index_state
@@ -139,8 +139,8 @@ def updated_catalog(documents: list, config) -> index_state.Catalog | None:
 
 
 def documents_of(files) -> list:
-    """Every document of the site, those a ``--dirty`` build leaves out included."""
-    return [file for file in files.documentation_pages(inclusion=lambda _: True)
+    """Every document of the site, those a ``--dirty`` build leaves out included (``lazy``: some without a ``File``)."""
+    return [file for file in [*files.documentation_pages(inclusion=lambda _: True), *lazy.stand_ins(files)]
             if is_document(file) and (file.inclusion.is_included() or is_left_out(file))]
 
 

@@ -9,16 +9,35 @@ from __future__ import annotations
 import os
 import shutil
 
+from build_tools.mkdocs_glue.addresses import output_paths
+
 # Site folders whose every file comes from a source: what no current page or original produces is stale.
 GENERATED = ("documents", "browse", "originals")
+PAGES, ORIGINALS = ("documents/", "browse/"), ("originals",)
 
 
-def remove_stale_output(files, config) -> None:
-    """Delete what no file of ``files`` (MkDocs' list of this build's files) writes in ``GENERATED``."""
+def remove_stale_output(files, config, removed: list[str] | None = None) -> None:
+    """Delete what no file of ``files`` (MkDocs' list of this build's files) writes in ``GENERATED``.
+
+    ``removed``: in a build whose site was in step with docs/ (``lazy``: its pages left out have no
+    ``File``), the docs-relative paths its conversion removed, the only pages whose output can be
+    stale; their outputs go, and their folders if left empty."""
     wanted = {file.abs_dest_path for file in files}  # normalised by MkDocs
-    for folder in (os.path.join(os.path.normpath(config.site_dir), name) for name in GENERATED):
+    top = os.path.normpath(config.site_dir)
+    for folder in (os.path.join(top, name) for name in (GENERATED if removed is None else ORIGINALS)):
         if os.path.isdir(folder):
             _sweep(folder, wanted, _folders_of(wanted, folder))
+    pages = [path for path in removed or () if path.startswith(PAGES)]
+    for path in output_paths(pages, config):
+        if path not in wanted and os.path.isfile(path):
+            os.unlink(path)
+            _remove_empty(os.path.dirname(path), top)
+
+
+def _remove_empty(folder: str, top: str) -> None:
+    while folder != top and not os.listdir(folder):
+        os.rmdir(folder)
+        folder = os.path.dirname(folder)
 
 
 def _folders_of(wanted: set[str], top: str) -> dict[str, bool]:

@@ -20,13 +20,15 @@ from mkdocs.structure.files import InclusionLevel
 _left_out: set[str] = set()  # src_uri of the pages this build leaves out
 
 
-def leave_out_unchanged(pages, config, dirty: bool, asked: dict[str, bool] | None = None) -> None:
+def leave_out_unchanged(pages, config, dirty: bool, asked: dict[str, bool] | None = None, names=()) -> None:
     """In a ``--dirty`` build, exclude the unmodified pages outside the navigation among ``pages``
-    (documentation pages); ``asked``: ``is_modified`` already known by path (``asked_early``).
-    Every build starts afresh: ``mkdocs serve`` runs many in one process."""
+    (documentation pages); ``asked``: ``is_modified`` already known by path (``asked_early``);
+    ``names``: pages left out without a ``File`` (``lazy``). Every build starts afresh: ``mkdocs
+    serve`` runs many in one process."""
     _left_out.clear()
     if not leaving_out(config, dirty):
         return
+    _left_out.update(names)
     asked = asked or {}
     for file in pages:
         if file.inclusion.is_not_in_nav() and not _modified(file, asked):
