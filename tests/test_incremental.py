@@ -181,3 +181,27 @@ def test_a_rebuild_that_changes_nothing_puts_nothing_in_context_but_restores_wha
     (project.documents / "stray.md").write_text("# 无来源页面\n", encoding="utf-8")
     convert_all(project)
     assert not (project.documents / "stray.md").exists() and built == [1]
+
+
+def test_the_cache_keeps_what_the_sources_use_and_an_addition_does_not_list_it(tmp_path, monkeypatch):
+    """Entries of edited or removed sources, and another converter's, are dropped; an addition
+    drops nothing, so it does not list the cache (0.07 s at 20,000 laws, issue 16)."""
+    project = make_project(tmp_path / "p", {f"n{i}.txt": notice(i) for i in range(1, 4)})
+    project.cache.mkdir(parents=True)
+    (project.cache / "old-converter.pickle").write_bytes(b"")
+    convert_all(project)
+
+    def used() -> set[str]:
+        return {entry.key + ".pickle" for entry in summaries.load(project.cache).entries.values()}
+
+    assert {path.name for path in project.cache.glob("*.pickle")} == used()
+    listed, prune = [], cache.prune
+    monkeypatch.setattr(incremental.cache, "prune", lambda folder, keep: listed.append(keep) or prune(folder, keep))
+    (project.sources / "n4.txt").write_text(notice(4), encoding="utf-8")
+    convert_all(project)
+    assert listed == [] and len(used()) == 4
+    (project.sources / "n2.txt").write_text(notice(2).replace("认真落实", "抓紧落实"), encoding="utf-8")
+    (project.sources / "n3.txt").unlink()
+    convert_all(project)
+    assert len(listed) == 1
+    assert {path.name for path in project.cache.glob("*.pickle")} == used() and len(used()) == 3

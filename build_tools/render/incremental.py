@@ -86,9 +86,12 @@ def convert_many(names: list[str], project: Project, convert: Converter, known: 
 
 
 def prune(project: Project, entries: dict[str, Entry | SourceError], known: dict[str, Entry]) -> None:
-    """Drop cached conversions no source uses any more, when a source changed, came or went."""
-    if set(known) != set(entries) or any(entry is not known[name] for name, entry in entries.items()):
-        cache.prune(project.cache, {entry.key for entry in entries.values() if isinstance(entry, Entry)})
+    """Drop cached conversions no source uses any more: after a first build (the cache may hold
+    another converter's), or when a key the last build used is gone. Not after an addition: listing
+    the cache of 20,000 sources for nothing took 0.07 s of that rebuild (issue 16)."""
+    keys = {entry.key for entry in entries.values() if isinstance(entry, Entry)}
+    if not known or any(entry.key not in keys for entry in known.values()):
+        cache.prune(project.cache, keys)
 
 
 def documents_of(entry: Entry, path: Path, project: Project, convert: Converter) -> list[Document]:
