@@ -87,3 +87,16 @@ def test_vendored_files_match_the_recorded_hashes():
     assert set(recorded) == {"provinces.csv", "cities.csv", "areas.csv"}
     for name, digest in recorded.items():
         assert hashlib.sha256((DATA / name).read_bytes()).hexdigest() == digest
+
+
+def test_the_longest_name_at_a_position_is_what_the_pattern_matches():
+    """``name_at`` looks names up by length instead of compiling the pattern; both must agree, on
+    organ names built from real place names, their prefixes and what follows them."""
+    places = gazetteer()
+    names = sorted(places.by_name.keys() | places.by_alias.keys())
+    texts = [name + tail for name in names[::37] for tail in ("", "人民政府", name[:1], "区教育局", "新区")]
+    texts += [name[:-1] for name in names[::53]] + ["教育部", "", "楚雄州教育体育局", "云南省楚雄彝族自治州"]
+    for text in texts:
+        for position in range(len(text) + 1):
+            match = places._pattern.match(text, position)
+            assert places.name_at(text, position) == (match.group(0) if match else None), (text, position)
