@@ -49,10 +49,7 @@ def output_paths(uris, config) -> list[str]:
 
 def clashing(names: list[str], directory_urls: bool) -> bool:
     """Two files of one folder (``names``) with one destination, of which ``get_files`` keeps one."""
-    pages = [name for name in names if utils.is_markdown_file(name)]
-    if not pages:
-        return False
-    stems = ["index" if stem == "README" else stem for stem in (posixpath.splitext(name)[0] for name in pages)]
+    stems = [_stem(name) for name in names if utils.is_markdown_file(name)]
     html = {f"{stem}.html" for stem in stems if not directory_urls or stem == "index"}
     return len(set(stems)) < len(stems) or not html.isdisjoint(names)
 
@@ -64,3 +61,8 @@ class LeftOut(NamedTuple):
     url: str
     page: None = None
     inclusion: InclusionLevel = InclusionLevel.EXCLUDED
+
+
+def _stem(name: str) -> str:
+    stem = name[:-3] if name.endswith(".md") else posixpath.splitext(name)[0]
+    return "index" if stem == "README" else stem

@@ -85,7 +85,8 @@ def on_files(files, config, **kwargs):
     leave_out_unchanged(files.documentation_pages(), config, _build["dirty"], asked, lazy.left_out(files))
     add_originals(files, config, found)
     remove_stale_output(files, config, removed if lazy.is_lazy(files) else None)
-    synced.converted(config, lazy.docs_folders(files, config, written))
+    if not config.site_url:  # else no build leaves pages out (``unchanged``): nothing to note
+        synced.converted(config, lazy.docs_folders(files, config, written))
     return files
 
 

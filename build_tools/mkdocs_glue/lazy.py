@@ -63,7 +63,7 @@ def begin(config, leaving_out: bool) -> None:
         original = build.get_files
 
         def get_files(config):
-            found = _walk(config) if _state["lazy"] else None
+            found = _walk(config) if _state.pop("lazy", False) else None  # this build's only
             return original(config) if found is None else found
         get_files.lazy = True
         build.get_files = get_files
@@ -75,18 +75,17 @@ def _walk(config) -> LazyFiles | None:
     docs, files, left_out, folders = config.docs_dir, [], {}, []
     for folder, subfolders, names in os.walk(docs, followlinks=True):
         subfolders.sort()
-        names.sort(key=_file_sort_key)
         relative = os.path.relpath(folder, docs)
         folders.append(relative)
         prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
-        outside = _outside_nav(prefix + "x.md", config)
         if clashing(names, config.use_directory_urls):
             return None
-        for name in names:
-            if outside and utils.is_markdown_file(name) and not name.startswith("."):
-                left_out[prefix + name] = None
-            else:
-                files.append(File(prefix + name, docs, config.site_dir, config.use_directory_urls))
+        if _outside_nav(prefix + "x.md", config):  # its pages are names, in no order
+            pages = {name for name in names if utils.is_markdown_file(name) and not name.startswith(".")}
+            left_out.update(dict.fromkeys(prefix + name for name in pages))
+            names = [name for name in names if name not in pages]
+        for name in sorted(names, key=_file_sort_key):
+            files.append(File(prefix + name, docs, config.site_dir, config.use_directory_urls))
     set_exclusions(files, config)
     return LazyFiles(files, left_out, config, folders)
 

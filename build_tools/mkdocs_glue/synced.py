@@ -42,14 +42,19 @@ def _stamps(top: str, folders) -> dict[str, tuple | None]:
     return {folder: _stamp(os.path.join(top, folder)) for folder in folders}
 
 
+def _setup(config) -> tuple:
+    """What decides where pages go and which are outside the navigation: the configuration file as it was."""
+    return config.use_directory_urls, config.config_file_path, _stamp(config.config_file_path)
+
+
 def in_step(config) -> bool:
     """Whether docs/ and the site folder are as the last build into it that reached its end left
     them. The record goes when they are not: it can never be true again."""
     try:
-        docs, site = pickle.loads(_record(config).read_bytes())
+        setup, docs, site = pickle.loads(_record(config).read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
         return False
-    if docs == _stamps(config.docs_dir, docs) and site == _stamps(config.site_dir, site):
+    if setup == _setup(config) and docs == _stamps(config.docs_dir, docs) and site == _stamps(config.site_dir, site):
         return True
     forget(config)
     return False
@@ -65,7 +70,7 @@ def built(config) -> None:
     """At the end of a build: its site folder is in step with docs/ as ``converted`` took it."""
     docs, _state["docs"] = _state["docs"], None
     if docs is not None:
-        write_bytes(_record(config), pickle.dumps((docs, _stamps(config.site_dir, docs))))
+        write_bytes(_record(config), pickle.dumps((_setup(config), docs, _stamps(config.site_dir, docs))))
 
 
 def forget(config) -> None:
