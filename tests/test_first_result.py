@@ -71,6 +71,38 @@ def test_a_typed_query_asks_at_once_for_the_first_ranges_shards_and_block(site, 
     assert not any(name.startswith(("b/1/", "s/1")) for name in asked), asked
 
 
+def test_pinyin_being_composed_is_not_searched_and_fast_typing_runs_the_last_value(site, browser):
+    with serve(site) as base:
+        page = browser.new_page()
+        page.goto(f"{base}index.html")
+        wait_for_search(page)
+        asked = page.evaluate("""async () => {
+            await archiveSearch.meta();
+            const box = document.querySelector(".md-search__input"), seen = [];
+            const shards = () => Array.from(document.scripts, (tag) => tag.src).filter((src) => src.includes("/b/")).length;
+            const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+            box.value = "zhiye";  // an input method's pinyin, not yet a query
+            box.dispatchEvent(new InputEvent("input", {bubbles: true, isComposing: true}));
+            await tick();
+            seen.push(shards());
+            box.value = "职业";  // the characters it committed
+            box.dispatchEvent(new CompositionEvent("compositionend", {bubbles: true}));
+            await tick();
+            seen.push(shards());
+            box.value = "职业教";  // typed within 80 ms of that run: held back …
+            box.dispatchEvent(new Event("input", {bubbles: true}));
+            box.value = "职业教育";
+            box.dispatchEvent(new Event("input", {bubbles: true}));
+            await tick();
+            seen.push(shards());
+            return seen;
+        }""")
+        # … then run once, for the last value.
+        page.wait_for_function("""() => /职业教育/.test(document.querySelector(".md-search-result__meta").textContent)""")
+        page.close()
+    assert asked[0] == 0 and asked[1] == 1 and asked[2] == 1, asked
+
+
 def test_the_first_result_is_filled_in_before_the_others_ask_for_their_texts(site, browser):
     with serve(site) as base:
         page = browser.new_page()
