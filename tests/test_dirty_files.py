@@ -105,3 +105,17 @@ def test_the_names_give_the_paths_and_addresses_of_mkdocs_files(tmp_path, direct
     assert clashing(["index.md", "README.md"], directory_urls) and clashing(["a.md", "a.markdown"], directory_urls)
     assert clashing(["a.md", "a.html"], directory_urls) is not directory_urls
     assert not clashing(["a.md", "b.md", "a.png", "a"], directory_urls)
+
+
+def test_a_changed_configuration_is_built_as_mkdocs_would(built, tmp_path):
+    """Pages move when directory URLs are turned off: every page is built again, at its new place."""
+    project, site = built
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "use_directory_urls: false\n", encoding="utf-8")
+    result = build_site(project, site, "--dirty", "--no-strict")
+    assert result.returncode == 0 and QUICK not in result.stderr
+    full = tmp_path / "full"
+    assert build_site(project, full, "--strict").returncode == 0
+    # Pages left as they are (and hand-written pages' old places) stay, as with MkDocs' own --dirty.
+    assert differing_files(site / "documents", full / "documents") == []
+    assert (site / "documents" / "n1.html").exists() and not (site / "documents" / "n1").exists()
