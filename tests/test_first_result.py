@@ -125,6 +125,28 @@ def test_the_first_result_is_filled_in_before_the_others_ask_for_their_texts(sit
     assert items == 2 and texts_then == 1
 
 
+def test_the_other_results_are_not_filled_in_once_a_newer_query_emptied_the_list(site, browser):
+    with serve(site) as base:
+        page = browser.new_page()
+        page.goto(f"{base}index.html")
+        wait_for_search(page)
+        second = page.evaluate("""() => new Promise((resolve) => {
+            const list = document.querySelector(".md-search-result__list");
+            new MutationObserver((changes, observer) => {
+                if (!list.querySelector(".md-search-result__article")) return;
+                observer.disconnect();
+                const second = list.children[1];
+                list.innerHTML = "";  // as the next query's results (or an emptied box) do
+                setTimeout(() => resolve(second.innerHTML), 300);
+            }).observe(list, {childList: true, subtree: true});
+            const box = document.querySelector(".md-search__input");
+            box.value = "职业教育";
+            box.dispatchEvent(new Event("input", {bubbles: true}));
+        })""")
+        page.close()
+    assert second == ""  # the first range's second result: never filled in, its row and text never fetched
+
+
 def test_each_timed_load_is_cold(site, browser):
     """A load that reused the previous one's cache would fetch no index: every load fetches it all."""
     with serve(site) as base:

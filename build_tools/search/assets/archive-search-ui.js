@@ -119,7 +119,8 @@
   }
 
   /* The results' items, in order. The first is filled in before the others ask for their rows
-     and texts, so that its two files do not queue behind theirs (the first result shows sooner). */
+     and texts, so that its two files do not queue behind theirs (the first result shows sooner);
+     the others are not asked for once a newer query has emptied the list. */
   function renderItems(results, list) {
     var items = results.map(function () {
       var item = document.createElement("li");
@@ -130,6 +131,7 @@
     if (!items.length) return Promise.resolve();
     var first = fillItem(items[0], results[0]);
     return Promise.all([first, first.catch(function () {}).then(function () {
+      if (items[0].parentNode !== list) return;
       return Promise.all(results.slice(1).map(function (result, k) { return fillItem(items[k + 1], result); }));
     })]);
   }
