@@ -12,8 +12,9 @@ offsets; per character, the Δsection of each section holding it. A key's first 
 from ``last[key]`` (0 for a new range), and ``last`` is left at each key's last section.
 
 Characters are numbered densely in code-point order (``Characters``), so a bigram and its item's
-place fit one 64-bit number, and a plain sort orders them (numpy's stable sort and its
-``searchsorted`` and ``unique`` were each slower than the Python they replace).
+place fit one 64-bit number, and a plain sort orders them: on a million characters numpy's stable
+sort of 64-bit keys, ``unique`` and a ``searchsorted`` per character were each slower than the
+Python they replace.
 """
 from __future__ import annotations
 
