@@ -1,7 +1,7 @@
 """A ``--dirty`` build whose site is in step with docs/ gives MkDocs the pages it leaves as they are
 as names, no ``File`` (``mkdocs_glue.lazy``, ``synced``): the site is still the one a full build
-gives after an edit, an addition, a removal, a conversion whose build did not follow, a page's folder
-deleted from the site and a new site folder (issue 16)."""
+gives after an edit, an addition, a removal, a conversion whose build did not follow or failed, a
+page's folder deleted from the site, a new site folder and a changed mkdocs.yml (issue 16)."""
 from __future__ import annotations
 
 import shutil
