@@ -2,6 +2,7 @@
 and the benchmark times it over cold page loads (median, spread, bytes of a cold load)."""
 from __future__ import annotations
 
+import contextlib
 import math
 
 import pytest
@@ -49,13 +50,23 @@ def browser():
         yield running
 
 
-def test_a_typed_query_asks_at_once_for_the_first_ranges_shards_and_block(site, browser):
-    """No pause after the first keystroke, and the block of the first range's documents is
-    fetched beside its shards rather than after they arrive."""
+@contextlib.contextmanager
+def search_page(site, browser):
+    """The site's home page in a new tab, served, with its search script loaded."""
     with serve(site) as base:
         page = browser.new_page()
         page.goto(f"{base}index.html")
         wait_for_search(page)
+        try:
+            yield page
+        finally:
+            page.close()
+
+
+def test_a_typed_query_asks_at_once_for_the_first_ranges_shards_and_block(site, browser):
+    """No pause after the first keystroke, and the block of the first range's documents is
+    fetched beside its shards rather than after they arrive."""
+    with search_page(site, browser) as page:
         asked = page.evaluate("""async () => {
             await archiveSearch.meta();
             const box = document.querySelector(".md-search__input");
@@ -66,16 +77,12 @@ def test_a_typed_query_asks_at_once_for_the_first_ranges_shards_and_block(site, 
             await new Promise((resolve) => setTimeout(resolve, 0));
             return Array.from(document.scripts, (tag) => tag.src.split("search-index/")[1]).filter(Boolean);
         }""")
-        page.close()
     assert "s/0.js" in asked and any(name.startswith("b/0/") for name in asked), asked
     assert not any(name.startswith(("b/1/", "s/1")) for name in asked), asked
 
 
 def test_pinyin_being_composed_is_not_searched_and_fast_typing_runs_the_last_value(site, browser):
-    with serve(site) as base:
-        page = browser.new_page()
-        page.goto(f"{base}index.html")
-        wait_for_search(page)
+    with search_page(site, browser) as page:
         asked = page.evaluate("""async () => {
             await archiveSearch.meta();
             const box = document.querySelector(".md-search__input"), seen = [];
@@ -99,15 +106,11 @@ def test_pinyin_being_composed_is_not_searched_and_fast_typing_runs_the_last_val
         }""")
         # … then run once, for the last value.
         page.wait_for_function("""() => /职业教育/.test(document.querySelector(".md-search-result__meta").textContent)""")
-        page.close()
     assert asked[0] == 0 and asked[1] == 1 and asked[2] == 1, asked
 
 
 def test_the_first_result_is_filled_in_before_the_others_ask_for_their_texts(site, browser):
-    with serve(site) as base:
-        page = browser.new_page()
-        page.goto(f"{base}index.html")
-        wait_for_search(page)
+    with search_page(site, browser) as page:
         texts_then, items = page.evaluate("""() => new Promise((resolve) => {
             const list = document.querySelector(".md-search-result__list");
             new MutationObserver((changes, observer) => {
@@ -120,16 +123,12 @@ def test_the_first_result_is_filled_in_before_the_others_ask_for_their_texts(sit
             box.value = "职业教育";
             box.dispatchEvent(new Event("input", {bubbles: true}));
         })""")
-        page.close()
     # The first range (documents 0 and 1) shows two results; only the first one's text was asked for.
     assert items == 2 and texts_then == 1
 
 
 def test_the_other_results_are_not_filled_in_once_a_newer_query_emptied_the_list(site, browser):
-    with serve(site) as base:
-        page = browser.new_page()
-        page.goto(f"{base}index.html")
-        wait_for_search(page)
+    with search_page(site, browser) as page:
         second = page.evaluate("""() => new Promise((resolve) => {
             const list = document.querySelector(".md-search-result__list");
             new MutationObserver((changes, observer) => {
@@ -143,7 +142,6 @@ def test_the_other_results_are_not_filled_in_once_a_newer_query_emptied_the_list
             box.value = "职业教育";
             box.dispatchEvent(new Event("input", {bubbles: true}));
         })""")
-        page.close()
     assert second == ""  # the first range's second result: never filled in, its row and text never fetched
 
 
