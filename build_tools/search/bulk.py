@@ -18,38 +18,12 @@ Python they replace.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
-from .postings import ALPHABET, END, MORE
+from .arrays import Characters, code_lengths, encoded, stable_order, starts
 
-_ALPHABET = np.frombuffer(ALPHABET.encode("ascii"), dtype=np.uint8)
 _SKIPPED = ("\n", " ")  # a line break ends bigrams; neither is a searchable character
 CHUNK = 1 << 20  # characters worked out at once: about 100 MB of arrays
-
-
-@dataclass
-class Characters:
-    """The sections' characters as dense ranks, and the code point of each rank."""
-
-    ranks: np.ndarray  # per character of the joined sections
-    points: np.ndarray  # rank → code point, ascending
-
-    @classmethod
-    def of(cls, text: str) -> Characters:
-        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        present = np.zeros(0x110000, dtype=bool)
-        present[codes] = True
-        return cls((np.cumsum(present) - 1)[codes], np.flatnonzero(present))
-
-    def rank(self, char: str) -> int:
-        """The rank of ``char``, or -1 if the text lacks it."""
-        found = int(np.searchsorted(self.points, ord(char)))
-        return found if found < len(self.points) and self.points[found] == ord(char) else -1
-
-    def names(self, ranks: np.ndarray) -> str:
-        return self.points[ranks].astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
 
 
 def coded_postings(texts: list[str], first: int, last_bigram: dict[str, int],
@@ -105,10 +79,10 @@ def _pairs(text: str) -> list[str]:
 
 def _bigram_postings(codes: np.ndarray, limit: int, sections: np.ndarray, offsets: np.ndarray,
                      last: dict[str, int], names) -> dict[str, str]:
-    order = _stable_order(codes, limit)  # each bigram's sections and offsets stay in order
+    order = stable_order(codes, limit)  # each bigram's sections and offsets stay in order
     codes, sections, offsets = codes[order], sections[order], offsets[order]
-    new_key = _starts(codes)
-    new_pair = new_key | _starts(sections)
+    new_key = starts(codes)
+    new_pair = new_key | starts(sections)
     pair_at = np.flatnonzero(new_pair)
     counts = np.diff(np.append(pair_at, len(codes)))
     more = counts > 1
@@ -131,30 +105,12 @@ def _unigram_postings(ranks: np.ndarray, sections: np.ndarray, first: int, count
     """Each character's sections, once each."""
     shift = max(count, 1).bit_length()
     pairs = np.sort(ranks << shift | (sections - first))
-    pairs = pairs[_starts(pairs)]
+    pairs = pairs[starts(pairs)]
     ranks, sections = pairs >> shift, (pairs & ((1 << shift) - 1)) + first
-    new_key = _starts(ranks)
+    new_key = starts(ranks)
     keys = names(ranks[new_key])
     key_at = np.flatnonzero(new_key)
     return _coded(_deltas(sections, new_key, keys, last), key_at, keys, sections, key_at, last)
-
-
-def _stable_order(codes: np.ndarray, limit: int) -> np.ndarray:
-    """``np.argsort(codes, kind="stable")`` for codes below ``limit``: each code and its item's index
-    in one number, sorted plainly."""
-    index_bits = len(codes).bit_length()
-    if (limit - 1).bit_length() + index_bits > 63:
-        return np.argsort(codes, kind="stable")
-    composite = codes << index_bits | np.arange(len(codes), dtype=np.int64)
-    composite.sort()
-    return composite & ((1 << index_bits) - 1)
-
-
-def _starts(values: np.ndarray) -> np.ndarray:
-    """Whether each item starts a run of equal values."""
-    found = np.ones(len(values), dtype=bool)
-    found[1:] = values[1:] != values[:-1]
-    return found
 
 
 def _deltas(sections: np.ndarray, new_key: np.ndarray, keys: list[str], last: dict[str, int]) -> np.ndarray:
@@ -171,30 +127,7 @@ def _coded(numbers: np.ndarray, key_at: np.ndarray, keys: list[str], sections: n
     """Each key's numbers (from ``key_at`` to the next key's) as text; ``last`` set to its last section."""
     if not keys:
         return {}
-    text, ends = _encoded(numbers)
-    bounds = np.append(ends[key_at] - _lengths(numbers[key_at]), len(text)).tolist()
+    text, ends = encoded(numbers)
+    bounds = np.append(ends[key_at] - code_lengths(numbers[key_at]), len(text)).tolist()
     last.update(zip(keys, sections[np.append(items_at[1:], len(sections)) - 1].tolist()))
     return {key: text[bounds[n]:bounds[n + 1]] for n, key in enumerate(keys)}
-
-
-def _lengths(numbers: np.ndarray) -> np.ndarray:
-    """Characters of each number's code: one below END, one more per factor MORE above."""
-    lengths, limit = np.ones(len(numbers), dtype=np.int64), END
-    while (numbers >= limit).any():
-        lengths += numbers >= limit
-        limit *= MORE
-    return lengths
-
-
-def _encoded(numbers: np.ndarray) -> tuple[str, np.ndarray]:
-    """All numbers coded one after the other, and where each one's code ends."""
-    lengths = _lengths(numbers)
-    ends = np.cumsum(lengths)
-    chars = np.empty(int(ends[-1]), dtype=np.uint8)
-    chars[ends - 1] = _ALPHABET[numbers % END]
-    rest, digit = numbers // END, 1
-    while (lengths > digit).any():
-        longer = lengths > digit
-        chars[ends[longer] - 1 - digit] = _ALPHABET[END + rest[longer] % MORE]
-        rest, digit = rest // MORE, digit + 1
-    return chars.tobytes().decode("ascii"), ends
