@@ -63,7 +63,7 @@ def code_lengths(numbers: np.ndarray) -> np.ndarray:
 
 
 def encoded(numbers: np.ndarray) -> tuple[str, np.ndarray]:
-    """All numbers coded one after the other, and where each one's code ends."""
+    """All numbers coded one after the other, and where each one's code starts."""
     lengths = code_lengths(numbers)
     ends = np.cumsum(lengths)
     chars = np.empty(int(ends[-1]), dtype=np.uint8)
@@ -73,4 +73,4 @@ def encoded(numbers: np.ndarray) -> tuple[str, np.ndarray]:
         longer = lengths > digit
         chars[ends[longer] - 1 - digit] = _ALPHABET[END + rest[longer] % MORE]
         rest, digit = rest // MORE, digit + 1
-    return chars.tobytes().decode("ascii"), ends
+    return chars.tobytes().decode("ascii"), ends - lengths

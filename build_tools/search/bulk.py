@@ -6,9 +6,10 @@ array of characters; its bigrams are sorted once (by bigram, then section and of
 the order of the postings) and every number of the postings is worked out and coded to text as
 arrays. Python touches each distinct key once, to name it and cut its text out.
 
-Layout of the numbers (``index.SearchIndex``): per bigram, per section holding it, Δsection,
+Layout of the numbers: per bigram, per section holding it, Δsection,
 2·first offset + (more than one?), then only if more than one: count − 2 and the gaps to the next
-offsets; per character, the Δsection of each section holding it. A key's first Δsection counts
+offsets (most bigrams occur once in a section: the flag folded into the offset saves a sixth of the
+index); per character, the Δsection of each section holding it. A key's first Δsection counts
 from ``last[key]`` (0 for a new range), and ``last`` is left at each key's last section.
 
 Characters are numbered densely in code-point order (``Characters``), so a bigram and its item's
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .arrays import Characters, code_lengths, encoded, stable_order, starts
+from .arrays import Characters, encoded, stable_order, starts
 
 _SKIPPED = ("\n", " ")  # a line break ends bigrams; neither is a searchable character
 CHUNK = 1 << 20  # characters worked out at once: about 100 MB of arrays
@@ -127,7 +128,7 @@ def _coded(numbers: np.ndarray, key_at: np.ndarray, keys: list[str], sections: n
     """Each key's numbers (from ``key_at`` to the next key's) as text; ``last`` set to its last section."""
     if not keys:
         return {}
-    text, ends = encoded(numbers)
-    bounds = np.append(ends[key_at] - code_lengths(numbers[key_at]), len(text)).tolist()
+    text, begins = encoded(numbers)
+    bounds = np.append(begins[key_at], len(text)).tolist()
     last.update(zip(keys, sections[np.append(items_at[1:], len(sections)) - 1].tolist()))
     return {key: text[bounds[n]:bounds[n + 1]] for n, key in enumerate(keys)}

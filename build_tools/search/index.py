@@ -38,11 +38,7 @@ class IndexedDocument:
 class SearchIndex:
     documents: list[IndexedDocument] = field(default_factory=list)
     # The current range's sections, normalised, the last ``len(pending)`` of ``section_count``: their
-    # postings are worked out together (``bulk``) when the range closes. Bigram postings, per
-    # section holding the bigram: Δsection, 2·first position + (more than one?), then only if more
-    # than one: count − 2 and the gaps to the next positions. Most bigrams occur once in a section,
-    # so folding that flag into the position saves a number per section (a sixth of the index).
-    # Character postings: the Δsection of each section holding it.
+    # postings are worked out together when the range closes (``bulk``, which gives their layout).
     pending: list[str] = field(default_factory=list)
     last_section: dict[str, int] = field(default_factory=dict)  # bigram → its last section so far
     last_unigram_section: dict[str, int] = field(default_factory=dict)
