@@ -46,6 +46,11 @@ def unsigned(number: int, day: int) -> str:
     return law(number, day).replace("测试县教育局文件\n\n", "").replace("\n\n测试县教育局\n\n", "\n\n")
 
 
+def annexed(number: int, day: int) -> str:
+    """A notice with an annex (its own page, ``n…-fujian-1``), which names no issuer or date."""
+    return law(number, day) + f"\n附件\n\n关于第{number}项工作的实施方案\n\n一、总体要求\n\n内容。\n"
+
+
 def related_section(page: bytes, heading: str) -> str:
     """The list under a ``### heading`` of a page's 关联文件."""
     text = page.decode()
@@ -105,7 +110,10 @@ TAKEN = [
      lambda w, p: (w("n13.txt", law(13, 13)), w("n21.txt", law(21, 21, cites=citing(4)))), None, dated("n13", "n21")),
 ]
 
-GIVING_WAY = [
+# Additions the fast way gives way on (a new facet, a proposal, a citation key or slug in use, a
+# failing source) or may take (a declared relation, a page with gaps, an annex, a new page citing
+# another): the same bytes either way.
+ANY_WAY = [
     ("issuer", "a notice by a new issuer", BASE,
      lambda w, p: w("n13.txt", law(13, 13, issuer="测试县财政局")), None,
      lambda full, earlier: "(../../documents/n13.md)" in full["browse/issuer/ce-shi-xian-cai-zheng-ju.md"].decode()),
@@ -151,6 +159,10 @@ GIVING_WAY = [
     ("cites-new", "two notices at once, one citing the other", BASE,
      lambda w, p: (w("n13.txt", law(13, 13)), w("n21.txt", law(21, 21, cites=citing(13)))), None,
      lambda full, earlier: "[《关于第21项工作的通知》](n21.md)" in full["documents/n13.md"].decode()),
+    ("annex", "a notice with an annex, as n06 has", {**BASE, "n06.txt": annexed(6, 6)},
+     lambda w, p: w("n13.txt", annexed(13, 13)), None,
+     lambda full, earlier: "attached_to: n13" in full["documents/n13-fujian-1.md"].decode()
+     and "关于第13项工作的实施方案" in full["browse/type/shi-shi-fang-an.md"].decode()),
 ]
 
 
@@ -206,7 +218,7 @@ def nothing_changed(project, renders, calls: list | None = None) -> tuple:
 
 
 @pytest.mark.parametrize("what, sources, change, page_limit, check",
-                         [pytest.param(*case[1:], id=case[0]) for case in TAKEN + GIVING_WAY])
+                         [pytest.param(*case[1:], id=case[0]) for case in TAKEN + ANY_WAY])
 def test_an_addition_matches_a_full_build(tmp_path, monkeypatch, renders, what, sources, change, page_limit, check):
     project, w = built(tmp_path, monkeypatch, sources, page_limit)
     earlier = generated(project)
