@@ -9,6 +9,8 @@ import functools
 import re
 
 _UNSAFE = re.compile(r"[^a-z0-9]+")
+# A slug becomes a file name under docs/ and a URL: no dots, slashes or other escapes.
+SAFE_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def slugify(text: str) -> str:

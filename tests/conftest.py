@@ -105,5 +105,5 @@ def renders(monkeypatch):
         calls.append(document.slug)
         return original(document, context)
 
-    monkeypatch.setattr(convert.render, "render", record)
+    monkeypatch.setattr(render, "render", record)
     return calls

@@ -188,7 +188,8 @@ def short_title_target(catalogue: Catalogue, document: Document, keys: tuple[str
     return None
 
 
-def _citations_of(catalogue: Catalogue, document: Document, found: list) -> list[Citation]:
+def resolve_citations(catalogue: Catalogue, document: Document, found: list) -> list[Citation]:
+    """A page's citations (``found``: its ``mentions``) as the catalogue resolves them, sorted."""
     own, cited = _own_names(document), set()
     for entry, line in found:
         keys = tuple(str(entry[kind]) for kind in ("number", "title") if entry.get(kind))
@@ -240,7 +241,7 @@ def _citations(catalogue: Catalogue, mentioned: dict[str, list] | None, earlier:
                 document.slug not in catalogue.recited:
             found += earlier.cited_in.get(document.slug, [])
         else:
-            found += _citations_of(catalogue, document, mentions_here)
+            found += resolve_citations(catalogue, document, mentions_here)
     return found
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from . import stand_ins
 from .archive import RELATED_LIMIT, Catalogue, Citation, Earlier
 from .facets import IN_FORCE_PAGE, MISSING_PAGE, Facet, facets_of
 from .paging import chain, date_of, prefixes
@@ -62,6 +63,13 @@ class Outline:
     members: dict[Facet, list[str]]  # slugs, newest first
     cited_in: dict[str, list[Citation]]  # ``Catalogue.cited_in``: reused for pages whose citations still hold
     browse: dict[str, str] = field(default_factory=dict)  # every browse page → its list (``browse.every_path``)
+    # For an addition without the summaries (``added``): how lists show each document, the to-do
+    # list, every name pages cite or relate to, and the pages whose export records the shards'
+    # rows no longer match (an addition gave them a relation).
+    rows: dict[str, tuple] = field(default_factory=dict)  # slug → ``stand_ins.row``
+    missing: dict[str, list[Citation]] = field(default_factory=dict)  # ``Catalogue.missing``
+    named: set[str] = field(default_factory=set)  # ``stand_ins.named``
+    stale: set[str] = field(default_factory=set)
 
     def earlier(self) -> Earlier:
         return Earlier(self.documents, self.keys, self.cited_in, self.members)
@@ -75,7 +83,8 @@ class Outline:
 def outline(catalogue: Catalogue) -> Outline:
     return Outline(catalogue.by_slug, catalogue.relations, catalogue.keys, catalogue.facet_paths,
                    {facet: [document.slug for document in documents] for facet, documents in catalogue.members.items()},
-                   catalogue.cited_in)
+                   catalogue.cited_in, rows={slug: stand_ins.row(document) for slug, document in catalogue.by_slug.items()},
+                   missing=catalogue.missing(), named=stand_ins.named(catalogue))
 
 
 def shown(outline: Outline, slug: str):

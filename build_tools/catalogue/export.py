@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .archive import Catalogue
@@ -118,6 +119,44 @@ def edited_row(row: tuple, document: Document, columns: tuple) -> tuple | None:
     if tuple(found) != keys:
         return None
     return _json(found), keys, _line([_cell(found.get(column)) for column in columns])
+
+
+def serialised(catalogue: Catalogue, document: Document, columns: tuple) -> tuple[str, tuple, str]:
+    """``page_data``'s (JSON, keys, CSV line) of a page's record under the CSV's ``columns``."""
+    found = record(catalogue, document)
+    return _json(found), tuple(found), _line([_cell(found.get(column)) for column in columns])
+
+
+# Where a page's record starts in each export file: records come one a line (the CSV's may hold
+# quoted line breaks), in slug order, and a slug needs no escaping in either format.
+STARTS = (lambda slug: f'{{"slug":"{slug}",'.encode(), lambda slug: f"\n{slug},documents/{slug}/,".encode())
+ENDS = (b"\n]\n", b"")  # what follows the last record
+SEPARATORS = (b",\n", b"")  # what follows every other record
+
+
+def spliced(data: bytes, part: int, slugs: list[str], records: dict[str, bytes]) -> bytes | None:
+    """Export file ``part`` (0: JSON, 1: CSV) as written for the pages ``slugs`` (sorted), with
+    ``records`` (slug → its record in that format) put in: replacing a listed page's, inserted in
+    slug order for another. None when a record is not where the order says (not the file expected)."""
+    start, separator, end = STARTS[part], SEPARATORS[part], len(data) - len(ENDS[part])
+    edits = []
+    for slug, text in records.items():
+        after = bisect_right(slugs, slug)
+        following = data.find(start(slugs[after])) + part if after < len(slugs) else end + len(separator)
+        if following < part:
+            return None
+        if slugs[after - 1: after] == [slug]:
+            here = data.find(start(slug)) + part
+            if here < part or here >= following:
+                return None
+            edits.append((here, following - len(separator), slug, text))
+        elif after < len(slugs):
+            edits.append((following, following, slug, text + separator))
+        else:
+            edits.append((end, end, slug, separator + text))
+    for here, until, _, text in sorted(edits, reverse=True):
+        data = data[:here] + text + data[until:]
+    return data
 
 
 def replaced(data: bytes, old: bytes, new: bytes) -> bytes | None:

@@ -87,6 +87,15 @@ def from_title(document: Document, resolve) -> list[Relation]:
     return found
 
 
+def references(document: Document) -> list[str]:
+    """The names by which a document relates itself to others (``declared``, ``from_title``): a page
+    added under one of them changes that document's relations."""
+    meta, title = document.meta, str(document.meta.get("title") or "")
+    found = [meta.get("attached_to"), *(entry.get("target") for entry in meta.get("relations") or [] if isinstance(entry, dict))]
+    found += [match.group(1) for _, pattern in _TITLE_PATTERNS for match in [pattern.search(title)] if match]
+    return [str(reference) for reference in found if reference]
+
+
 def proposal_key(document: Document) -> tuple[str, str] | None:
     """(session, number) of the proposal a reply answers."""
     proposal = document.meta.get("proposal")

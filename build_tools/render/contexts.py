@@ -10,15 +10,23 @@ from __future__ import annotations
 
 import pickle
 from pathlib import Path
+from typing import NamedTuple
 
-from ..catalogue.archive import Catalogue
+from ..catalogue.archive import Catalogue, Citation
 from ..catalogue.cards import card
 from ..catalogue.facets import Facet, facets_of
 from ..model import Document, PageContext
 from .writer import write_bytes
 
-# What is kept of one page: its context, and the browse path of each of its facets.
-Kept = tuple[PageContext, dict[Facet, str]]
+class Kept(NamedTuple):
+    """What is kept of one page: its context, the browse path of each of its facets, and what the
+    catalogue knew of it (an addition renders a page again from these, ``added``)."""
+
+    context: PageContext
+    paths: dict[Facet, str]
+    summary: Document  # ``summaries.summary``
+    key: str  # its source's conversion-cache key
+    citations: list[Citation]  # ``Catalogue.citations_of``
 
 
 def path(cache: Path, slug: str) -> Path:
@@ -31,19 +39,19 @@ def load(cache: Path, slug: str) -> Kept | None:
         found = pickle.loads(path(cache, slug).read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return None
-    return found if isinstance(found, tuple) else None
+    return found if isinstance(found, Kept) else None
 
 
-def kept(catalogue: Catalogue, document: Document, context: PageContext) -> Kept:
+def kept(catalogue: Catalogue, document: Document, context: PageContext, key: str) -> Kept:
     paths = catalogue.facet_paths
-    return context, {facet: paths[facet] for facet in facets_of(document) if facet in paths}
+    return Kept(context, {facet: paths[facet] for facet in facets_of(document) if facet in paths}, document, key,
+                catalogue.citations_of(document.slug))
 
 
 def with_card(found: Kept, document: Document) -> PageContext:
     """The kept context with ``document``'s card: the same facets (``quick`` checks), another hash."""
-    context, paths = found
-    return PageContext(card=card(Catalogue(facet_paths=paths), document), relations=context.relations,
-                       links=context.links)
+    return PageContext(card=card(Catalogue(facet_paths=found.paths), document), relations=found.context.relations,
+                       links=found.context.links)
 
 
 def save(cache: Path, fresh: dict[str, Kept], gone: list[str]) -> None:

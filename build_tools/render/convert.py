@@ -5,41 +5,19 @@ read → structure → metadata (all documents) → catalogue → render → wri
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..catalogue import browse, cards, changes, archive as catalogue, export
-from . import contexts, incremental, page as render, quick, rendered, summaries
+from ..catalogue import changes, archive as catalogue, export
+from . import added, incremental, quick, summaries
 from ..metadata import front_matter as metadata, parts, sidecar
 from ..metadata.gaps import gaps_of
 from .. import reading, structure
 from ..errors import SourceError
 from ..model import Document, ParsedDocument, SourceText
 from ..project import Project
-from ..slugs import annex_slug, issued_slug, slugify
+from ..slugs import SAFE_SLUG, annex_slug, issued_slug, slugify
 from ..structure.parts import part_number
-from .writer import write_if_changed
-
-
-# A slug becomes a file name under docs/ and a URL: no dots, slashes or other escapes.
-SAFE_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-
-
-@dataclass
-class ConvertReport:
-    """What a conversion run did, for the CLI and the tests.
-
-    ``documents``: every page's document as the catalogue works from it, a summary (metadata, no
-    blocks): a build holds one source's full documents at a time (``in_full`` reads them all).
-    """
-
-    documents: list[Document] = field(default_factory=list)  # the edited sources' only when ``quick`` rebuilt
-    pages: int = 0  # pages of the archive
-    unverified: int = 0  # pages with fields still to verify (``gaps``)
-    written: list[Path] = field(default_factory=list)
-    removed: list[Path] = field(default_factory=list)
-    errors: list[SourceError] = field(default_factory=list)
+from .publish import ConvertReport, Sources, write_browse, write_documents
 
 
 def documents_from(parsed: ParsedDocument, slug: str) -> list[Document]:
@@ -134,10 +112,12 @@ def convert_all(project: Project) -> ConvertReport:
 
     Only what changed since the last build is converted, put in context and written: sources by
     their signature (``summaries``), pages and browse lists by what the change reaches (``changes``);
-    an edit that no other page sees, without the catalogue at all (``quick``).
+    an edit that no other page sees, without the catalogue at all (``quick``), and sources added
+    from what the last build kept (``added``).
     """
     report, ledger, scan = ConvertReport(), summaries.load_ledger(project.cache), project.source_scan()
-    if not quick.rebuild(project, convert_file, report, ledger, scan):
+    if not quick.rebuild(project, convert_file, report, ledger, scan) and \
+            not added.rebuild(project, convert_file, report, ledger, scan):
         convert_whole(project, report, ledger, scan)
     return report
 
@@ -160,88 +140,20 @@ def convert_whole(project: Project, report: ConvertReport, ledger: summaries.Led
         settle()
         change = changes.compare(before.outline, outline, archive.recited) if before.outline else changes.everything()
         kept = {name: entry for name, entry in entries.items() if isinstance(entry, summaries.Entry)}
-        write_documents(project, archive, change, Sources(project, kept), report)
-        rows = export.update(before.rows if before.outline else export.Rows(), archive, change.pages)
-        outline.browse = write_browse(project, archive, report, change, rows, before.outline and before.outline.browse)
+        write_documents(project, archive, change, Sources(project, kept, convert_file), report)
+        # Records an addition patched into the export files without their shards' rows (``added``).
+        stale = before.outline.stale if before.outline else set()
+        rows = export.update(before.rows if before.outline else export.Rows(), archive,
+                             None if change.pages is None else change.pages | stale)
+        # The export's records change only with the pages a change reaches (``export.update``).
+        exported = change.pages == set() and all((project.docs / name).exists() for name in export.NAMES)
+        outline.browse = write_browse(project, archive, report, change, {} if exported else export.files(archive, rows),
+                                      before.outline and before.outline.browse)
         summaries.save(project.cache, summaries.Index(before.fingerprint, kept, outline, rows,
                                                       unverified=report.unverified), before)
 
 
-@dataclass
-class Sources:
-    """The full documents behind the summaries, read from the cache only for pages rendered again,
-    one source at a time: pages come in slug order, which keeps a source's pages together."""
-
-    project: Project
-    entries: dict[str, summaries.Entry]
-    full: tuple[str, list[Document]] = ("", [])  # the source read last and its documents
-
-    def key(self, document: Document) -> str:
-        return self.entries[str(document.source.path)].key
-
-    def document(self, summary: Document) -> Document:
-        name = str(summary.source.path)
-        if self.full[0] != name:
-            self.full = name, incremental.documents_of(self.entries[name], self.project.root / name, self.project,
-                                                       convert_file)
-        return next(document for document in self.full[1] if document.slug == summary.slug)
-
-
 def in_full(project: Project, documents: list[Document]) -> list[Document]:
     """The full documents (blocks, text) behind a report's summaries, read from the conversion cache."""
-    sources = Sources(project, summaries.load(project.cache).entries)
+    sources = Sources(project, summaries.load(project.cache).entries, convert_file)
     return [sources.document(document) for document in documents]
-
-
-def write_documents(project: Project, archive: catalogue.Catalogue, change: changes.Change, sources: Sources,
-                    report: ConvertReport) -> None:
-    """Pages whose context or document changed, or that are missing on disk; stale pages removed.
-    The contexts made are kept for a later edit no other page sees (``contexts``, ``quick``)."""
-    folder, on_disk = project.documents, project.document_pages()
-    before, after, made = rendered.load(project.cache), {}, {}
-    for document in archive.documents:
-        name, slug = f"{document.slug}.md", document.slug
-        if change.pages is not None and slug not in change.pages and slug in before and name in on_disk:
-            after[slug] = before[slug]
-            continue
-        context = cards.context_for(archive, document)
-        made[slug] = contexts.kept(archive, document, context)
-        after[slug] = rendered.digest(sources.key(document), document, context)
-        if after[slug] == before.get(slug) and name in on_disk:
-            continue
-        if write_if_changed(folder / name, render.render(sources.document(document), context)):
-            report.written.append(folder / name)
-    rendered.save(project.cache, after)
-    # A source that failed leaves no page behind: the site shows what the sources say now.
-    report.removed = sorted(folder / name for name in on_disk if name[:-3] not in after)
-    for path in report.removed:
-        path.unlink()
-    contexts.save(project.cache, made, sorted(set(before) - set(after)))
-
-
-def write_browse(project: Project, archive: catalogue.Catalogue, report: ConvertReport,
-                 change: changes.Change | None = None, rows: export.Rows | None = None,
-                 earlier: dict[str, str] | None = None) -> dict[str, str]:
-    """Browse pages and the catalogue export, regenerated with the pages they describe; returns every
-    browse page with its list (``browse.every_path``, from ``earlier`` where the change does not reach).
-
-    Only the value pages of the facets ``change`` reaches, and the overviews and to-do lists only
-    when it reaches any list; a page missing on disk is always written.
-    """
-    change = change or changes.everything()
-    every = browse.every_path(archive, earlier, change.facets, change.lists())
-    on_disk = project.browse_pages()
-    missing = {path: top for path, top in every.items() if path not in on_disk}
-    facets = None if change.facets is None else \
-        set(change.facets) | {facet for facet, path in archive.facet_paths.items() if path in missing}
-    pages = browse.pages(archive, facets, change.listed or bool(missing.keys() & set(browse.LISTS)), change.keys, missing)
-    # The export's records change only with the pages a change reaches (``export.update``).
-    exported = change.pages == set() and rows is not None and all((project.docs / name).exists() for name in export.NAMES)
-    files = {**pages, **({} if exported else export.files(archive, rows))}
-    generated = {project.docs / path: text for path, text in files.items()}
-    report.written += [path for path, text in sorted(generated.items()) if write_if_changed(path, text)]
-    stale = [project.docs / path for path in sorted(on_disk - every.keys())]
-    for path in stale:
-        path.unlink()
-    report.removed += stale
-    return every

@@ -89,7 +89,7 @@ def planned_page(project: Project, plan: Plan, key: str, old: Document, new: Doc
     """The page's export row before and after (its ``page_data`` in ``pages`` updated), its kept
     context in ``plan``; None without a context that the page on disk was rendered with."""
     found, row = contexts.load(project.cache, old.slug), pages.get(old.slug)
-    if found is None or row is None or rendered.digest(key, old, found[0]) != plan.manifest.get(old.slug):
+    if found is None or row is None or rendered.digest(key, old, found.context) != plan.manifest.get(old.slug):
         return None
     edited = export.edited_row(row[:3], new, columns)
     if edited is None:
@@ -128,7 +128,8 @@ def carry_out(project: Project, ledger: summaries.Ledger, plan: Plan, convert, r
         if all(digests[slug] == plan.manifest[slug] for slug in digests):
             continue  # touched, not changed (a checkout): its pages are as they were
         plan.manifest.update(digests)
-        contexts.save(project.cache, {slug: (pages[slug], plan.contexts[slug][1]) for slug in pages}, [])
+        contexts.save(project.cache, {summary.slug: plan.contexts[summary.slug]._replace(
+            context=pages[summary.slug], summary=summary, key=entry.key) for summary in entry.documents}, [])
         for document in incremental.documents_of(entry, project.root / name, project, convert):
             path = project.documents / f"{document.slug}.md"
             if write_if_changed(path, render.render(document, pages[document.slug])):

@@ -164,13 +164,11 @@ def load(cache: Path, ledger: Ledger | None = None) -> Index:
     """The last build's index, or an empty one (none yet, unreadable, another converter's, or a file
     that is not the one the ledger was saved with). ``ledger``: ``load_ledger``'s, if read already."""
     ledger = ledger or load_ledger(cache)
-    if ledger is None:
+    outline = ledger and load_outline(cache, ledger)
+    if outline is None:
         return Index(code_fingerprint())
     try:
         with collector_paused():
-            token, outline = pickle.loads(index_path(cache).read_bytes())
-            if token != ledger.tokens[OUTLINE]:
-                raise ValueError(f"{index_path(cache)}: not the index the ledger was saved with")
             shards = {number: read_shard(cache, number, ledger) for number in range(SHARDS)}
             index = Index(ledger.fingerprint, {name: shards[shard_of(name)][0][name] for name in ledger.sources},
                           outline, Rows(columns=ledger.columns), dict(ledger.tokens),
@@ -182,6 +180,16 @@ def load(cache: Path, ledger: Ledger | None = None) -> Index:
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, KeyError, ValueError):
         return Index(code_fingerprint())
     return index
+
+
+def load_outline(cache: Path, ledger: Ledger) -> Outline | None:
+    """The last build's outline as saved (``documents``: slug → source name), if the ledger vouches for it."""
+    try:
+        with collector_paused():
+            token, outline = pickle.loads(index_path(cache).read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+    return outline if token == ledger.tokens.get(OUTLINE) and isinstance(outline, Outline) else None
 
 
 def read_shard(cache: Path, number: int, ledger: Ledger) -> tuple[dict[str, Entry], dict[str, tuple]]:
@@ -240,11 +248,17 @@ def save(cache: Path, index: Index, before: Index | None = None) -> None:
             sorted(names), sorted(index.outline.browse) if index.outline else [], index.rows.columns, index.unverified))
 
 
-def save_shards(cache: Path, ledger: Ledger, shards: dict[int, tuple[dict[str, Entry], dict[str, tuple]]]) -> None:
-    """Shards changed in place (``quick``), then the ledger with their tokens and their sources' signatures."""
+def save_shards(cache: Path, ledger: Ledger, shards: dict[int, tuple[dict[str, Entry], dict[str, tuple]]],
+                outline: Outline | None = None) -> None:
+    """Shards changed in place (``quick``, ``added``) and the ``outline`` as saved, if given, then the
+    ledger with their tokens and their sources' signatures."""
     for number, shard in sorted(shards.items()):
         ledger.tokens[number] = _write_shard(cache, number, shard)
         ledger.sources.update((name, entry.signature) for name, entry in shard[0].items())
+    if outline is not None:
+        ledger.tokens[OUTLINE] = _token()
+        with collector_paused():
+            write_bytes(index_path(cache), pickle.dumps((ledger.tokens[OUTLINE], outline), protocol=pickle.HIGHEST_PROTOCOL))
     _save_ledger(cache, ledger)
 
 

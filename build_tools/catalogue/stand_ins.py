@@ -1,0 +1,39 @@
+"""What other pages and the browse lists show of a document, kept small between builds.
+
+A page lists other documents by title, number, date and validity; the to-do lists name a citing
+page's source file, the latest additions sort by retrieval date, the 待核实 list names the fields a
+document lacks. A row keeps exactly that of each document, so a rebuild after an addition lists
+the archive from rows (``added``) instead of loading every document's summary (issue 16).
+"""
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+from ..metadata.gaps import FIELD as GAPS
+from ..model import Document, SourceText
+from .archive import Catalogue, loose
+from .relations import references
+
+# The metadata a listing of a document shows (``cards.doc_item``, ``browse``, ``gaps.fix``).
+SHOWN = ("title", "doc_number", "date", "date_precision", "status", "retrieved", GAPS)
+
+Row = tuple  # (source path, part, value of each of SHOWN or None)
+
+
+def row(document: Document) -> Row:
+    meta = document.meta
+    return (str(document.source.path), document.part, *(meta.get(name) for name in SHOWN))
+
+
+def stand_in(slug: str, kept: Row) -> Document:
+    """A document as lists show it: good for every listing, not for its own page or card."""
+    meta = {name: value for name, value in zip(SHOWN, kept[2:]) if value is not None}
+    return Document(slug, meta, [], SourceText(PurePosixPath(kept[0]), "", ""), kept[1])
+
+
+def named(catalogue: Catalogue) -> set[str]:
+    """Every number, title or slug a page cites or relates itself to, as written and loose: an added
+    page that answers to none of them changes no other page's citations or relations."""
+    found = {key for citation in catalogue.citations for key in citation.keys}
+    found |= {reference for document in catalogue.documents for reference in references(document)}
+    return found | {loose(name) for name in found}
