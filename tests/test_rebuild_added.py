@@ -314,21 +314,22 @@ def test_a_body_edit_of_a_page_an_addition_cites_builds_no_catalogue(tmp_path, m
 
 
 # Each step: what, the way it should take ("fast": additions only; "quick": an edit no other page
-# sees; "whole"), and the change.
+# sees; "whole"), whether a rebuild with nothing changed follows (an editor's builds mostly follow
+# each other without one), and the change.
 SEQUENCE = [
-    ("n13 added", "fast", lambda w, p: w("n13.txt", law(13, 13, cites=citing(8)))),
-    ("n17 added, citing n04", "fast", lambda w, p: w("n17.txt", law(17, 17, cites=citing(4)))),
-    ("n19 added", "fast", lambda w, p: w("n19.txt", law(19, 19, cites=citing(40)))),
-    ("a body edit of n13", "quick", lambda w, p: w("n13.txt", law(13, 13, cites=citing(8), extra="补充说明。"))),
-    ("a body edit of n19", "quick", lambda w, p: w("n19.txt", law(19, 19, cites=citing(40), extra="补充说明。"))),
-    ("n13's title edited (its citers and neighbours show it)", "whole",
+    ("n13 added", "fast", False, lambda w, p: w("n13.txt", law(13, 13, cites=citing(8)))),
+    ("n17 added, citing n04", "fast", False, lambda w, p: w("n17.txt", law(17, 17, cites=citing(4)))),
+    ("n19 added", "fast", True, lambda w, p: w("n19.txt", law(19, 19, cites=citing(40)))),
+    ("a body edit of n13", "quick", False, lambda w, p: w("n13.txt", law(13, 13, cites=citing(8), extra="补充说明。"))),
+    ("a body edit of n19", "quick", True, lambda w, p: w("n19.txt", law(19, 19, cites=citing(40), extra="补充说明。"))),
+    ("n13's title edited (its citers and neighbours show it)", "whole", False,
      lambda w, p: w("n13.yml", "title: 关于第十三项工作的通知（修订）\n")),
-    ("n19 removed", "whole", lambda w, p: (p.sources / "n19.txt").unlink()),
-    ("n23 added", "fast", lambda w, p: w("n23.txt", law(23, 23, cites=citing(6)))),
-    ("n25 added, citing n23 (which the fast way added)", "fast",
+    ("n19 removed", "whole", False, lambda w, p: (p.sources / "n19.txt").unlink()),
+    ("n23 added", "fast", False, lambda w, p: w("n23.txt", law(23, 23, cites=citing(6)))),
+    ("n25 added, citing n23 (which the fast way added)", "fast", True,
      lambda w, p: w("n25.txt", law(25, 25, cites=citing(23)))),
-    ("n11 added", "fast", lambda w, p: w("n11.txt", law(11, 11))),
-    ("n19, removed before, added back", "fast", lambda w, p: w("n19.txt", law(19, 19, cites=citing(40)))),
+    ("n11 added", "fast", False, lambda w, p: w("n11.txt", law(11, 11))),
+    ("n19, removed before, added back", "fast", True, lambda w, p: w("n19.txt", law(19, 19, cites=citing(40)))),
 ]
 
 
@@ -337,11 +338,12 @@ def test_a_sequence_of_additions_and_edits_matches_a_full_build_at_each_step(tmp
     end as a full conversion does; a rebuild with nothing changed renders and writes nothing."""
     project, w = built(tmp_path, monkeypatch, BASE, None)
     calls = whole_way_calls(monkeypatch)
-    for number, (what, way, change) in enumerate(SEQUENCE):
+    for number, (what, way, idle, change) in enumerate(SEQUENCE):
         change(w, project)
         earlier = generated(project)
         made = rebuilt_as_a_full_build(project, tmp_path / f"full{number}", what, renders, earlier, calls)[2]
-        assert nothing_changed(project, renders, calls) == ([], [], []), f"{what}: a rebuild with nothing changed"
         if way == "fast" and not FAST:
             way = "whole"  # until ``build_tools.render.added`` exists (see the skipped tests)
         assert ("build" in made) == (way == "whole"), what
+        if idle:
+            assert nothing_changed(project, renders, calls) == ([], [], []), f"{what}: a rebuild with nothing changed"
