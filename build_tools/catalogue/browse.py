@@ -314,9 +314,11 @@ LISTS = ("browse/index.md", "browse/_home.md", IN_FORCE_PAGE, MISSING_PAGE, UNVE
 
 
 def pages(catalogue: Catalogue, facets: set[Facet] | None = None, lists: bool = True,
-          keys: dict[str, set[str]] | None = None, missing: dict[str, str] | None = None) -> dict[str, str]:
+          keys: dict[str, set[str]] | None = None, missing: dict[str, str] | None = None,
+          unverified: bool = True) -> dict[str, str]:
     """Docs-relative path → Markdown of the generated browse pages: the overviews and to-do lists
-    (``LISTS``, unless ``lists`` is False) and the pages of each of ``facets`` (None: of every facet).
+    (``LISTS``, unless ``lists`` is False; the 待核实 list only if ``unverified``) and the pages of
+    each of ``facets`` (None: of every facet).
 
     ``keys``: list (its first page's path) → the keys of the parts (``paging``) to write; a list not
     in it is written whole. ``missing``: pages (→ their list) written whatever the others say."""
@@ -332,7 +334,7 @@ def pages(catalogue: Catalogue, facets: set[Facet] | None = None, lists: bool = 
     generated = {}
     if lists:
         generated = {"browse/index.md": browse_index(catalogue), "browse/_home.md": home_part(catalogue),
-                     UNVERIFIED_PAGE: unverified_page(catalogue)}
+                     **({UNVERIFIED_PAGE: unverified_page(catalogue)} if unverified else {})}
         generated.update({f"browse/{kind}.md": overview_page(catalogue, kind) for kind in OVERVIEWS})
     # Only the documents a change moved can change the list of those in force, only the names of what
     # changed documents cite that is not in the archive the to-do list.

@@ -19,6 +19,7 @@ from .archive import RELATED_LIMIT, Catalogue, Citation, Earlier
 from .facets import IN_FORCE_PAGE, MISSING_PAGE, Facet, facets_of
 from .paging import chain, date_of, prefixes
 from .relations import TYPES, Relation
+from ..metadata.gaps import gaps_of
 from ..model import Document
 
 
@@ -33,6 +34,7 @@ class Change:
     # List (its first page's path) → the date parts (``paging``) of it that may differ; a list of
     # ``facets`` not named here may differ on every page.
     keys: dict[str, set[str]] | None = None
+    unverified: bool = True  # whether the list of pages with fields to verify may differ (it lists those only)
 
     def lists(self) -> dict[str, set[str] | None]:
         """The lists that may be split otherwise, each with the keys of the parts the change reaches in
@@ -157,4 +159,5 @@ def compare(before: Outline, after: Outline, recited: set[str]) -> Change:
                           for citation in side.cited_in.get(slug, []) if citation.target is None
                           for key in prefixes(citation.label)}
     listed = bool(facets) or bool(pages - changed) or bool(cited)
-    return Change(changed, pages & set(after.documents), facets & set(after.facet_paths), listed, keys)
+    unverified = any(gaps_of(side.documents[slug]) for side in (before, after) for slug in changed & side.documents.keys())
+    return Change(changed, pages & set(after.documents), facets & set(after.facet_paths), listed, keys, unverified)

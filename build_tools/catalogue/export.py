@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from bisect import bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .archive import Catalogue
@@ -109,16 +109,15 @@ def to_csv(catalogue: Catalogue, rows: Rows | None = None) -> str:
     return _line(list(rows.columns or LEADING)) + "".join(rows.csv[document.slug] for document in catalogue.documents)
 
 
-def edited_row(row: tuple, document: Document, columns: tuple) -> tuple | None:
+def edited_row(old_json: str, document: Document, columns: tuple) -> tuple | None:
     """``page_data``'s (JSON, keys, CSV line) of a record again, for the same page after an edit that
-    the catalogue does not see (``quick``): relations and missing citations as the row had them.
-    None when the record's keys differ (the CSV's columns may)."""
-    old_json, keys, _ = row
+    the catalogue does not see (``quick``): relations and missing citations as its record
+    (``old_json``) had them. None when the record's keys differ (the CSV's columns may)."""
     before = json.loads(old_json)
     found = record_of(document, before["relations"], before["cites_not_in_archive"])
-    if tuple(found) != keys:
+    if tuple(found) != tuple(before):
         return None
-    return _json(found), keys, _line([_cell(found.get(column)) for column in columns])
+    return _json(found), tuple(found), _line([_cell(found.get(column)) for column in columns])
 
 
 def serialised(catalogue: Catalogue, document: Document, columns: tuple) -> tuple[str, tuple, str]:
@@ -128,41 +127,52 @@ def serialised(catalogue: Catalogue, document: Document, columns: tuple) -> tupl
 
 
 # Where a page's record starts in each export file: records come one a line (the CSV's may hold
-# quoted line breaks), in slug order, and a slug needs no escaping in either format.
+# quoted line breaks), in slug order, and a slug needs no escaping in either format. A rebuild
+# finds the records it changes by these, instead of serialising the archive's (issue 16).
 STARTS = (lambda slug: f'{{"slug":"{slug}",'.encode(), lambda slug: f"\n{slug},documents/{slug}/,".encode())
 ENDS = (b"\n]\n", b"")  # what follows the last record
 SEPARATORS = (b",\n", b"")  # what follows every other record
 
 
+def _start(data: bytes, part: int, slugs: list[str], index: int) -> int | None:
+    """Where the record of ``slugs[index]`` starts; past the end, where one more would (None: not found)."""
+    if index == len(slugs):
+        return len(data) - len(ENDS[part]) + len(SEPARATORS[part])
+    found = data.find(STARTS[part](slugs[index]))
+    return None if found < 0 else found + part
+
+
+def bounds(data: bytes, part: int, slugs: list[str], slug: str) -> tuple[int, int] | None:
+    """Where the record of ``slug`` (one of the pages ``slugs``, sorted) is in export file ``part``
+    (0: JSON, 1: CSV), its separator left out; None if it is not where the order says."""
+    index = bisect_left(slugs, slug)
+    here, following = _start(data, part, slugs, index), _start(data, part, slugs, index + 1)
+    if here is None or following is None or here >= following:
+        return None
+    return here, following - len(SEPARATORS[part])
+
+
 def spliced(data: bytes, part: int, slugs: list[str], records: dict[str, bytes]) -> bytes | None:
-    """Export file ``part`` (0: JSON, 1: CSV) as written for the pages ``slugs`` (sorted), with
-    ``records`` (slug → its record in that format) put in: replacing a listed page's, inserted in
-    slug order for another. None when a record is not where the order says (not the file expected)."""
-    start, separator, end = STARTS[part], SEPARATORS[part], len(data) - len(ENDS[part])
-    edits = []
+    """Export file ``part`` as written for the pages ``slugs`` (sorted), with ``records`` (slug → its
+    record in that format) put in: replacing a listed page's, inserted in slug order for another.
+    None when a record is not where the order says (not the file expected)."""
+    edits, separator = [], SEPARATORS[part]
     for slug, text in records.items():
-        after = bisect_right(slugs, slug)
-        following = data.find(start(slugs[after])) + part if after < len(slugs) else end + len(separator)
-        if following < part:
-            return None
-        if slugs[after - 1: after] == [slug]:
-            here = data.find(start(slug)) + part
-            if here < part or here >= following:
+        index = bisect_left(slugs, slug)
+        if index < len(slugs) and slugs[index] == slug:
+            found = bounds(data, part, slugs, slug)
+            if found is None:
                 return None
-            edits.append((here, following - len(separator), slug, text))
-        elif after < len(slugs):
-            edits.append((following, following, slug, text + separator))
-        else:
-            edits.append((end, end, slug, separator + text))
+            edits.append((*found, slug, text))
+            continue
+        here = _start(data, part, slugs, index)
+        if here is None:
+            return None
+        here -= len(separator) if index == len(slugs) else 0
+        edits.append((here, here, slug, separator + text if index == len(slugs) else text + separator))
     for here, until, _, text in sorted(edits, reverse=True):
         data = data[:here] + text + data[until:]
     return data
-
-
-def replaced(data: bytes, old: bytes, new: bytes) -> bytes | None:
-    """``data`` (an export file as written) with the one record ``old`` as ``new``; None unless
-    ``old`` is there exactly once (then the file is not the one the rows were taken from)."""
-    return data.replace(old, new) if data.count(old) == 1 else None
 
 
 def files(catalogue: Catalogue, rows: Rows | None = None) -> dict[str, str]:

@@ -7,8 +7,6 @@ the archive from rows (``added``) instead of loading every document's summary (i
 """
 from __future__ import annotations
 
-from pathlib import PurePosixPath
-
 from ..metadata.gaps import FIELD as GAPS
 from ..model import Document, SourceText
 from .archive import Catalogue, loose
@@ -25,10 +23,19 @@ def row(document: Document) -> Row:
     return (str(document.source.path), document.part, *(meta.get(name) for name in SHOWN))
 
 
+class ListedPath(str):
+    """A source's path as listings use it: its text and its file name (``browse.citing_places``).
+    A ``PurePosixPath`` for each of 20,000 stand-ins took half the time of making them."""
+
+    @property
+    def name(self) -> str:
+        return self.rpartition("/")[2]
+
+
 def stand_in(slug: str, kept: Row) -> Document:
     """A document as lists show it: good for every listing, not for its own page or card."""
     meta = {name: value for name, value in zip(SHOWN, kept[2:]) if value is not None}
-    return Document(slug, meta, [], SourceText(PurePosixPath(kept[0]), "", ""), kept[1])
+    return Document(slug, meta, [], SourceText(ListedPath(kept[0]), "", ""), kept[1])
 
 
 def named(catalogue: Catalogue) -> set[str]:

@@ -16,12 +16,12 @@ number, title or slug that an existing page cites or relates itself to, or that 
 from __future__ import annotations
 
 import time
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from dataclasses import dataclass, replace
 
 from ..catalogue import changes, export, stand_ins
 from ..catalogue.archive import Catalogue, Citation, group, group_by, loose, resolve_citations
-from ..catalogue.facets import facets_of, newest_first
+from ..catalogue.facets import facets_of, newest_first_place
 from ..catalogue.relations import Relation, declared, from_title, references, structural
 from ..errors import SourceError
 from ..metadata.gaps import gaps_of
@@ -88,15 +88,17 @@ def planned(project: Project, ledger: summaries.Ledger, entries: dict) -> Additi
     archive.by_source_file = group_by(documents, lambda document: str(document.source.path))
     mentioned = {slug: found for entry in entries.values() for slug, found in entry.mentions.items()}
     archive.cited_in = {doc.slug: resolve_citations(archive, doc, mentioned[doc.slug]) for doc in documents}
-    archive.relations = sorted(set(stored.relations) | relations_of(archive, documents))
-    archive.by_source, archive.by_target = group(archive.relations, "source"), group(archive.relations, "target")
+    related = relations_of(archive, documents)
+    archive.relations = list(stored.relations)
+    for relation in sorted(related):
+        insort(archive.relations, relation)
     after = outline_after(stored, archive, documents, keys)
     change = changes.compare(replace(stored, documents=shown), replace(after, documents=archive.by_slug), set())
     kept = kept_pages(project, change.pages - set(slugs))
     if kept is None:
         return None
-    finish(archive, after, documents, kept)
-    records = set(slugs) | {slug for relation in archive.relations if slug_in(relation, slugs) for slug in relation[1:]}
+    finish(archive, after, change.pages, kept)
+    records = set(slugs) | {slug for relation in related for slug in relation[1:]}
     exported = patched_export(project, archive, sorted(ledger.pages), records, ledger.columns)
     if exported is None:
         return None
@@ -149,18 +151,14 @@ def relations_of(archive: Catalogue, documents: list[Document]) -> set[Relation]
     return {relation for relation in found if relation.source != relation.target}
 
 
-def slug_in(relation: Relation, slugs: list[str]) -> bool:
-    return relation.source in slugs or relation.target in slugs
-
-
 def outline_after(stored: changes.Outline, archive: Catalogue, documents: list[Document],
                   keys: dict[str, str]) -> changes.Outline:
     """The outline with the new documents: in the lists of their facets, the to-do list, the names cited."""
     members = dict(stored.members)
-    for facet in {facet for document in documents for facet in facets_of(document)}:
-        listed = newest_first([archive.by_slug[slug] for slug in members[facet]] +
-                              [document for document in documents if facet in facets_of(document)])
-        members[facet] = [document.slug for document in listed]
+    for document in documents:
+        for facet in facets_of(document):
+            members[facet] = listed = list(members[facet])
+            listed.insert(newest_first_place(listed, document, archive.by_slug.__getitem__), document.slug)
     citations = [citation for document in documents for citation in archive.cited_in[document.slug]]
     named = {key for citation in citations for key in citation.keys} | \
         {reference for document in documents for reference in references(document)}
@@ -189,9 +187,11 @@ def kept_pages(project: Project, slugs: set[str]) -> dict[str, contexts.Kept] | 
     return found
 
 
-def finish(archive: Catalogue, after: changes.Outline, documents: list[Document], kept: dict[str, contexts.Kept]) -> None:
-    """The catalogue the pages and lists are rendered from: the pages rendered again in full, the lists
-    of stand-ins (``stand_ins``), the to-do list as the outline has it."""
+def finish(archive: Catalogue, after: changes.Outline, pages: set[str], kept: dict[str, contexts.Kept]) -> None:
+    """The catalogue the pages and lists are rendered from: the pages rendered again in full with their
+    relations, the lists of stand-ins (``stand_ins``), the to-do list as the outline has it."""
+    touching = [relation for relation in archive.relations if relation.source in pages or relation.target in pages]
+    archive.by_source, archive.by_target = group(touching, "source"), group(touching, "target")
     archive.by_slug.update((slug, found.summary) for slug, found in kept.items())
     archive.cited_in.update((slug, found.citations) for slug, found in kept.items())
     archive.documents = list(archive.by_slug.values())
