@@ -16,10 +16,10 @@ number, title or slug that an existing page cites or relates itself to, or that 
 from __future__ import annotations
 
 import time
-from bisect import bisect_left, insort
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
-from ..catalogue import changes, export, stand_ins
+from ..catalogue import changes, export, outline_delta, stand_ins
 from ..catalogue.archive import Catalogue, Citation, group, group_by, loose, resolve_citations
 from ..catalogue.facets import facets_of, newest_first_place
 from ..catalogue.relations import Relation, declared, from_title, references, structural
@@ -41,6 +41,7 @@ class Addition:
     archive: Catalogue  # the archive's documents as lists show them, the new and re-rendered ones in full
     change: changes.Change
     outline: changes.Outline  # to save, ``documents`` as source names
+    delta: outline_delta.Delta  # what the addition adds to the last build's outline
     kept: dict[str, contexts.Kept]  # existing pages rendered again
     export: dict[str, bytes]  # export file → its bytes with the records that changed
 
@@ -88,22 +89,23 @@ def planned(project: Project, ledger: summaries.Ledger, entries: dict) -> Additi
     archive.by_source_file = group_by(documents, lambda document: str(document.source.path))
     mentioned = {slug: found for entry in entries.values() for slug, found in entry.mentions.items()}
     archive.cited_in = {doc.slug: resolve_citations(archive, doc, mentioned[doc.slug]) for doc in documents}
-    related = relations_of(archive, documents)
-    archive.relations = list(stored.relations)
-    for relation in sorted(related):
-        insort(archive.relations, relation)
-    after = outline_after(stored, archive, documents, keys)
-    change = changes.compare(replace(stored, documents=shown), replace(after, documents=archive.by_slug), set())
+    delta = delta_of(stored, archive, documents, keys)
+    after = outline_delta.copied(stored)
+    outline_delta.apply(after, delta)
+    archive.relations = after.relations
+    change = changes.compare(replace(stored, documents=shown),
+                             replace(after, documents=archive.by_slug, cited_in=dict(archive.cited_in)), set())
     kept = kept_pages(project, change.pages - set(slugs))
     if kept is None:
         return None
     finish(archive, after, change.pages, kept)
-    records = set(slugs) | {slug for relation in related for slug in relation[1:]}
-    exported = patched_export(project, archive, sorted(ledger.pages), records, ledger.columns)
+    records = set(slugs) | {slug for relation in delta.relations for slug in relation[1:]}
+    exported = patched_export(project, archive, ledger.pages, records, ledger.columns)
     if exported is None:
         return None
-    after.stale = stored.stale | (records - set(slugs))
-    return Addition(entries, archive, change, after, kept, exported)
+    delta.stale = records - set(slugs)
+    after.stale |= delta.stale
+    return Addition(entries, archive, change, after, delta, kept, exported)
 
 
 def fresh_pages(pages: list[str], slugs: list[str]) -> bool:
@@ -151,29 +153,27 @@ def relations_of(archive: Catalogue, documents: list[Document]) -> set[Relation]
     return {relation for relation in found if relation.source != relation.target}
 
 
-def outline_after(stored: changes.Outline, archive: Catalogue, documents: list[Document],
-                  keys: dict[str, str]) -> changes.Outline:
-    """The outline with the new documents: in the lists of their facets, the to-do list, the names cited."""
-    members = dict(stored.members)
+def delta_of(stored: changes.Outline, archive: Catalogue, documents: list[Document],
+             keys: dict[str, str]) -> outline_delta.Delta:
+    """What the new documents add to the outline: their relations and keys, their places in the lists
+    of their facets, the to-do list's names they cite, the names they cite or relate to."""
+    delta = outline_delta.Delta({document.slug: str(document.source.path) for document in documents},
+                                {document.slug: stand_ins.row(document) for document in documents},
+                                sorted(relations_of(archive, documents)), keys)
+    members: dict = {}
     for document in documents:
         for facet in facets_of(document):
-            members[facet] = listed = list(members[facet])
-            listed.insert(newest_first_place(listed, document, archive.by_slug.__getitem__), document.slug)
+            listed = members.setdefault(facet, list(stored.members[facet]))
+            index = newest_first_place(listed, document, archive.by_slug.__getitem__)
+            listed.insert(index, document.slug)
+            delta.members.append((facet, index, document.slug))
     citations = [citation for document in documents for citation in archive.cited_in[document.slug]]
+    for label, cited in group_by([c for c in citations if c.target is None], lambda c: c.label).items():
+        delta.missing[label] = sorted(stored.missing.get(label, []) + cited, key=lambda c: (c.source, c.line, c.keys))
     named = {key for citation in citations for key in citation.keys} | \
         {reference for document in documents for reference in references(document)}
-    return replace(stored, documents={slug: str(document.source.path) for slug, document in archive.by_slug.items()},
-                   relations=archive.relations, keys=archive.keys, members=members, cited_in=dict(archive.cited_in),
-                   rows={**stored.rows, **{document.slug: stand_ins.row(document) for document in documents}},
-                   missing=with_missing(stored.missing, citations), named=stored.named | named | {loose(name) for name in named})
-
-
-def with_missing(missing: dict[str, list[Citation]], citations: list[Citation]) -> dict[str, list[Citation]]:
-    """``Catalogue.missing`` with ``citations`` not in the archive: by name, each in citing page, line and keys order."""
-    found = dict(missing)
-    for label, cited in group_by([c for c in citations if c.target is None], lambda c: c.label).items():
-        found[label] = sorted(found.get(label, []) + cited, key=lambda c: (c.source, c.line, c.keys))
-    return dict(sorted(found.items()))
+    delta.named = named | {loose(name) for name in named}
+    return delta
 
 
 def kept_pages(project: Project, slugs: set[str]) -> dict[str, contexts.Kept] | None:
@@ -197,7 +197,7 @@ def finish(archive: Catalogue, after: changes.Outline, pages: set[str], kept: di
     archive.documents = list(archive.by_slug.values())
     archive.members = {facet: [archive.by_slug[slug] for slug in slugs] for facet, slugs in after.members.items()}
     archive.facet_paths = after.facet_paths
-    archive._missing = after.missing
+    archive._missing = dict(sorted(after.missing.items()))
 
 
 def patched_export(project: Project, archive: Catalogue, pages: list[str], slugs: set[str],
@@ -222,7 +222,9 @@ def carry_out(project: Project, ledger: summaries.Ledger, addition: Addition, na
     archive, entries = addition.archive, addition.entries
     sources = {str(found.summary.source.path): summaries.Entry(None, found.key, []) for found in addition.kept.values()}
     write_documents(project, archive, addition.change, Sources(project, {**sources, **entries}, convert), report)
-    addition.outline.browse = write_browse(project, archive, report, addition.change, {}, addition.outline.browse)
+    every = write_browse(project, archive, report, addition.change, {}, addition.outline.browse)
+    outline_delta.browse_change(addition.delta, addition.outline.browse, every)
+    addition.outline.browse = every
     for name, data in addition.export.items():
         write_bytes(project.docs / name, data)
         report.written.append(project.docs / name)
@@ -239,4 +241,4 @@ def carry_out(project: Project, ledger: summaries.Ledger, addition: Addition, na
     ledger.browse = sorted(addition.outline.browse)
     ledger.unverified += sum(bool(gaps_of(document)) for document in report.documents)
     report.pages, report.unverified = len(ledger.pages), ledger.unverified
-    summaries.save_shards(project.cache, ledger, shards, addition.outline)
+    summaries.save_shards(project.cache, ledger, shards, addition.outline, addition.delta)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..cache import code_fingerprint
 from ..catalogue.archive import mentions
+from ..catalogue import outline_delta
 from ..catalogue.changes import Outline
 from ..catalogue.export import Rows
 from ..metadata import sidecar
@@ -30,6 +31,9 @@ RACY_SECONDS = 2.0
 # Files the entries are saved in, by a hash of the source's name: a rebuild rewrites the few it changed.
 SHARDS = 64
 OUTLINE = -1  # the index file's place among the tokens
+# Additions saved as deltas of the outline before it is saved whole again: each build after them
+# applies every delta, and saving the outline cost an addition 0.18 s at 20,000 laws.
+JOURNAL_LIMIT = 16
 
 
 @dataclass
@@ -71,6 +75,7 @@ class Ledger:
     browse: list[str] = field(default_factory=list)  # docs-relative browse pages
     columns: tuple = ()  # the export's CSV columns (``Rows.columns``)
     unverified: int = 0  # pages with fields still to verify
+    journal: list[tuple[str, int]] = field(default_factory=list)  # outline deltas saved since it: (token, end)
 
 
 def _stat(name: str, now: float, stats: dict) -> tuple | None:
@@ -106,6 +111,10 @@ def entry_for(documents: list[Document], key: str, stamp: tuple | None) -> Entry
 
 def index_path(cache: Path) -> Path:
     return cache.parent / "archive-index.pickle"
+
+
+def journal_path(cache: Path) -> Path:
+    return cache.parent / "archive-index.journal"
 
 
 def ledger_path(cache: Path) -> Path:
@@ -187,9 +196,18 @@ def load_outline(cache: Path, ledger: Ledger) -> Outline | None:
     try:
         with collector_paused():
             token, outline = pickle.loads(index_path(cache).read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            if token != ledger.tokens.get(OUTLINE) or not isinstance(outline, Outline):
+                return None
+            journal, start = journal_path(cache).read_bytes() if ledger.journal else b"", 0
+            for token, end in ledger.journal:
+                found, delta = pickle.loads(journal[start:end])
+                if found != token:
+                    return None
+                outline_delta.apply(outline, delta)
+                start = end
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError, KeyError):
         return None
-    return outline if token == ledger.tokens.get(OUTLINE) and isinstance(outline, Outline) else None
+    return outline
 
 
 def read_shard(cache: Path, number: int, ledger: Ledger) -> tuple[dict[str, Entry], dict[str, tuple]]:
@@ -249,17 +267,32 @@ def save(cache: Path, index: Index, before: Index | None = None) -> None:
 
 
 def save_shards(cache: Path, ledger: Ledger, shards: dict[int, tuple[dict[str, Entry], dict[str, tuple]]],
-                outline: Outline | None = None) -> None:
-    """Shards changed in place (``quick``, ``added``) and the ``outline`` as saved, if given, then the
-    ledger with their tokens and their sources' signatures."""
+                outline: Outline | None = None, delta: outline_delta.Delta | None = None) -> None:
+    """Shards changed in place (``quick``, ``added``) and, if given, the ``delta`` that made the
+    ``outline`` (as saved) appended to the journal, or the outline itself once the journal is long;
+    then the ledger with their tokens and their sources' signatures."""
     for number, shard in sorted(shards.items()):
         ledger.tokens[number] = _write_shard(cache, number, shard)
         ledger.sources.update((name, entry.signature) for name, entry in shard[0].items())
-    if outline is not None:
-        ledger.tokens[OUTLINE] = _token()
+    if delta is not None and len(ledger.journal) < JOURNAL_LIMIT:
+        _append(cache, ledger, delta)
+    elif outline is not None:
+        ledger.tokens[OUTLINE], ledger.journal = _token(), []
         with collector_paused():
             write_bytes(index_path(cache), pickle.dumps((ledger.tokens[OUTLINE], outline), protocol=pickle.HIGHEST_PROTOCOL))
     _save_ledger(cache, ledger)
+
+
+def _append(cache: Path, ledger: Ledger, delta: outline_delta.Delta) -> None:
+    """After the deltas the ledger vouches for: what a build stopped half-way appended is cut off."""
+    token, start = _token(), ledger.journal[-1][1] if ledger.journal else 0
+    data = pickle.dumps((token, delta), protocol=pickle.HIGHEST_PROTOCOL)
+    path = journal_path(cache)
+    with path.open("r+b" if path.exists() else "wb") as journal:
+        journal.truncate(start)
+        journal.seek(start)
+        journal.write(data)
+    ledger.journal.append((token, start + len(data)))
 
 
 def _save_ledger(cache: Path, ledger: Ledger) -> None:
