@@ -2,8 +2,8 @@
 
 An addition by an issuer, in a year, type and region the archive already has is applied to what the
 last build kept (``build_tools.render.added``), without building the catalogue of the whole archive;
-anything else (a new facet, a proposal, a citation key or slug already in use, a failing source)
-takes the whole way. Either way docs/ must be byte-identical to a fresh conversion of the same
+one that reaches further (a new facet, a proposal, a citation key or slug already in use, a failing
+source) takes the whole way. Either way docs/ must be byte-identical to a fresh conversion of the same
 sources, exactly the pages whose bytes change are rendered, and later rebuilds stay right.
 """
 from __future__ import annotations
@@ -22,8 +22,8 @@ from build_tools.render.convert import convert_all
 from projects import make_project
 from test_rebuild_scope import citing, generated, law, same_as_a_full_build, write
 
-# The fast way is being written: until its module exists, additions take the whole way, so only the
-# tests asserting the way are skipped (``fast_way``); the byte comparisons hold either way.
+# Without the fast way's module (a checkout before it), additions take the whole way: the tests
+# asserting the way are skipped (``fast_way``), the byte comparisons hold either way.
 FAST = find_spec("build_tools.render.added") is not None
 
 # Twelve notices by one issuer, on the even days of March 2024: n20 cites n02 (a relation in the
