@@ -347,3 +347,49 @@ def test_a_sequence_of_additions_and_edits_matches_a_full_build_at_each_step(tmp
         assert ("build" in made) == (way == "whole"), what
         if idle:
             assert nothing_changed(project, renders, calls) == ([], [], []), f"{what}: a rebuild with nothing changed"
+
+
+# With a journal of two deltas: the third addition saves the outline whole, a whole-way rebuild
+# reads the outline with a delta after it, a damaged journal is not read.
+JOURNAL_STEPS = [
+    ("n13 added", "fast", lambda w, p: w("n13.txt", law(13, 13, cites=citing(8)))),
+    ("n15 added", "fast", lambda w, p: w("n15.txt", law(15, 15, cites=citing(41)))),
+    ("n17 added: the journal is full, the outline saved whole", "fast",
+     lambda w, p: w("n17.txt", law(17, 17, cites=citing(13)))),
+    ("n19 added", "fast", lambda w, p: w("n19.txt", law(19, 19))),
+    ("n15's title edited, with a delta after the outline", "whole",
+     lambda w, p: w("n15.yml", "title: 关于第十五项工作的通知（修订）\n")),
+    ("n21 added", "fast", lambda w, p: w("n21.txt", law(21, 21, cites=citing(15)))),
+    ("n23 added after bytes a stopped build left at the journal's end", "fast",
+     lambda w, p: (journal_appended(p, b"\x80\x05partial"), w("n23.txt", law(23, 23)))),
+    ("n25 added after the journal's saved bytes were damaged", "whole",
+     lambda w, p: (journal_damaged(p), w("n25.txt", law(25, 25, cites=citing(23))))),
+    ("n27 added", "fast", lambda w, p: w("n27.txt", law(27, 27))),
+]
+
+
+def journal_appended(project, data: bytes) -> None:
+    with summaries.journal_path(project.cache).open("ab") as journal:
+        journal.write(data)
+
+
+def journal_damaged(project) -> None:
+    path = summaries.journal_path(project.cache)
+    data = path.read_bytes()
+    assert data, "a delta in the journal"
+    path.write_bytes(b"\0" * len(data))
+
+
+def test_additions_through_the_outline_journal_match_a_full_build(tmp_path, monkeypatch, renders):
+    """Each addition saves what it changed of the outline as a delta (``summaries.JOURNAL_LIMIT`` of
+    them, then the outline whole): every later build, whichever way, reads the outline the additions left."""
+    fast_way()
+    monkeypatch.setattr(summaries, "JOURNAL_LIMIT", 2)
+    project, w = built(tmp_path, monkeypatch, BASE, None)
+    calls = whole_way_calls(monkeypatch)
+    for number, (what, way, change) in enumerate(JOURNAL_STEPS):
+        change(w, project)
+        earlier = generated(project)
+        made = rebuilt_as_a_full_build(project, tmp_path / f"full{number}", what, renders, earlier, calls)[2]
+        assert ("build" in made) == (way == "whole"), what
+    assert nothing_changed(project, renders, calls) == ([], [], [])
