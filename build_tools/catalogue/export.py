@@ -170,9 +170,11 @@ def spliced(data: bytes, part: int, slugs: list[str], records: dict[str, bytes])
             return None
         here -= len(separator) if index == len(slugs) else 0
         edits.append((here, here, slug, separator + text if index == len(slugs) else text + separator))
-    for here, until, _, text in sorted(edits, reverse=True):
-        data = data[:here] + text + data[until:]
-    return data
+    pieces, done = [], 0
+    for here, until, _, text in sorted(edits):
+        pieces += [data[done:here], text]
+        done = until
+    return b"".join([*pieces, data[done:]])
 
 
 def files(catalogue: Catalogue, rows: Rows | None = None) -> dict[str, str]:
