@@ -65,7 +65,7 @@ def rebuilt(before: list, after: list, changed: set[str], order: paging.Order) -
     and the pages it lists, from the last build's pages."""
     known = {part.path for part in paging.walk(paging.split("browse/list.md", before, order))}
     full = paging.split("browse/list.md", after, order)
-    grow = browse.reaching("browse/list.md", changed, (), order)
+    grow = paging.reaching("browse/list.md", changed, (), order)
     return full, paging.split("browse/list.md", after, order, grow), browse.list_paths("browse/list.md", after, order, changed, known)
 
 

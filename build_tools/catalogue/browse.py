@@ -16,13 +16,13 @@ from ..metadata import schema
 from .cards import UNVERIFIED_PAGE, doc_link, format_date, list_badge, proposal_text
 from .archive import Catalogue
 from .facets import IN_FORCE, IN_FORCE_PAGE, KIND_LABELS, MISSING_PAGE, Facet, newest_first, relative, status_of
-from . import paging
+from . import overview, paging
+from .overview import OVERVIEWS, facet_item, facets_of_kind
 from .paging import Part
 from ..metadata.gaps import UNVERIFIED, fix, gaps_of
 from ..model import Document
 from ..markup import escape
 
-OVERVIEWS = {"region": "按地区", "issuer": "按机关", "year": "按年份", "type": "按文种", "session": "按提案会次"}
 # Pure-CSS filter (see archive.css): checking it hides rows of documents not in force.
 FILTER = '<label class="doc-filter"><input type="checkbox"> 只看现行有效文件</label>'
 LATEST = 10
@@ -34,32 +34,6 @@ def document_table(documents: list[Document], here: str) -> list[str]:
         number = escape(str(document.meta.get("doc_number") or "—"))
         rows.append(f"| {number} | {doc_link(document, here)}{list_badge(document)} | {format_date(document.meta) or '—'} |")
     return rows
-
-
-def facets_of_kind(catalogue: Catalogue, kind: str) -> list[Facet]:
-    return [facet for facet in catalogue.members if facet.kind == kind]
-
-
-def facet_item(catalogue: Catalogue, facet: Facet, here: str, text: str = "") -> str:
-    link = relative(here, catalogue.facet_paths[facet])
-    return f"[{escape(text or facet.label)}]({link})（{len(catalogue.members[facet])}）"
-
-
-def region_tree(catalogue: Catalogue, here: str) -> list[str]:
-    """Province › prefecture › county as a nested list, each with its count."""
-    return ["    " * (len(facet.path) - 1) + "- " + facet_item(catalogue, facet, here)
-            for facet in facets_of_kind(catalogue, "region")]
-
-
-def overview_page(catalogue: Catalogue, kind: str) -> str:
-    here = f"browse/{kind}.md"
-    facets = facets_of_kind(catalogue, kind)
-    if kind == "year":
-        facets = sorted(facets, key=lambda facet: (facet.label.isdigit(), facet.label), reverse=True)
-    items = region_tree(catalogue, here) if kind == "region" else \
-        ["- " + facet_item(catalogue, facet, here, facet.title) for facet in facets]
-    lines = [f"# {OVERVIEWS[kind]}", "", f"共 {len(facets)} 个{KIND_LABELS[kind]}。", "", *items]
-    return "\n".join(lines) + "\n"
 
 
 def session_table(documents: list[Document], here: str) -> list[str]:
@@ -114,15 +88,6 @@ def list_pages(top: Part, title: str, lead: list[str], wanted: set[str] | None =
             if wanted is None or part.key in wanted or part.path in also}
 
 
-def reaching(top: str, wanted: set[str] | None, also: Container[str], order: paging.Order = paging.DATES):
-    """``paging.split``'s ``grow`` for the pages to write: the parts ``wanted`` (None: all) and those
-    holding a page of ``also`` (the list's pages missing on disk)."""
-    if wanted is None:
-        return None
-    keys = [paging.page_key(path, order) for path in also if path != top]
-    return lambda part: part.key in wanted or any(key == part.key or order.within(key, part.key) for key in keys)
-
-
 def facet_pages(catalogue: Catalogue, facet: Facet, wanted: set[str] | None = None,
                 also: Container[str] = ()) -> dict[str, str]:
     here = catalogue.facet_paths[facet]
@@ -130,7 +95,7 @@ def facet_pages(catalogue: Catalogue, facet: Facet, wanted: set[str] | None = No
     if facet.kind == "session":
         lines = [f"# {escape(facet.title)}", "", f"本会次共有 {len(documents)} 件提案答复收录在本站，按提案编号排列。", ""]
         return {here: "\n".join(lines + session_table(documents, here)) + "\n"}
-    top = paging.split(here, documents, grow=reaching(here, wanted, also))
+    top = paging.split(here, documents, grow=paging.reaching(here, wanted, also))
     return list_pages(top, facet.title, facet_lead(catalogue, facet, top), wanted, also)
 
 
@@ -142,7 +107,7 @@ def in_force_documents(catalogue: Catalogue) -> list[Document]:
 
 
 def in_force_pages(catalogue: Catalogue, wanted: set[str] | None = None, also: Container[str] = ()) -> dict[str, str]:
-    top = paging.split(IN_FORCE_PAGE, in_force_documents(catalogue), grow=reaching(IN_FORCE_PAGE, wanted, also))
+    top = paging.split(IN_FORCE_PAGE, in_force_documents(catalogue), grow=paging.reaching(IN_FORCE_PAGE, wanted, also))
     order = "按成文日期分页列出，新的在前：" if top.parts else ""
     lead = [f"时效性标注为“{IN_FORCE}”的文件共 {len(top.documents)} 件。"
             f"时效性由编辑依据发文机关公布的信息标注，未标注的文件显示为“未知”，不作推测。{order}", ""]
@@ -159,38 +124,43 @@ def every_path(catalogue: Catalogue, earlier: dict[str, str] | None = None, face
     reaches, what lies inside the parts it does not (issue 16: this took a rebuild 0.17 s at 20,000
     laws, splitting whole lists again; 0.06 s now).
     """
-    lists = {IN_FORCE_PAGE: None, MISSING_PAGE: None} if lists is None else lists
+    lists = dict.fromkeys(SPLIT_LISTS) if lists is None else lists
     redo = set(catalogue.facet_paths) if earlier is None or facets is None else facets & set(catalogue.facet_paths)
-    split = to_split(catalogue, redo, {IN_FORCE_PAGE, MISSING_PAGE} if earlier is None else lists.keys())
+    split = to_split(catalogue, redo, set(SPLIT_LISTS) if earlier is None else lists.keys())
     known: dict[str, set[str]] = {}
     for path, top in (earlier or {}).items():
         known.setdefault(top, set()).add(path)
     found = {path: path for path in [*LISTS, *catalogue.facet_paths.values()]}
-    kept = {IN_FORCE_PAGE, MISSING_PAGE, *catalogue.facet_paths.values()} - {top for top, _, _ in split}
+    kept = {*SPLIT_LISTS, *catalogue.facet_paths.values()} - {top for top, _, _, _ in split}
     found.update((path, top) for top in kept for path in known.get(top, ()))
-    for top, items, order in split:
+    for top, items, order, folder in split:
         wanted = None if earlier is None else lists.get(top)
-        found.update((path, top) for path in list_paths(top, items, order, wanted, known.get(top, set())))
+        found.update((path, top) for path in list_paths(top, items, order, wanted, known.get(top, set()), folder))
     return dict(sorted(found.items()))
 
 
-def to_split(catalogue: Catalogue, facets: set[Facet], lists: Container[str]) -> list[tuple[str, list, paging.Order]]:
-    """The lists whose pages are found again, with their items and how they split: those of ``facets``
-    (a session's is one page), the documents in force and the to-do list if in ``lists``."""
-    found = [(catalogue.facet_paths[facet], catalogue.members[facet], paging.DATES) for facet in facets if facet.kind != "session"]
+def to_split(catalogue: Catalogue, facets: set[Facet], lists: Container[str]) -> list[tuple[str, list, paging.Order, str | None]]:
+    """The lists whose pages are found again, with their items, how they split and the folder of their
+    parts (None: beside the list): those of ``facets`` (a session's is one page), and of ``SPLIT_LISTS``
+    those in ``lists``."""
+    found = [(catalogue.facet_paths[facet], catalogue.members[facet], paging.DATES, None)
+             for facet in facets if facet.kind != "session"]
     if IN_FORCE_PAGE in lists:
-        found.append((IN_FORCE_PAGE, in_force_documents(catalogue), paging.DATES))
+        found.append((IN_FORCE_PAGE, in_force_documents(catalogue), paging.DATES, None))
     if MISSING_PAGE in lists:
-        found.append((MISSING_PAGE, missing_rows_of(catalogue), paging.NAMES))
+        found.append((MISSING_PAGE, missing_rows_of(catalogue), paging.NAMES, None))
+    if overview.ISSUERS_PAGE in lists:
+        found.append((overview.ISSUERS_PAGE, overview.issuer_rows(catalogue), paging.NAMES, overview.ISSUERS_FOLDER))
     return found
 
 
-def list_paths(top: str, items: list, order: paging.Order, wanted: set[str] | None, known: set[str]) -> set[str]:
+def list_paths(top: str, items: list, order: paging.Order, wanted: set[str] | None, known: set[str],
+               folder: str | None = None) -> set[str]:
     """The pages of a list split again along the parts ``wanted`` (None: every part), with the last
     build's pages (``known``) inside the parts not split again: no item of theirs changed, so they
     are split as they were (a part new on this side holds the items of one earlier page, split alike)."""
     grow = None if wanted is None else lambda part: part.key in wanted
-    parts = paging.walk(paging.split(top, items, order, grow))
+    parts = paging.walk(paging.split(top, items, order, grow, folder=folder))
     kept = [part.key for part in parts if part.kept]
     inside = {path for path in known if kept and path != top and
               any(order.within(paging.page_key(path, order), key) for key in kept)}
@@ -247,7 +217,7 @@ def missing_rows_of(catalogue: Catalogue) -> list[tuple]:
 
 
 def missing_pages(catalogue: Catalogue, wanted: set[str] | None = None, also: Container[str] = ()) -> dict[str, str]:
-    top = paging.split(MISSING_PAGE, missing_rows_of(catalogue), paging.NAMES, reaching(MISSING_PAGE, wanted, also, paging.NAMES))
+    top = paging.split(MISSING_PAGE, missing_rows_of(catalogue), paging.NAMES, paging.reaching(MISSING_PAGE, wanted, also, paging.NAMES))
     return {part.path: missing_page(catalogue, top, part) for part in paging.walk(top)
             if wanted is None or part.key in wanted or part.path in also}
 
@@ -308,6 +278,8 @@ def browse_index(catalogue: Catalogue) -> str:
                       *summary(catalogue, "browse/index.md")]) + "\n"
 
 
+# Lists split into parts past ``paging.PAGE_LIMIT`` besides the facets' own.
+SPLIT_LISTS = (IN_FORCE_PAGE, MISSING_PAGE, overview.ISSUERS_PAGE)
 # The overviews and to-do lists, beside one page per facet.
 LISTS = ("browse/index.md", "browse/_home.md", IN_FORCE_PAGE, MISSING_PAGE, UNVERIFIED_PAGE,
          *(f"browse/{kind}.md" for kind in OVERVIEWS))
@@ -335,7 +307,7 @@ def pages(catalogue: Catalogue, facets: set[Facet] | None = None, lists: bool = 
     if lists:
         generated = {"browse/index.md": browse_index(catalogue), "browse/_home.md": home_part(catalogue),
                      **({UNVERIFIED_PAGE: unverified_page(catalogue)} if unverified else {})}
-        generated.update({f"browse/{kind}.md": overview_page(catalogue, kind) for kind in OVERVIEWS})
+        generated.update({f"browse/{kind}.md": overview.overview_page(catalogue, kind) for kind in OVERVIEWS if kind != "issuer"})
     # Only the documents a change moved can change the list of those in force, only the names of what
     # changed documents cite that is not in the archive the to-do list.
     if lists or IN_FORCE_PAGE in incomplete:
@@ -344,6 +316,9 @@ def pages(catalogue: Catalogue, facets: set[Facet] | None = None, lists: bool = 
     if lists or MISSING_PAGE in incomplete:
         cited = None if keys is None else keys.get(MISSING_PAGE, set()) | {""}
         generated.update(missing_pages(catalogue, cited if lists else set(), incomplete.get(MISSING_PAGE, ())))
+    if lists or overview.ISSUERS_PAGE in incomplete:
+        named = None if keys is None else keys.get(overview.ISSUERS_PAGE, set()) | {""}
+        generated.update(overview.issuer_pages(catalogue, named if lists else set(), incomplete.get(overview.ISSUERS_PAGE, ())))
     for facet, path in catalogue.facet_paths.items():
         chosen = facets is None or facet in facets
         if chosen or path in incomplete:

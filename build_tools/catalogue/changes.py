@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from . import stand_ins
 from .archive import RELATED_LIMIT, Catalogue, Citation, Earlier
 from .facets import IN_FORCE_PAGE, MISSING_PAGE, Facet, facets_of
+from .overview import ISSUERS_PAGE
 from .paging import chain, date_of, prefixes
 from .relations import TYPES, Relation
 from ..metadata.gaps import gaps_of
@@ -43,7 +44,7 @@ class Change:
         if not self.listed:
             return {}
         if self.keys is None:
-            return {IN_FORCE_PAGE: None, MISSING_PAGE: None}
+            return {IN_FORCE_PAGE: None, MISSING_PAGE: None, ISSUERS_PAGE: None}
         return {top: parts for top, parts in self.keys.items() if parts}
 
 
@@ -145,16 +146,21 @@ def compare(before: Outline, after: Outline, recited: set[str]) -> Change:
     pages |= members_of(before, repathed) | members_of(after, repathed)
     facets = set(repathed) | {Facet(facet.kind, facet.path[:-1]) for facet in repathed if len(facet.path) > 1}
     keys: dict[str, set[str]] = {}
+    issuers: set[Facet] = set()
     for side in (before, after):
         typed = typed_counts(side)
         for slug in moved & set(side.documents):
             own = set(facets_of(side.documents[slug]))
             facets |= own
+            issuers |= {facet for facet in own if facet.kind == "issuer"}
             pages |= side.partners(slug)
             pages |= {other for facet in own for other in near(side, facet, slug, typed)}
             dates = chain(date_of(side.documents[slug]))
             for path in [IN_FORCE_PAGE, *(after.facet_paths[facet] for facet in own - repathed if facet in after.facet_paths)]:
                 keys.setdefault(path, set()).update(dates)
+    # The issuers' overview shows each issuer's count and path: the parts of the issuers of what moved.
+    keys[ISSUERS_PAGE] = {key for facet in issuers | {facet for facet in repathed if facet.kind == "issuer"}
+                          for key in prefixes(facet.label)}
     keys[MISSING_PAGE] = {key for slug in changed | cited for side in (before, after)
                           for citation in side.cited_in.get(slug, []) if citation.target is None
                           for key in prefixes(citation.label)}

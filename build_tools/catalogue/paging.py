@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Container
 
 from ..model import Document
 
@@ -79,20 +79,21 @@ DATES = Order(date_key, len(LEVELS), str, str, within_date)
 
 
 def split(path: str, items: list, order: Order = DATES, grow: Callable[[Part], bool] | None = None,
-          key: str = "", level: int = 0) -> Part:
+          key: str = "", level: int = 0, folder: str | None = None) -> Part:
     """The page at ``path`` and, if it is too long, its parts at the first level where the items' keys
     differ (``order``: by default their dates), each split in turn if ``grow(part)`` (None: every part).
 
     A rebuild grows only the parts a change reaches (issue 16: splitting the lists a change reaches again,
     whole, cost a rebuild 0.14 s at 20,000 laws; 4 ms now); a part it does not grow is ``kept``: its
-    own parts are the last build's.
+    own parts are the last build's. ``folder``: where the list's parts go, if not beside its page
+    under its own name.
     The items come in the order of their keys (newest first; names sorted), so a level where the first
     and the last item agree is one where all agree, and skipping it costs nothing."""
     part = Part(path, key, items)
     depth = None if len(items) <= PAGE_LIMIT or key == UNDATED else first_difference(items, level, order)
     if depth is None:
         return part
-    folder = path.removesuffix(".md") if not key else path.rsplit("/", 1)[0]
+    folder = folder or (path.removesuffix(".md") if not key else path.rsplit("/", 1)[0])
     for name, members in group(items, depth, order).items():
         child = Part(f"{folder}/{order.file_of(name)}.md", name, members, kept=True)
         part.parts.append(split(child.path, members, order, grow, name, depth + 1) if grow is None or grow(child) else child)
@@ -198,3 +199,12 @@ def range_label(names: list[str]) -> str:
 
 
 NAMES = Order(name_key, NAME_LEVELS, prefix_file, file_prefix, within_name)  # rows (name, …) sorted by name
+
+
+def reaching(top: str, wanted: set[str] | None, also: Container[str], order: Order = DATES):
+    """``split``'s ``grow`` for the pages to write: the parts ``wanted`` (None: all) and those
+    holding a page of ``also`` (the list's pages missing on disk)."""
+    if wanted is None:
+        return None
+    keys = [page_key(path, order) for path in also if path != top]
+    return lambda part: part.key in wanted or any(key == part.key or order.within(key, part.key) for key in keys)
