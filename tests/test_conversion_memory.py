@@ -10,7 +10,7 @@ import gc
 from contextlib import contextmanager
 
 from build_tools.model import Document
-from build_tools.render import convert, incremental, summaries
+from build_tools.render import incremental, page as render, summaries
 from build_tools.render.convert import convert_all
 from projects import make_project
 from test_incremental import notice
@@ -27,7 +27,7 @@ def test_pages_are_rendered_holding_one_source_in_full(tmp_path, monkeypatch):
     project = make_project(tmp_path / "p", {name: notice(int(name[1:3])) for name in names})
     monkeypatch.setattr(incremental, "PARALLEL_THRESHOLD", 2)  # the worker pool, as in a large first build
     monkeypatch.setattr(summaries, "long_lived", collected_as_always)
-    held, original = [], convert.render.render
+    held, original = [], render.render
 
     def record(document, context=None):
         gc.collect()
@@ -36,7 +36,7 @@ def test_pages_are_rendered_holding_one_source_in_full(tmp_path, monkeypatch):
                      if isinstance(doc, Document) and doc.blocks and doc.source.path.name in names})
         return original(document, context)
 
-    monkeypatch.setattr(convert.render, "render", record)
+    monkeypatch.setattr(render, "render", record)
     report = convert_all(project)
     assert len(held) == 20 and not report.errors
     assert [len(sources) for sources in held] == [1] * 20, held[0]
