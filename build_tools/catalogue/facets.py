@@ -111,6 +111,20 @@ def assign_paths(facets: set[Facet]) -> dict[Facet, str]:
     return paths
 
 
+def added_paths(paths: dict[Facet, str], added: set[Facet]) -> dict[Facet, str] | None:
+    """The paths ``assign_paths`` gives the facets ``added`` beside those of ``paths``, which keep theirs;
+    None where a new facet's name competes with another's for a path (同音字: the order decides)."""
+    taken = {path.removeprefix("browse/").removesuffix(".md") for path in paths.values()}
+    found = {}
+    for facet in sorted(added):
+        slug = f"{facet.kind}/{slugify('-'.join(facet.path)) or 'x'}"
+        if slug in taken or any(other.startswith(slug + "-") and other[len(slug) + 1:].isdigit() for other in taken):
+            return None
+        taken.add(slug)
+        found[facet] = f"browse/{slug}.md"
+    return found
+
+
 def _dated(document: Document) -> tuple[str, str, str]:
     return str(document.meta["date"]), str(document.meta.get("doc_number") or ""), document.slug
 

@@ -20,6 +20,7 @@ class Delta:
     rows: dict[str, tuple] = field(default_factory=dict)  # ``stand_ins.row``
     relations: list[Relation] = field(default_factory=list)
     keys: dict[str, str] = field(default_factory=dict)
+    facet_paths: dict[Facet, str] = field(default_factory=dict)  # facets new to the archive
     members: list[tuple[Facet, int, str]] = field(default_factory=list)  # each insertion, in order
     missing: dict[str, list[Citation]] = field(default_factory=dict)  # names whose citations changed, all of them
     named: set[str] = field(default_factory=set)
@@ -36,8 +37,9 @@ def apply(outline: Outline, delta: Delta) -> None:
     for relation in delta.relations:
         insort(outline.relations, relation)
     outline.keys.update(delta.keys)
+    outline.facet_paths.update(delta.facet_paths)
     for facet in {facet for facet, _, _ in delta.members}:
-        outline.members[facet] = list(outline.members[facet])
+        outline.members[facet] = list(outline.members.get(facet, []))
     for facet, index, slug in delta.members:
         outline.members[facet].insert(index, slug)
     outline.missing.update(delta.missing)
@@ -51,7 +53,7 @@ def apply(outline: Outline, delta: Delta) -> None:
 def copied(outline: Outline) -> Outline:
     """A copy ``apply`` may change, the lists of slugs shared."""
     return replace(outline, documents=dict(outline.documents), rows=dict(outline.rows), relations=list(outline.relations),
-                   keys=dict(outline.keys), members=dict(outline.members), missing=dict(outline.missing),
+                   keys=dict(outline.keys), facet_paths=dict(outline.facet_paths), members=dict(outline.members), missing=dict(outline.missing),
                    named=set(outline.named), stale=set(outline.stale), browse=dict(outline.browse))
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from ..catalogue import changes, export, outline_delta, stand_ins
 from ..catalogue.archive import Catalogue, Citation, group, group_by, loose, resolve_citations
-from ..catalogue.facets import facets_of, newest_first_place
+from ..catalogue.facets import Facet, added_paths, facets_of, newest_first_place
 from ..catalogue.relations import Relation, declared, from_title, references, structural
 from ..errors import SourceError
 from ..metadata.gaps import gaps_of
@@ -69,27 +69,22 @@ def rebuild(project: Project, convert, report: ConvertReport, ledger: summaries.
 
 
 def planned(project: Project, ledger: summaries.Ledger, entries: dict) -> Addition | None:
+    """Everything the addition of ``entries`` writes, or None if it reaches further than this way goes."""
     if any(isinstance(entry, SourceError) for entry in entries.values()):
         return None
     documents = sorted((document for entry in entries.values() for document in entry.documents), key=lambda d: d.slug)
-    slugs = [document.slug for document in documents]
     stored = summaries.load_outline(project.cache, ledger)
-    if stored is None or not fresh_pages(ledger.pages, slugs) or \
-            any(document.meta.get("proposal") or not set(facets_of(document)) <= stored.facet_paths.keys()
-                for document in documents):
+    found = stored and admitted(stored, ledger, documents)
+    if not found:
         return None
-    keys = taken_keys(stored, documents)
-    if keys is None or (keys.keys() | set(slugs)) & stored.named:
-        return None
+    keys, paths = found
     shown = {slug: stand_ins.stand_in(slug, row) for slug, row in stored.rows.items()}
+    slugs = [document.slug for document in documents]
     if parents_of_existing(ledger.pages, shown, set(slugs)):
         return None
-    archive = Catalogue(keys={**stored.keys, **keys})
-    archive.by_slug = dict(sorted({**shown, **{document.slug: document for document in documents}}.items()))
-    archive.by_source_file = group_by(documents, lambda document: str(document.source.path))
-    mentioned = {slug: found for entry in entries.values() for slug, found in entry.mentions.items()}
-    archive.cited_in = {doc.slug: resolve_citations(archive, doc, mentioned[doc.slug]) for doc in documents}
+    archive = catalogue_with(stored, shown, documents, keys, entries)
     delta = delta_of(stored, archive, documents, keys)
+    delta.facet_paths = paths
     after = outline_delta.copied(stored)
     outline_delta.apply(after, delta)
     archive.relations = after.relations
@@ -99,6 +94,7 @@ def planned(project: Project, ledger: summaries.Ledger, entries: dict) -> Additi
     if kept is None:
         return None
     finish(archive, after, change.pages, kept)
+    # The new pages' records, and those of the pages they relate to (their relations in the record).
     records = set(slugs) | {slug for relation in delta.relations for slug in relation[1:]}
     exported = patched_export(project, archive, ledger.pages, records, ledger.columns)
     if exported is None:
@@ -106,6 +102,31 @@ def planned(project: Project, ledger: summaries.Ledger, entries: dict) -> Additi
     delta.stale = records - set(slugs)
     after.stale |= delta.stale
     return Addition(entries, archive, change, after, delta, kept, exported)
+
+
+def admitted(stored: changes.Outline, ledger: summaries.Ledger,
+             documents: list[Document]) -> tuple[dict[str, str], dict[Facet, str]] | None:
+    """The citation keys the new documents come to hold and the paths of the facets new with them, if
+    they reach no further than this way goes: pages of their own, no proposal, no key, slug or facet
+    path another page holds or names."""
+    slugs = [document.slug for document in documents]
+    if not fresh_pages(ledger.pages, slugs) or any(document.meta.get("proposal") for document in documents):
+        return None
+    paths = added_paths(stored.facet_paths, {facet for document in documents for facet in facets_of(document)
+                                             if facet not in stored.facet_paths})
+    keys = taken_keys(stored, documents)
+    return None if paths is None or keys is None or (keys.keys() | set(slugs)) & stored.named else (keys, paths)
+
+
+def catalogue_with(stored: changes.Outline, shown: dict[str, Document], documents: list[Document],
+                   keys: dict[str, str], entries: dict[str, summaries.Entry]) -> Catalogue:
+    """The archive as stand-ins and the new documents, with the keys to resolve the new citations by."""
+    archive = Catalogue(keys={**stored.keys, **keys})
+    archive.by_slug = dict(sorted({**shown, **{document.slug: document for document in documents}}.items()))
+    archive.by_source_file = group_by(documents, lambda document: str(document.source.path))
+    mentioned = {slug: found for entry in entries.values() for slug, found in entry.mentions.items()}
+    archive.cited_in = {doc.slug: resolve_citations(archive, doc, mentioned[doc.slug]) for doc in documents}
+    return archive
 
 
 def fresh_pages(pages: list[str], slugs: list[str]) -> bool:
@@ -163,7 +184,7 @@ def delta_of(stored: changes.Outline, archive: Catalogue, documents: list[Docume
     members: dict = {}
     for document in documents:
         for facet in facets_of(document):
-            listed = members.setdefault(facet, list(stored.members[facet]))
+            listed = members.setdefault(facet, list(stored.members.get(facet, [])))
             index = newest_first_place(listed, document, archive.by_slug.__getitem__)
             listed.insert(index, document.slug)
             delta.members.append((facet, index, document.slug))
@@ -195,8 +216,9 @@ def finish(archive: Catalogue, after: changes.Outline, pages: set[str], kept: di
     archive.by_slug.update((slug, found.summary) for slug, found in kept.items())
     archive.cited_in.update((slug, found.citations) for slug, found in kept.items())
     archive.documents = list(archive.by_slug.values())
-    archive.members = {facet: [archive.by_slug[slug] for slug in slugs] for facet, slugs in after.members.items()}
-    archive.facet_paths = after.facet_paths
+    # In facet order, as ``archive.build`` lists them (the overviews follow it): a new facet came last.
+    archive.members = {facet: [archive.by_slug[slug] for slug in slugs] for facet, slugs in sorted(after.members.items())}
+    archive.facet_paths = dict(sorted(after.facet_paths.items()))
     archive._missing = dict(sorted(after.missing.items()))
 
 
