@@ -405,3 +405,28 @@ def test_additions_through_the_outline_journal_match_a_full_build(tmp_path, monk
         made = rebuilt_as_a_full_build(project, tmp_path / f"full{number}", what, renders, earlier, calls)[2]
         assert ("build" in made) == (way == "whole"), what
     assert nothing_changed(project, renders, calls) == ([], [], [])
+
+
+@pytest.mark.parametrize("touch, way", [
+    pytest.param(lambda project: None, [], id="racy"),
+    pytest.param(lambda project: os.utime(project.sources / "n04.txt", (1_900_000_000, 1_900_000_000)), [], id="touched"),
+    pytest.param(lambda project: (project.sources / "n04.txt").write_text(law(4, 4, extra="补充说明。"), encoding="utf-8"),
+                 ["load", "build"], id="edited"),
+])
+def test_an_addition_after_sources_the_ledger_does_not_vouch_for(tmp_path, monkeypatch, renders, touch, way):
+    """Sources written just before a build are racy (their signature is not kept, ``RACY_SECONDS``),
+    as in a benchmark that adds a document right after the first build: an addition then hashes them
+    and, their bytes being the ones converted, still takes the fast way; a touched source too. An
+    edited one sends it the whole way."""
+    fast_way()
+    project = make_project(tmp_path / "p", BASE)
+    convert_all(project)
+    assert None in summaries.load_ledger(project.cache).sources.values()
+    touch(project)
+    monkeypatch.setattr(summaries, "RACY_SECONDS", -1.0)
+    earlier = generated(project)
+    write(project, "n13.txt", law(13, 13), [1_800_000_000])
+    calls = whole_way_calls(monkeypatch)
+    made = rebuilt_as_a_full_build(project, tmp_path / "full", "an addition", renders, earlier, calls)[2]
+    assert made == way
+    assert None not in summaries.load_ledger(project.cache).sources.values()

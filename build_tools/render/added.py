@@ -15,6 +15,7 @@ number, title or slug that an existing page cites or relates itself to, or that 
 """
 from __future__ import annotations
 
+import pickle
 import time
 from bisect import bisect_left
 from dataclasses import dataclass, replace
@@ -54,18 +55,39 @@ def rebuild(project: Project, convert, report: ConvertReport, ledger: summaries.
     if ledger is None or not ledger.pages or not quick.written(project, ledger):
         return False
     new = [name for name in names if name not in ledger.sources]
+    if not new or [name for name in names if name in ledger.sources] != list(ledger.sources):
+        return False
     now = time.time()
-    if not new or [name for name in names if name in ledger.sources] != list(ledger.sources) or \
-            any(signature is None or summaries.signature(name, now, stats) != signature
-                for name, signature in ledger.sources.items()):
+    unsure = [name for name, signature in ledger.sources.items()
+              if signature is None or summaries.signature(name, now, stats) != signature]
+    shards = unchanged(project, ledger, unsure, convert, stats)
+    if shards is None:
         return False
     entries = incremental.convert_many(new, project, convert, {}, stats=stats)
     with summaries.long_lived():
         addition = planned(project, ledger, entries)
         if addition is None:
             return False
-        carry_out(project, ledger, addition, names, convert, report)
+        carry_out(project, ledger, addition, names, shards, convert, report)
     return True
+
+
+def unchanged(project: Project, ledger: summaries.Ledger, names: list[str], convert,
+              stats: dict) -> dict[int, tuple[dict, dict]] | None:
+    """The shards of the sources ``names``, whose signature the ledger does not vouch for (touched,
+    copied, or written just before the last build), with their new signatures; None if one of them
+    is not the source last converted (an edit: the whole way)."""
+    try:
+        shards = {number: summaries.read_shard(project.cache, number, ledger)
+                  for number in sorted({summaries.shard_of(name) for name in names})}
+        known = {name: shards[summaries.shard_of(name)][0][name] for name in names}
+    except (OSError, ValueError, EOFError, TypeError, AttributeError, ImportError, KeyError, pickle.UnpicklingError):
+        return None
+    for name, entry in incremental.convert_many(names, project, convert, known, stats=stats).items():
+        if not isinstance(entry, summaries.Entry) or entry.key != known[name].key:
+            return None
+        shards[summaries.shard_of(name)][0][name] = entry
+    return shards
 
 
 def planned(project: Project, ledger: summaries.Ledger, entries: dict) -> Addition | None:
@@ -238,9 +260,10 @@ def patched_export(project: Project, archive: Catalogue, pages: list[str], slugs
     return files
 
 
-def carry_out(project: Project, ledger: summaries.Ledger, addition: Addition, names: list[str], convert,
-              report: ConvertReport) -> None:
-    """Write the pages, lists and export the addition reaches, then save what the next build reads."""
+def carry_out(project: Project, ledger: summaries.Ledger, addition: Addition, names: list[str],
+              shards: dict[int, tuple[dict, dict]], convert, report: ConvertReport) -> None:
+    """Write the pages, lists and export the addition reaches, then save what the next build reads
+    (``shards``: those read already, with new signatures)."""
     archive, entries = addition.archive, addition.entries
     sources = {str(found.summary.source.path): summaries.Entry(None, found.key, []) for found in addition.kept.values()}
     write_documents(project, archive, addition.change, Sources(project, {**sources, **entries}, convert), report)
@@ -250,8 +273,8 @@ def carry_out(project: Project, ledger: summaries.Ledger, addition: Addition, na
     for name, data in addition.export.items():
         write_bytes(project.docs / name, data)
         report.written.append(project.docs / name)
-    shards = {number: summaries.read_shard(project.cache, number, ledger)
-              for number in sorted({summaries.shard_of(name) for name in entries})}
+    shards.update((number, summaries.read_shard(project.cache, number, ledger))
+                  for number in {summaries.shard_of(name) for name in entries} - shards.keys())
     for name, entry in entries.items():
         found, pages = shards[summaries.shard_of(name)]
         found[name] = entry
