@@ -1,0 +1,126 @@
+"""What sources added to the archive bring to its catalogue, worked out from the last build's outline.
+
+The outline (``changes.Outline``) keeps every relation, citation key and browse list of the archive
+and how lists show each document (``stand_ins``): the new documents' citations and relations are
+resolved against it, their places in their facets' lists found, and the catalogue that renders the
+pages they reach made of stand-ins and the few documents in full (``render.added``, issue 16).
+Where an addition reaches further (``admitted``), the catalogue is built again instead.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from . import stand_ins
+from .archive import Catalogue, Citation, group, group_by, loose, resolve_citations
+from .changes import Outline
+from .facets import Facet, added_paths, facets_of, newest_first_place
+from .outline_delta import Delta
+from .relations import Relation, declared, from_title, references, structural
+from ..model import Document
+from ..slugs import SAFE_SLUG
+
+
+def admitted(stored: Outline, pages: list[str],
+             documents: list[Document]) -> tuple[dict[str, str], dict[Facet, str]] | None:
+    """The citation keys the new documents come to hold and the paths of the facets new with them, if
+    they reach no further than this way goes: pages of their own, no proposal, no key, slug or facet
+    path another page holds or names."""
+    slugs = [document.slug for document in documents]
+    if not fresh_pages(pages, slugs) or any(document.meta.get("proposal") for document in documents):
+        return None
+    paths = added_paths(stored.facet_paths, {facet for document in documents for facet in facets_of(document)
+                                             if facet not in stored.facet_paths})
+    keys = taken_keys(stored, documents)
+    return None if paths is None or keys is None or (keys.keys() | set(slugs)) & stored.named else (keys, paths)
+
+
+def catalogue_with(stored: Outline, shown: dict[str, Document], documents: list[Document],
+                   keys: dict[str, str], mentioned: dict[str, list]) -> Catalogue:
+    """The archive as stand-ins and the new documents, with the keys to resolve the new citations by."""
+    archive = Catalogue(keys={**stored.keys, **keys})
+    archive.by_slug = dict(sorted({**shown, **{document.slug: document for document in documents}}.items()))
+    archive.by_source_file = group_by(documents, lambda document: str(document.source.path))
+    archive.cited_in = {doc.slug: resolve_citations(archive, doc, mentioned[doc.slug]) for doc in documents}
+    return archive
+
+
+def fresh_pages(pages: list[str], slugs: list[str]) -> bool:
+    """Whether the new pages' slugs are valid, their own, and claimed by no existing page."""
+    existing = set(pages)
+    return len(set(slugs)) == len(slugs) and all(SAFE_SLUG.fullmatch(slug) and slug not in existing for slug in slugs)
+
+
+def taken_keys(stored: Outline, documents: list[Document]) -> dict[str, str] | None:
+    """The citation keys the new documents come to hold (``archive._index_keys``: numbers first, then
+    the first slug), all new to the archive; None if one would take a key another page holds."""
+    keys: dict[str, str] = {}
+    for field_name in ("doc_number", "title"):
+        for document in documents:
+            key = loose(document.meta.get(field_name))
+            if not key or key in keys:
+                continue
+            holder = stored.keys.get(key)
+            if holder is None:
+                keys[key] = document.slug
+                continue
+            number, held_by_number = field_name == "doc_number", loose(stored.rows[holder][3]) == key
+            if number and not held_by_number or number == held_by_number and document.slug < holder:
+                return None
+    return keys
+
+
+def parents_of_existing(pages: list[str], shown: dict[str, Document], slugs: set[str]) -> bool:
+    """Whether an existing page is an annex or issued document of a new page (``structural``)."""
+    for slug in slugs:
+        start = bisect_left(pages, slug + "-")
+        while start < len(pages) and pages[start].startswith(slug + "-"):
+            if structural(shown[pages[start]], slugs):
+                return True
+            start += 1
+    return False
+
+
+def relations_of(archive: Catalogue, documents: list[Document]) -> set[Relation]:
+    """The new documents' relations (``relations.find_all`` for them) and citations of pages in the archive."""
+    found = {relation for document in documents for relation in (
+        *structural(document, archive.by_slug.keys()), *declared(document, archive.resolve),
+        *from_title(document, archive.resolve))}
+    found |= {Relation("引用", c.source, c.target) for cited in archive.cited_in.values() for c in cited if c.target}
+    return {relation for relation in found if relation.source != relation.target}
+
+
+def delta_of(stored: Outline, archive: Catalogue, documents: list[Document],
+             keys: dict[str, str]) -> Delta:
+    """What the new documents add to the outline: their relations and keys, their places in the lists
+    of their facets, the to-do list's names they cite, the names they cite or relate to."""
+    delta = Delta({document.slug: str(document.source.path) for document in documents},
+                                {document.slug: stand_ins.row(document) for document in documents},
+                                sorted(relations_of(archive, documents)), keys)
+    members: dict = {}
+    for document in documents:
+        for facet in facets_of(document):
+            listed = members.setdefault(facet, list(stored.members.get(facet, [])))
+            index = newest_first_place(listed, document, archive.by_slug.__getitem__)
+            listed.insert(index, document.slug)
+            delta.members.append((facet, index, document.slug))
+    citations = [citation for document in documents for citation in archive.cited_in[document.slug]]
+    for label, cited in group_by([c for c in citations if c.target is None], lambda c: c.label).items():
+        delta.missing[label] = sorted(stored.missing.get(label, []) + cited, key=lambda c: (c.source, c.line, c.keys))
+    named = {key for citation in citations for key in citation.keys} | \
+        {reference for document in documents for reference in references(document)}
+    delta.named = named | {loose(name) for name in named}
+    return delta
+
+
+def finish(archive: Catalogue, after: Outline, pages: set[str], kept: dict[str, tuple[Document, list[Citation]]]) -> None:
+    """The catalogue the pages and lists are rendered from: the pages rendered again in full with their
+    relations, the lists of stand-ins (``stand_ins``; ``kept``: summary and citations of the pages rendered again), the to-do list as the outline has it."""
+    touching = [relation for relation in archive.relations if relation.source in pages or relation.target in pages]
+    archive.by_source, archive.by_target = group(touching, "source"), group(touching, "target")
+    archive.by_slug.update((slug, summary) for slug, (summary, _) in kept.items())
+    archive.cited_in.update((slug, citations) for slug, (_, citations) in kept.items())
+    archive.documents = list(archive.by_slug.values())
+    # In facet order, as ``archive.build`` lists them (the overviews follow it): a new facet came last.
+    archive.members = {facet: [archive.by_slug[slug] for slug in slugs] for facet, slugs in sorted(after.members.items())}
+    archive.facet_paths = dict(sorted(after.facet_paths.items()))
+    archive._missing = dict(sorted(after.missing.items()))
