@@ -3,8 +3,9 @@
 A rebuild after an edit that no other page sees (``quick``) renders the edited page from the context
 it had, with its card made again (the card shows the source's hash, and asks the catalogue for the
 browse paths of the page's facets only, kept here beside it), instead of building the catalogue of
-the whole archive to ask it (issue 16). One file a page, so that a rebuild reads and writes the
-contexts of the pages it renders and no others.
+the whole archive to ask it (issue 16). An addition (``added``) renders the pages it reaches again
+from the summary, citations and cache key kept beside the context. One file a page, so that a
+rebuild reads and writes the contexts of the pages it renders and no others.
 """
 from __future__ import annotations
 

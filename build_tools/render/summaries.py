@@ -64,7 +64,7 @@ class Index:
 class Ledger:
     """The index's light part, read first: each source's signature, what docs/ holds, and the
     tokens of the files that hold the rest (entries in ``SHARDS`` files by source name, the outline in
-    the index file). A rebuild after an edit that no other page sees reads this and the edited
+    the index file, the deltas of later additions in its journal). A rebuild after an edit that no other page sees reads this and the edited
     sources' shards only (``quick``), not the whole archive's index (0.44 s at 20,000 laws). Written
     last, so a build stopped half-way leaves files whose tokens it does not vouch for."""
 
