@@ -112,6 +112,12 @@ TAKEN = [
      lambda w, p: w("n15.txt", law(15, 15, cites=citing(8))), None, cites_n08),
     ("missing", "a notice citing one not in the archive, the to-do list split", CITING_MISSING,
      lambda w, p: w("n17.txt", law(17, 17, cites=citing(117))), 4, lists_117),
+    ("cited", "a notice two pages cite while not in the archive: their links, its to-do list part gone",
+     {**CITING_MISSING, "n03.txt": law(3, 3, cites=citing(117)), "n05.txt": law(5, 5, cites="依据测教发〔2024〕117号文件，")},
+     lambda w, p: w("n17.txt", law(117, 17)), 4,
+     lambda full, earlier: "(n17.md)" in full["documents/n03.md"].decode() and "(n17.md)" in full["documents/n05.md"].decode()
+     and "117号" in b"".join(page for name, page in earlier.items() if name.startswith("browse/missing")).decode()
+     and "117号" not in b"".join(page for name, page in full.items() if name.startswith("browse/missing")).decode()),
     ("two", "two notices at once", BASE,
      lambda w, p: (w("n13.txt", law(13, 13)), w("n21.txt", law(21, 21, cites=citing(4)))), None, dated("n13", "n21")),
 ]
@@ -342,6 +348,14 @@ SEQUENCE = [
      lambda w, p: w("n25.txt", law(25, 25, cites=citing(23)))),
     ("n11 added", "fast", False, lambda w, p: w("n11.txt", law(11, 11))),
     ("n19, removed before, added back", "fast", True, lambda w, p: w("n19.txt", law(19, 19, cites=citing(40)))),
+    ("n40 added, which n19 cites: n19's citation resolved again, a link", "fast", False,
+     lambda w, p: w("n40.txt", law(40, 28))),
+    ("a body edit of n19, whose citations the addition resolved again", "quick", True,
+     lambda w, p: w("n19.txt", law(19, 19, cites=citing(40), extra="再补充。"))),
+    ("n40's number edited (n19 cites it by number and title)", "whole", False,
+     lambda w, p: w("n40.yml", "doc_number: 测教发〔2024〕99号\n")),
+    ("n40 removed: n19 cites it again as not in the archive", "whole", True,
+     lambda w, p: (p.sources / "n40.txt").unlink()),
 ]
 
 

@@ -44,6 +44,23 @@ def catalogue_with(stored: Outline, shown: dict[str, Document], documents: list[
     return archive
 
 
+def reciting(stored: Outline, names: set[str]) -> set[str]:
+    """Pages citing a number, title or slug the new pages answer to (``archive.mentioning``)."""
+    return {slug for name in names for slug in stored.citing.get(name, ())}
+
+
+def recite(archive: Catalogue, stored: Outline, cited: dict[str, tuple[Document, list]]) -> None:
+    """The citations of the pages ``cited`` (slug → summary, ``archive.mentions``) resolved again
+    against the archive with the new pages; a part cited by a shortened title is looked for among
+    the parts of its own source, as stand-ins (``archive.short_title_target``)."""
+    sources = {str(summary.source.path) for summary, _ in cited.values()}
+    for slug, name in stored.documents.items():
+        if name in sources:
+            archive.by_source_file.setdefault(name, []).append(archive.by_slug[slug])
+    for slug, (summary, mentions) in cited.items():
+        archive.cited_in[slug] = resolve_citations(archive, summary, mentions)
+
+
 def fresh_pages(pages: list[str], slugs: list[str]) -> bool:
     """Whether the new pages' slugs are valid, their own, and claimed by no existing page."""
     existing = set(pages)
@@ -89,13 +106,16 @@ def relations_of(archive: Catalogue, documents: list[Document]) -> set[Relation]
     return {relation for relation in found if relation.source != relation.target}
 
 
-def delta_of(stored: Outline, archive: Catalogue, documents: list[Document],
-             keys: dict[str, str]) -> Delta:
+def delta_of(stored: Outline, archive: Catalogue, documents: list[Document], keys: dict[str, str],
+             recited: dict[str, list[Citation]]) -> Delta:
     """What the new documents add to the outline: their relations and keys, their places in the lists
-    of their facets, the to-do list's names they cite, the names they cite or relate to."""
+    of their facets, the names they cite and relate to, and the to-do list's names they cite or that
+    pages citing them (``recited``: their citations before) no longer miss."""
+    new = {document.slug for document in documents}
     delta = Delta({document.slug: str(document.source.path) for document in documents},
-                                {document.slug: stand_ins.row(document) for document in documents},
-                                sorted(relations_of(archive, documents)), keys)
+                  {document.slug: stand_ins.row(document) for document in documents},
+                  sorted(relation for relation in relations_of(archive, documents) if {relation.source, relation.target} & new),
+                  keys)
     members: dict = {}
     for document in documents:
         for facet in facets_of(document):
@@ -103,22 +123,26 @@ def delta_of(stored: Outline, archive: Catalogue, documents: list[Document],
             index = newest_first_place(listed, document, archive.by_slug.__getitem__)
             listed.insert(index, document.slug)
             delta.members.append((facet, index, document.slug))
-    citations = [citation for document in documents for citation in archive.cited_in[document.slug]]
-    for label, cited in group_by([c for c in citations if c.target is None], lambda c: c.label).items():
-        delta.missing[label] = sorted(stored.missing.get(label, []) + cited, key=lambda c: (c.source, c.line, c.keys))
-    named = {key for citation in citations for key in citation.keys} | \
-        {reference for document in documents for reference in references(document)}
+    citations = [citation for slug in sorted(new | recited.keys()) for citation in archive.cited_in[slug]]
+    before = [citation for cited in recited.values() for citation in cited]
+    for label in {citation.label for citation in citations + before if citation.target is None}:
+        still = [citation for citation in stored.missing.get(label, []) if citation.source not in recited]
+        delta.missing[label] = sorted(still + [c for c in citations if c.target is None and c.label == label],
+                                      key=lambda c: (c.source, c.line, c.keys))
+    named = {reference for document in documents for reference in references(document)}
     delta.named = named | {loose(name) for name in named}
+    delta.citing = stand_ins.citing([citation for slug in new for citation in archive.cited_in[slug]])
     return delta
 
 
 def finish(archive: Catalogue, after: Outline, pages: set[str], kept: dict[str, tuple[Document, list[Citation]]]) -> None:
     """The catalogue the pages and lists are rendered from: the pages rendered again in full with their
-    relations, the lists of stand-ins (``stand_ins``; ``kept``: summary and citations of the pages rendered again), the to-do list as the outline has it."""
+    relations, the lists of stand-ins (``stand_ins``), the to-do list as the outline has it. ``kept``:
+    summary and citations of the pages rendered again (their citations unless resolved again, ``recite``)."""
     touching = [relation for relation in archive.relations if relation.source in pages or relation.target in pages]
     archive.by_source, archive.by_target = group(touching, "source"), group(touching, "target")
     archive.by_slug.update((slug, summary) for slug, (summary, _) in kept.items())
-    archive.cited_in.update((slug, citations) for slug, (_, citations) in kept.items())
+    archive.cited_in.update((slug, citations) for slug, (_, citations) in kept.items() if slug not in archive.cited_in)
     archive.documents = list(archive.by_slug.values())
     # In facet order, as ``archive.build`` lists them (the overviews follow it): a new facet came last.
     archive.members = {facet: [archive.by_slug[slug] for slug in slugs] for facet, slugs in sorted(after.members.items())}

@@ -67,11 +67,12 @@ class Outline:
     cited_in: dict[str, list[Citation]]  # ``Catalogue.cited_in``: reused for pages whose citations still hold
     browse: dict[str, str] = field(default_factory=dict)  # every browse page → its list (``browse.every_path``)
     # For an addition without the summaries (``added``): how lists show each document, the to-do
-    # list, every name pages cite or relate to, and the pages whose export records the shards'
-    # rows no longer match (an addition gave them a relation).
+    # list, every name pages relate to and the pages citing each name, and the pages whose export
+    # records the shards' rows no longer match (an addition gave them a relation).
     rows: dict[str, tuple] = field(default_factory=dict)  # slug → ``stand_ins.row``
     missing: dict[str, list[Citation]] = field(default_factory=dict)  # ``Catalogue.missing``
     named: set[str] = field(default_factory=set)  # ``stand_ins.named``
+    citing: dict[str, set[str]] = field(default_factory=dict)  # ``stand_ins.citing``
     stale: set[str] = field(default_factory=set)
 
     def earlier(self) -> Earlier:
@@ -87,7 +88,8 @@ def outline(catalogue: Catalogue) -> Outline:
     return Outline(catalogue.by_slug, catalogue.relations, catalogue.keys, catalogue.facet_paths,
                    {facet: [document.slug for document in documents] for facet, documents in catalogue.members.items()},
                    catalogue.cited_in, rows={slug: stand_ins.row(document) for slug, document in catalogue.by_slug.items()},
-                   missing=catalogue.missing(), named=stand_ins.named(catalogue))
+                   missing=catalogue.missing(), named=stand_ins.named(catalogue),
+                   citing=stand_ins.citing(catalogue.citations))
 
 
 def shown(outline: Outline, slug: str):

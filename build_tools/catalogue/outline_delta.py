@@ -22,8 +22,9 @@ class Delta:
     keys: dict[str, str] = field(default_factory=dict)
     facet_paths: dict[Facet, str] = field(default_factory=dict)  # facets new to the archive
     members: list[tuple[Facet, int, str]] = field(default_factory=list)  # each insertion, in order
-    missing: dict[str, list[Citation]] = field(default_factory=dict)  # names whose citations changed, all of them
+    missing: dict[str, list[Citation]] = field(default_factory=dict)  # names whose citations changed, all (none: gone)
     named: set[str] = field(default_factory=set)
+    citing: dict[str, set[str]] = field(default_factory=dict)  # names the new pages cite → those pages
     stale: set[str] = field(default_factory=set)
     browse: dict[str, str] = field(default_factory=dict)  # browse pages new or of another list
     unlisted: list[str] = field(default_factory=list)  # browse pages gone
@@ -42,7 +43,12 @@ def apply(outline: Outline, delta: Delta) -> None:
         outline.members[facet] = list(outline.members.get(facet, []))
     for facet, index, slug in delta.members:
         outline.members[facet].insert(index, slug)
-    outline.missing.update(delta.missing)
+    for label, citations in delta.missing.items():
+        if citations:
+            outline.missing[label] = citations
+        else:
+            outline.missing.pop(label, None)
+    outline.citing.update((key, outline.citing.get(key, set()) | slugs) for key, slugs in delta.citing.items())
     outline.named |= delta.named
     outline.stale |= delta.stale
     outline.browse.update(delta.browse)
@@ -54,7 +60,8 @@ def copied(outline: Outline) -> Outline:
     """A copy ``apply`` may change, the lists of slugs shared."""
     return replace(outline, documents=dict(outline.documents), rows=dict(outline.rows), relations=list(outline.relations),
                    keys=dict(outline.keys), facet_paths=dict(outline.facet_paths), members=dict(outline.members), missing=dict(outline.missing),
-                   named=set(outline.named), stale=set(outline.stale), browse=dict(outline.browse))
+                   named=set(outline.named), citing=dict(outline.citing), stale=set(outline.stale),
+                   browse=dict(outline.browse))
 
 
 def browse_change(delta: Delta, before: dict[str, str], after: dict[str, str]) -> None:

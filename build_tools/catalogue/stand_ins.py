@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..metadata.gaps import FIELD as GAPS
 from ..model import Document, SourceText
-from .archive import Catalogue, loose
+from .archive import Catalogue, Citation, loose
 from .relations import references
 
 # The metadata a listing of a document shows (``cards.doc_item``, ``browse``, ``gaps.fix``).
@@ -39,8 +39,18 @@ def stand_in(slug: str, kept: Row) -> Document:
 
 
 def named(catalogue: Catalogue) -> set[str]:
-    """Every number, title or slug a page cites or relates itself to, as written and loose: an added
-    page that answers to none of them changes no other page's citations or relations."""
-    found = {key for citation in catalogue.citations for key in citation.keys}
-    found |= {reference for document in catalogue.documents for reference in references(document)}
+    """Every number, title or slug a page relates itself to, as written and loose: an added page that
+    answers to none of them changes no other page's relations."""
+    found = {reference for document in catalogue.documents for reference in references(document)}
     return found | {loose(name) for name in found}
+
+
+def citing(citations: list[Citation]) -> dict[str, set[str]]:
+    """Each number or title cited, as written and loose → the pages citing it: those whose citations
+    an added page answering to it resolves again."""
+    found: dict[str, set[str]] = {}
+    for citation in citations:
+        for key in citation.keys:
+            found.setdefault(key, set()).add(citation.source)
+            found.setdefault(loose(key), set()).add(citation.source)
+    return found

@@ -42,6 +42,7 @@ class Plan:
     delta: outline_delta.Delta  # what the addition adds to the last build's outline
     kept: dict[str, contexts.Kept]  # existing pages rendered again
     export: dict[str, bytes]  # export file → its bytes with the records that changed
+    recited: dict[str, str]  # pages whose citations were resolved again → their source
 
 
 def rebuild(project: Project, convert, report: ConvertReport, ledger: summaries.Ledger | None,
@@ -62,7 +63,7 @@ def rebuild(project: Project, convert, report: ConvertReport, ledger: summaries.
         return False
     entries = incremental.convert_many(new, project, convert, {}, stats=stats)
     with summaries.long_lived():
-        plan = planned(project, ledger, entries)
+        plan = planned(project, ledger, entries, shards)
         if plan is None:
             return False
         carry_out(project, ledger, plan, names, shards, convert, report)
@@ -87,8 +88,9 @@ def unchanged(project: Project, ledger: summaries.Ledger, names: list[str], conv
     return shards
 
 
-def planned(project: Project, ledger: summaries.Ledger, entries: dict) -> Plan | None:
-    """Everything the addition of ``entries`` writes, or None if it reaches further than this way goes."""
+def planned(project: Project, ledger: summaries.Ledger, entries: dict, shards: dict[int, tuple[dict, dict]]) -> Plan | None:
+    """Everything the addition of ``entries`` writes, or None if it reaches further than this way goes.
+    ``shards``: those read so far, to which the shards of pages citing the new ones are added."""
     if any(isinstance(entry, SourceError) for entry in entries.values()):
         return None
     documents = sorted((document for entry in entries.values() for document in entry.documents), key=lambda d: d.slug)
@@ -101,15 +103,20 @@ def planned(project: Project, ledger: summaries.Ledger, entries: dict) -> Plan |
     slugs = [document.slug for document in documents]
     if addition.parents_of_existing(ledger.pages, shown, set(slugs)):
         return None
+    cited = cited_before(project, ledger, stored, addition.reciting(stored, keys.keys() | set(slugs)), shards)
+    if cited is None:
+        return None
     mentioned = {slug: found for entry in entries.values() for slug, found in entry.mentions.items()}
     archive = addition.catalogue_with(stored, shown, documents, keys, mentioned)
-    delta = addition.delta_of(stored, archive, documents, keys)
+    addition.recite(archive, stored, {slug: (summary, found) for slug, (summary, found, _) in cited.items()})
+    recited = {slug: citations for slug, (_, _, citations) in cited.items()}
+    delta = addition.delta_of(stored, archive, documents, keys, recited)
     delta.facet_paths = paths
     after = outline_delta.copied(stored)
     outline_delta.apply(after, delta)
     archive.relations = after.relations
-    change = changes.compare(replace(stored, documents=shown),
-                             replace(after, documents=archive.by_slug, cited_in=dict(archive.cited_in)), set())
+    change = changes.compare(replace(stored, documents=shown, cited_in=recited),
+                             replace(after, documents=archive.by_slug, cited_in=dict(archive.cited_in)), set(recited))
     kept = kept_pages(project, change.pages - set(slugs))
     if kept is None:
         return None
@@ -119,9 +126,29 @@ def planned(project: Project, ledger: summaries.Ledger, entries: dict) -> Plan |
     exported = patched_export(project, archive, ledger.pages, records, ledger.columns)
     if exported is None:
         return None
-    delta.stale = records - set(slugs)
+    delta.stale = records - set(slugs) - recited.keys()
     after.stale |= delta.stale
-    return Plan(entries, archive, change, after, delta, kept, exported)
+    return Plan(entries, archive, change, after, delta, kept, exported, {slug: stored.documents[slug] for slug in recited})
+
+
+def cited_before(project: Project, ledger: summaries.Ledger, stored: changes.Outline, slugs: set[str],
+                 shards: dict[int, tuple[dict, dict]]) -> dict[str, tuple] | None:
+    """Summary, ``archive.mentions`` and citations of each page of ``slugs`` (pages citing the new
+    ones), from their sources' shards (read into ``shards``); None if one is not as the ledger says."""
+    found = {}
+    try:
+        for slug in sorted(slugs):
+            name = stored.documents[slug]
+            number = summaries.shard_of(name)
+            if number not in shards:
+                shards[number] = summaries.read_shard(project.cache, number, ledger)
+            entries, pages = shards[number]
+            summary = next(document for document in entries[name].documents if document.slug == slug)
+            found[slug] = summary, entries[name].mentions[slug], pages[slug][3]
+    except (OSError, ValueError, EOFError, TypeError, AttributeError, ImportError, KeyError, StopIteration,
+            pickle.UnpicklingError):
+        return None
+    return found
 
 
 def kept_pages(project: Project, slugs: set[str]) -> dict[str, contexts.Kept] | None:
@@ -171,6 +198,9 @@ def carry_out(project: Project, ledger: summaries.Ledger, plan: Plan, names: lis
         found[name] = entry
         pages.update((document.slug, (*export.serialised(archive, document, ledger.columns),
                                       archive.cited_in[document.slug])) for document in entry.documents)
+    for slug, name in plan.recited.items():  # their citations and records changed: kept in their shards
+        shards[summaries.shard_of(name)][1][slug] = (*export.serialised(archive, archive.by_slug[slug], ledger.columns),
+                                                     archive.cited_in[slug])
     report.documents = [document for entry in entries.values() for document in entry.documents]
     ledger.sources = {name: ledger.sources[name] if name in ledger.sources else None for name in names}
     ledger.pages = sorted(ledger.pages + [document.slug for document in report.documents])
