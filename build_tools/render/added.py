@@ -197,10 +197,10 @@ def carry_out(project: Project, ledger: summaries.Ledger, plan: Plan, names: lis
         found, pages = shards[summaries.shard_of(name)]
         found[name] = entry
         pages.update((document.slug, (*export.serialised(archive, document, ledger.columns),
-                                      archive.cited_in[document.slug])) for document in entry.documents)
+                                      archive.cited_in[document.slug] or None)) for document in entry.documents)
     for slug, name in plan.recited.items():  # their citations and records changed: kept in their shards
         shards[summaries.shard_of(name)][1][slug] = (*export.serialised(archive, archive.by_slug[slug], ledger.columns),
-                                                     archive.cited_in[slug])
+                                                     archive.cited_in[slug] or None)
     report.documents = [document for entry in entries.values() for document in entry.documents]
     ledger.sources = {name: ledger.sources[name] if name in ledger.sources else None for name in names}
     ledger.pages = sorted(ledger.pages + [document.slug for document in report.documents])
