@@ -15,7 +15,7 @@ from .archive import Catalogue, Citation, group, group_by, loose, resolve_citati
 from .changes import Outline
 from .facets import Facet, added_paths, facets_of, newest_first_place
 from .outline_delta import Delta
-from .relations import Relation, declared, from_title, references, structural
+from .relations import Relation, of_document, references, structural
 from ..model import Document
 from ..slugs import SAFE_SLUG
 
@@ -97,11 +97,10 @@ def parents_of_existing(pages: list[str], shown: dict[str, Document], slugs: set
     return False
 
 
-def relations_of(archive: Catalogue, documents: list[Document]) -> set[Relation]:
+def new_relations(archive: Catalogue, documents: list[Document]) -> set[Relation]:
     """The new documents' relations (``relations.find_all`` for them) and citations of pages in the archive."""
-    found = {relation for document in documents for relation in (
-        *structural(document, archive.by_slug.keys()), *declared(document, archive.resolve),
-        *from_title(document, archive.resolve))}
+    found = {relation for document in documents
+             for relation in of_document(document, archive.by_slug.keys(), archive.resolve)}
     found |= {Relation("引用", c.source, c.target) for cited in archive.cited_in.values() for c in cited if c.target}
     return {relation for relation in found if relation.source != relation.target}
 
@@ -114,7 +113,7 @@ def delta_of(stored: Outline, archive: Catalogue, documents: list[Document], key
     new = {document.slug for document in documents}
     delta = Delta({document.slug: str(document.source.path) for document in documents},
                   {document.slug: stand_ins.row(document) for document in documents},
-                  sorted(relation for relation in relations_of(archive, documents) if {relation.source, relation.target} & new),
+                  sorted(relation for relation in new_relations(archive, documents) if {relation.source, relation.target} & new),
                   keys)
     members: dict = {}
     for document in documents:

@@ -317,8 +317,8 @@ def pages(catalogue: Catalogue, facets: set[Facet] | None = None, lists: bool = 
         cited = None if keys is None else keys.get(MISSING_PAGE, set()) | {""}
         generated.update(missing_pages(catalogue, cited if lists else set(), incomplete.get(MISSING_PAGE, ())))
     if lists or overview.ISSUERS_PAGE in incomplete:
-        named = None if keys is None else keys.get(overview.ISSUERS_PAGE, set()) | {""}
-        generated.update(overview.issuer_pages(catalogue, named if lists else set(), incomplete.get(overview.ISSUERS_PAGE, ())))
+        issuers = None if keys is None else keys.get(overview.ISSUERS_PAGE, set()) | {""}
+        generated.update(overview.issuer_pages(catalogue, issuers if lists else set(), incomplete.get(overview.ISSUERS_PAGE, ())))
     for facet, path in catalogue.facet_paths.items():
         chosen = facets is None or facet in facets
         if chosen or path in incomplete:

@@ -131,9 +131,7 @@ def _dated(document: Document) -> tuple[str, str, str]:
 
 def newest_first(documents: list[Document]) -> list[Document]:
     """Newest first; undated documents last; ties by number and slug so order is stable."""
-    dated = sorted((doc for doc in documents if doc.meta.get("date")),
-                   key=_dated,
-                   reverse=True)
+    dated = sorted((doc for doc in documents if doc.meta.get("date")), key=_dated, reverse=True)
     undated = sorted((doc for doc in documents if not doc.meta.get("date")), key=lambda doc: doc.slug)
     return dated + undated
 

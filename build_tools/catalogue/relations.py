@@ -112,12 +112,15 @@ def answers(documents: list[Document]) -> list[Relation]:
             if doc.meta.get("doc_type") != "提案" and proposal_key(doc) in proposals]
 
 
+def of_document(document: Document, slugs, resolve) -> list[Relation]:
+    """A document's own typed relations but replies (``answers`` looks across the archive)."""
+    return [*structural(document, slugs), *declared(document, resolve), *from_title(document, resolve)]
+
+
 def find_all(documents: list[Document], resolve) -> list[Relation]:
     """Every typed relation in the archive, deduplicated, without self-relations."""
     slugs = {doc.slug for doc in documents}
     found = set(answers(documents))
     for document in documents:
-        found.update(structural(document, slugs))
-        found.update(declared(document, resolve))
-        found.update(from_title(document, resolve))
+        found.update(of_document(document, slugs, resolve))
     return sorted(relation for relation in found if relation.source != relation.target)

@@ -19,6 +19,7 @@ from ..catalogue.facets import Facet, facets_of
 from ..model import Document, PageContext
 from .writer import write_bytes
 
+
 class Kept(NamedTuple):
     """What is kept of one page: its context, the browse path of each of its facets, and what the
     catalogue knew of it (an addition renders a page again from these, ``added``)."""

@@ -64,9 +64,10 @@ class Index:
 class Ledger:
     """The index's light part, read first: each source's signature, what docs/ holds, and the
     tokens of the files that hold the rest (entries in ``SHARDS`` files by source name, the outline in
-    the index file, the deltas of later additions in its journal). A rebuild after an edit that no other page sees reads this and the edited
-    sources' shards only (``quick``), not the whole archive's index (0.44 s at 20,000 laws). Written
-    last, so a build stopped half-way leaves files whose tokens it does not vouch for."""
+    the index file, the deltas of later additions in its journal). A rebuild after an edit that no
+    other page sees reads this and the edited sources' shards only (``quick``), not the whole
+    archive's index (0.44 s at 20,000 laws). Written last, so a build stopped half-way leaves files
+    whose tokens it does not vouch for."""
 
     fingerprint: str
     sources: dict[str, tuple | None]  # name → signature (``Entry.signature``), in the entries' order
@@ -182,10 +183,10 @@ def load(cache: Path, ledger: Ledger | None = None) -> Index:
             index = Index(ledger.fingerprint, {name: shards[shard_of(name)][0][name] for name in ledger.sources},
                           outline, Rows(columns=ledger.columns), dict(ledger.tokens),
                           {number: pages for number, (_, pages) in shards.items()}, ledger.unverified)
-            if index.outline is not None:  # the very summaries of the entries: documents compare by identity
-                found = {(name, doc.slug): doc for name, entry in index.entries.items() for doc in entry.documents}
-                index.outline.documents = {slug: found[name, slug] for slug, name in index.outline.documents.items()}
-                _restore_pages(index)
+            # The very summaries of the entries: documents compare by identity.
+            found = {(name, doc.slug): doc for name, entry in index.entries.items() for doc in entry.documents}
+            outline.documents = {slug: found[name, slug] for slug, name in outline.documents.items()}
+            _restore_pages(index)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, KeyError, ValueError):
         return Index(code_fingerprint())
     return index
