@@ -98,10 +98,13 @@ def parents_of_existing(pages: list[str], shown: dict[str, Document], slugs: set
 
 
 def new_relations(archive: Catalogue, documents: list[Document]) -> set[Relation]:
-    """The new documents' relations (``relations.find_all`` for them) and citations of pages in the archive."""
+    """The relations the new documents bring: their own (``relations.of_document``) and the citations
+    from or to them (those of pages citing them included: the others the outline has already)."""
+    new = {document.slug for document in documents}
     found = {relation for document in documents
              for relation in of_document(document, archive.by_slug.keys(), archive.resolve)}
-    found |= {Relation("引用", c.source, c.target) for cited in archive.cited_in.values() for c in cited if c.target}
+    found |= {Relation("引用", c.source, c.target) for cited in archive.cited_in.values() for c in cited
+              if c.target and {c.source, c.target} & new}
     return {relation for relation in found if relation.source != relation.target}
 
 
@@ -113,8 +116,7 @@ def delta_of(stored: Outline, archive: Catalogue, documents: list[Document], key
     new = {document.slug for document in documents}
     delta = Delta({document.slug: str(document.source.path) for document in documents},
                   {document.slug: stand_ins.row(document) for document in documents},
-                  sorted(relation for relation in new_relations(archive, documents) if {relation.source, relation.target} & new),
-                  keys)
+                  sorted(new_relations(archive, documents)), keys)
     members: dict = {}
     for document in documents:
         for facet in facets_of(document):
