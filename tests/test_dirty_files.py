@@ -4,11 +4,13 @@ gives after an edit, an addition, a removal, a conversion whose build did not fo
 page's folder deleted from the site, a new site folder and a changed mkdocs.yml (issue 16)."""
 from __future__ import annotations
 
+import gc
 import shutil
 
 import pytest
 from mkdocs.structure.files import File
 
+from build_tools.mkdocs_glue import hooks
 from build_tools.mkdocs_glue.addresses import address, clashing, destination, output_paths
 from build_tools.mkdocs_glue.lazy import LazyFiles
 from build_tools.render.convert import convert_all
@@ -119,3 +121,15 @@ def test_a_changed_configuration_is_built_as_mkdocs_would(built, tmp_path):
     # Pages left as they are (and hand-written pages' old places) stay, as with MkDocs' own --dirty.
     assert differing_files(site / "documents", full / "documents") == []
     assert (site / "documents" / "n1.html").exists() and not (site / "documents" / "n1").exists()
+
+
+def test_a_rebuild_runs_the_cyclic_collector_less_often_and_a_full_build_as_python_does():
+    before = gc.get_threshold()
+    try:
+        hooks.on_startup("build", dirty=False)
+        assert gc.get_threshold() == before
+        hooks.on_startup("build", dirty=True)
+        assert gc.get_threshold() == hooks.REBUILD_GC_THRESHOLDS
+    finally:
+        gc.set_threshold(*before)
+        hooks.on_startup("build", dirty=False)

@@ -11,8 +11,8 @@ from typing import Protocol
 STAGE_LABELS = {"conversion": "conversion", "catalogue": "catalogue", "markdown": "Markdown → HTML",
                 "templates": "template rendering", "search": "search index", "writing": "writing",
                 "mkdocs": "MkDocs other", "startup": "start-up, config"}
-GROWING = ("full build (s)", "rebuild, 1 added (s)", "rebuild, 1 edited (s)", "peak memory (MB)", "site size (MB)",
-           "search index (MB)", "first result (ms)", "downloaded before it (MB)")
+GROWING = ("full build (s)", "rebuild, 1 added (s)", "rebuild, 1 edited (s)", "rebuild, index compacted (s)",
+           "peak memory (MB)", "site size (MB)", "search index (MB)", "first result (ms)", "downloaded before it (MB)")
 
 
 class Column(Protocol):
