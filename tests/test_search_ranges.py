@@ -12,6 +12,7 @@ from build_tools.search import documents, index, shards
 from build_tools.search.extract import SearchPage, Section
 from build_tools.search.index import build_index
 from build_tools.search.shards import read_documents, read_script, write_shards
+from build_tools.mkdocs_glue.index_process import full_index
 from build_tools.mkdocs_glue.search_hooks import ASSETS
 
 NUMBER = "云阳府发〔2022〕4号"
@@ -91,3 +92,19 @@ def test_first_results_come_from_the_first_range_before_the_others_load(sites):
     assert partial["n"] == [0] and not partial["complete"]  # a, the first range's only match
     assert not any("/b/1/" in name or "/b/2/" in name for name in partial["loaded"])
     assert final["complete"] and sorted(final["n"]) == [0, 3, 5, 6]
+
+
+def test_ranges_worked_out_by_worker_processes_give_the_same_files(tmp_path):
+    """A rebuild indexing every page again has each range's postings worked out by a pool: the files
+    must be those of one process, byte for byte."""
+    with pytest.MonkeyPatch.context() as patch:
+        for module in (index, documents, shards):
+            patch.setattr(module, "RANGE" if module is index else "DOC_BLOCK", 2)
+        alone = full_index(iter(PAGES), tmp_path / "alone", "search/", tmp_path / "alone.pickle")
+        pooled = full_index(iter(PAGES), tmp_path / "pooled", "search/", tmp_path / "pooled.pickle", workers=2)
+    assert pooled == alone
+    files = {folder: {path.relative_to(tmp_path / folder): path.read_bytes()
+                      for path in (tmp_path / folder).rglob("*") if path.is_file()} for folder in ("alone", "pooled")}
+    assert len(files["alone"]) > 10 and files["pooled"] == files["alone"]
+    assert len(read_script(tmp_path / "pooled" / "meta.js")["bigram_shards"]) == 4
+    assert (tmp_path / "alone.pickle").read_bytes() == (tmp_path / "pooled.pickle").read_bytes()

@@ -9,13 +9,16 @@ is read, from pages cached by the last build. Either way the build waits for it 
 """
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import threading
 import traceback
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from build_tools.mkdocs_glue import parallel
 from build_tools.search import state as index_state
 from build_tools.search.index import index_sorted
 from build_tools.search.shards import full_state, write_state
@@ -52,12 +55,16 @@ class Arrivals:
             return self.pages.pop(url)
 
 
-def full_index(pages, out: Path, search_url: str, state_file: Path) -> tuple[str, list[str]]:
-    """Index ``pages`` (in URL order) and write the shards: (log line, URLs of pages without text)."""
+def full_index(pages, out: Path, search_url: str, state_file: Path, workers: int = 1) -> tuple[str, list[str]]:
+    """Index ``pages`` (in URL order) and write the shards: (log line, URLs of pages without text).
+    ``workers``: processes working out the postings of ranges (``index_sorted``) beside this one, and
+    more than one: the files written by two (``write_state``)."""
     kept: list = []
-    index = index_sorted(kept.append(page) or page for page in pages)
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) if workers > 1 \
+            else contextlib.nullcontext() as pool:
+        index = index_sorted((kept.append(page) or page for page in pages), pool)
     state = full_state(index, kept)
-    stats = write_state(state, out, search_url)
+    stats = write_state(state, out, search_url, apart=workers > 1)
     index_state.save(index_state.catalog_of(state), state_file)
     return stats.summary(), [page.url for page in kept if not page.sections]
 
@@ -70,9 +77,10 @@ def _child(report, pages, receive, unused, out: Path, search_url: str | None, st
             arrivals = Arrivals(receive)
             entries, search_url = arrivals.header
             found = pages(arrivals, entries)
-        else:
-            found = pages()
-        report.send((True, full_index(found, out, search_url, state_file)))
+            outcome = full_index(found, out, search_url, state_file)
+        else:  # a rebuild's: every page at hand, both cores free (MkDocs renders a few pages meanwhile)
+            outcome = full_index(pages(), out, search_url, state_file, parallel.workers())
+        report.send((True, outcome))
     except BaseException:  # the parent reports it and fails the build
         report.send((False, traceback.format_exc()))
 

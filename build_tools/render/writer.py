@@ -12,8 +12,13 @@ from pathlib import Path
 def write_if_changed(path: Path, content: str) -> bool:
     """Write UTF-8, LF-only ``content``; return True if the file changed."""
     data = content.encode("utf-8")
-    if path.exists() and path.read_bytes() == data:
-        return False
+    try:
+        # The size first: a file of another size is not read (the search index made again in
+        # full rewrites hundreds of MB of shards, nearly all of another size).
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
     write_bytes(path, data)
     return True
 

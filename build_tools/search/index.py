@@ -12,6 +12,7 @@ document's metadata first.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 
 from ..metadata.schema import DEFAULT_STATUS, STATUSES
@@ -92,24 +93,38 @@ def build_index(pages: list[SearchPage]) -> SearchIndex:
     return index_sorted(sorted(pages, key=lambda page: page.url))
 
 
-def index_sorted(pages: Iterable[SearchPage]) -> SearchIndex:
-    """Pages already in URL order, each indexed as it comes (the next may still be rendering)."""
+def index_sorted(pages: Iterable[SearchPage], pool: Executor | None = None) -> SearchIndex:
+    """Pages already in URL order, each indexed as it comes (the next may still be rendering).
+
+    ``pool``: worker processes that each work out a closed range's postings while the next range is
+    read. Ranges are independent (each key's first Δsection from 0), and working them out is half
+    of indexing every page again: 83 s on one core at 20,000 laws, when a rebuild's overlay is full."""
     index = SearchIndex()
     for page in pages:
         if index.documents and len(index.documents) % RANGE == 0:
-            close_range(index)
+            close_range(index, pool)
         add_document(index, page)
+    if pool is not None:
+        close_range(index, pool)
+        index.ranges = [future.result() for future in index.ranges]
     return index
 
 
-def close_range(index: SearchIndex) -> None:
-    """The current range's postings coded and put aside; the next range starts from section 0."""
-    index.ranges.append(pending_postings(index))
+def close_range(index: SearchIndex, pool: Executor | None = None) -> None:
+    """The current range's postings coded (by ``pool``, as a future, if given) and put aside; the next
+    range starts from section 0."""
+    if pool is None:
+        index.ranges.append(pending_postings(index))
+    else:
+        first = index.section_count - len(index.pending)
+        index.ranges.append(pool.submit(coded_postings, index.pending, first, {}, {}))
+        index.pending = []
     index.last_section.clear()
     index.last_unigram_section.clear()
 
 
 def all_ranges(index: SearchIndex) -> list[tuple[dict[str, str], dict[str, str]]]:
-    """Every range's coded postings, the current one closed too."""
-    close_range(index)
+    """Every range's coded postings, the current one closed too (unless a pool closed it)."""
+    if index.pending or not index.ranges:
+        close_range(index)
     return index.ranges

@@ -16,6 +16,8 @@ over HTTP, and text is stored compressed. Layout under the output folder:
 """
 from __future__ import annotations
 
+import multiprocessing
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,6 +47,11 @@ class ShardStats:
     def total(self) -> int:
         return sum(self.bytes.values())
 
+    def add(self, other: ShardStats) -> None:
+        for mine, theirs in ((self.files, other.files), (self.bytes, other.bytes)):
+            for kind, count in theirs.items():
+                mine[kind] = mine.get(kind, 0) + count
+
     def summary(self) -> str:
         per_doc = self.total / max(self.documents, 1)
         parts = ", ".join(f"{kind} {self.files[kind]} 个/{self.bytes[kind] / 1e3:.0f} kB" for kind in sorted(self.files))
@@ -65,8 +72,9 @@ def text_files(documents: list[IndexedDocument], first: int, chunk_sizes: list[s
             yield f"t/{n}-{c}.js", script(f"t/{n}-{c}", rows)
 
 
-def shard_files(state: IndexState, search_page: str):
-    """(name, content) of every file, one at a time to keep memory flat; keeps ``meta.js`` in the state."""
+def shard_files(state: IndexState, search_page: str, texts: bool = True):
+    """(name, content) of every file (those of ``t/`` and ``d/`` only if ``texts``), one at a time to
+    keep memory flat; keeps ``meta.js`` in the state."""
     facets = facet_data(state.documents)
     state.meta = meta_data(state, search_page, facets)
     yield "meta.js", script("meta", state.meta, compress=False)  # first on every query
@@ -74,6 +82,8 @@ def shard_files(state: IndexState, search_page: str):
     for kind, ranges in (("b", state.bigrams), ("u", state.unigrams)):
         for r, shards in enumerate(ranges):
             yield from postings_files(f"{kind}/{r}", shards, compress=kind == "u")
+    if not texts:
+        return
     state.chunk_sizes = []
     yield from text_files(state.documents, 0, state.chunk_sizes)
     yield from display_rows(state.documents, state.chunk_sizes)
@@ -97,14 +107,53 @@ def write_files(files, out: Path, stats: ShardStats) -> set[Path]:
     return written
 
 
-def write_state(state: IndexState, out: Path, search_page: str) -> ShardStats:
-    """Write every file of a full build and drop stale ones (an overlay's among them)."""
+def write_state(state: IndexState, out: Path, search_page: str, apart: bool = False) -> ShardStats:
+    """Write every file of a full build and drop stale ones (an overlay's among them). ``apart``: the
+    texts (``t/``, compressed: most of the time) by a forked process meanwhile, when both cores are
+    free (a rebuild indexing every page again: 16 s of writing at 20,000 laws)."""
     stats = ShardStats(documents=len(state.documents))
-    written = write_files(shard_files(state, search_page), out, stats)
+    if apart:
+        wait = _written_apart(state.documents, out)
+        written = write_files(shard_files(state, search_page, texts=False), out, stats)
+        texts, counted, state.chunk_sizes = wait()
+        written |= texts | write_files(display_rows(state.documents, state.chunk_sizes), out, stats)
+        stats.add(counted)
+    else:
+        written = write_files(shard_files(state, search_page), out, stats)
     for kind in ("b", "u", "s", "d", "t", "o"):
         for folder in [out / kind, *subfolders(out / kind)]:
             remove_stale(folder, written, pattern="*.js")
     return stats
+
+
+def _written_apart(documents: list[IndexedDocument], out: Path):
+    """The ``t/`` files of ``documents`` written by a forked process (it inherits them: nothing is
+    pickled but what it reports); returns a function that waits for its (paths written,
+    ``ShardStats``, chunk sizes: ``text_files``)."""
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    process = context.Process(target=_write_apart, args=(documents, out, send))
+    process.start()
+    send.close()
+
+    def wait() -> tuple[set[Path], ShardStats, list[str]]:
+        try:
+            ok, outcome = receive.recv()
+        except EOFError:
+            ok, outcome = False, "the process writing the index's texts ended without a result"
+        process.join()
+        if not ok:
+            raise RuntimeError(f"search index: {outcome}")
+        return outcome
+    return wait
+
+
+def _write_apart(documents: list[IndexedDocument], out: Path, send) -> None:
+    try:
+        stats, sizes = ShardStats(), []
+        send.send((True, (write_files(text_files(documents, 0, sizes), out, stats), stats, sizes)))
+    except BaseException:  # the parent raises it
+        send.send((False, traceback.format_exc()))
 
 
 def subfolders(folder: Path) -> list[Path]:
