@@ -38,8 +38,8 @@ def test_bench_runs_on_a_tiny_corpus_and_prints_every_figure(tmp_path):
     archive, baseline = results[3]
     text = "\n".join(printed)
     for name in ("conversion (s)", "full build (s)", "rebuild, 1 added (s)", "rebuild, 1 edited (s)",
-                 "rebuild, index compacted (s)", "peak memory (MB)", "site size (MB)", "search index (MB)", "first result (ms)",
-                 "downloaded before it (MB)", "  of which index (MB)"):
+                 "rebuild, index compacted (s)", "peak memory (MB)", "site size (MB)", "search index (MB)",
+                 "first result (ms)", "downloaded before it (MB)", "  of which index (MB)"):
         assert name in text
         assert archive.values[name] > 0, name
     assert "conversion (s)" not in baseline.values
