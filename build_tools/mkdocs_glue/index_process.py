@@ -18,10 +18,10 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from build_tools.mkdocs_glue import parallel
+from build_tools.mkdocs_glue import forked, parallel
 from build_tools.search import state as index_state
 from build_tools.search.index import index_sorted
-from build_tools.search.shards import full_state, write_state
+from build_tools.search.shards import full_state, write_state, write_texts
 
 
 class Arrivals:
@@ -57,14 +57,15 @@ class Arrivals:
 
 def full_index(pages, out: Path, search_url: str, state_file: Path, workers: int = 1) -> tuple[str, list[str]]:
     """Index ``pages`` (in URL order) and write the shards: (log line, URLs of pages without text).
-    ``workers``: processes working out the postings of ranges (``index_sorted``) beside this one, and
-    more than one: the files written by two (``write_state``)."""
+    ``workers``: processes working out the postings of ranges (``index_sorted``) beside this one; more
+    than one: the texts written by a forked child (``forked``) while this one writes the rest."""
     kept: list = []
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) if workers > 1 \
             else contextlib.nullcontext() as pool:
         index = index_sorted((kept.append(page) or page for page in pages), pool)
     state = full_state(index, kept)
-    stats = write_state(state, out, search_url, apart=workers > 1)
+    texts = forked.start(write_texts, state.documents, out).result if workers > 1 else None
+    stats = write_state(state, out, search_url, texts)
     index_state.save(index_state.catalog_of(state), state_file)
     return stats.summary(), [page.url for page in kept if not page.sections]
 

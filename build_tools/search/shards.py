@@ -16,8 +16,6 @@ over HTTP, and text is stored compressed. Layout under the output folder:
 """
 from __future__ import annotations
 
-import multiprocessing
-import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -107,53 +105,27 @@ def write_files(files, out: Path, stats: ShardStats) -> set[Path]:
     return written
 
 
-def write_state(state: IndexState, out: Path, search_page: str, apart: bool = False) -> ShardStats:
-    """Write every file of a full build and drop stale ones (an overlay's among them). ``apart``: the
-    texts (``t/``, compressed: most of the time) by a forked process meanwhile, when both cores are
-    free (a rebuild indexing every page again: 16 s of writing at 20,000 laws)."""
+def write_state(state: IndexState, out: Path, search_page: str, texts=None) -> ShardStats:
+    """Write every file of a full build and drop stale ones (an overlay's among them). ``texts``: a
+    function waiting for the ``t/`` files written by another process meanwhile (``write_texts``),
+    when both cores are free (a rebuild indexing every page again: 16 s of writing at 20,000 laws)."""
     stats = ShardStats(documents=len(state.documents))
-    if apart:
-        wait = _written_apart(state.documents, out)
-        written = write_files(shard_files(state, search_page, texts=False), out, stats)
-        texts, counted, state.chunk_sizes = wait()
-        written |= texts | write_files(display_rows(state.documents, state.chunk_sizes), out, stats)
+    written = write_files(shard_files(state, search_page, texts=texts is None), out, stats)
+    if texts is not None:
+        found, counted, state.chunk_sizes = texts()
+        written |= found | write_files(display_rows(state.documents, state.chunk_sizes), out, stats)
         stats.add(counted)
-    else:
-        written = write_files(shard_files(state, search_page), out, stats)
     for kind in ("b", "u", "s", "d", "t", "o"):
         for folder in [out / kind, *subfolders(out / kind)]:
             remove_stale(folder, written, pattern="*.js")
     return stats
 
 
-def _written_apart(documents: list[IndexedDocument], out: Path):
-    """The ``t/`` files of ``documents`` written by a forked process (it inherits them: nothing is
-    pickled but what it reports); returns a function that waits for its (paths written,
-    ``ShardStats``, chunk sizes: ``text_files``)."""
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-    process = context.Process(target=_write_apart, args=(documents, out, send))
-    process.start()
-    send.close()
-
-    def wait() -> tuple[set[Path], ShardStats, list[str]]:
-        try:
-            ok, outcome = receive.recv()
-        except EOFError:
-            ok, outcome = False, "the process writing the index's texts ended without a result"
-        process.join()
-        if not ok:
-            raise RuntimeError(f"search index: {outcome}")
-        return outcome
-    return wait
-
-
-def _write_apart(documents: list[IndexedDocument], out: Path, send) -> None:
-    try:
-        stats, sizes = ShardStats(), []
-        send.send((True, (write_files(text_files(documents, 0, sizes), out, stats), stats, sizes)))
-    except BaseException:  # the parent raises it
-        send.send((False, traceback.format_exc()))
+def write_texts(documents: list[IndexedDocument], out: Path) -> tuple[set[Path], ShardStats, list[str]]:
+    """The ``t/`` files of ``documents`` (compressed: most of the writing time): the paths written,
+    their count and bytes, and each document's chunk sizes, which the ``d/`` rows hold."""
+    stats, sizes = ShardStats(), []
+    return write_files(text_files(documents, 0, sizes), out, stats), stats, sizes
 
 
 def subfolders(folder: Path) -> list[Path]:
