@@ -1,10 +1,14 @@
 """A rebuild that renders a few pages appends them to the search index's overlay instead of
 rebuilding it (build_tools/search/overlay.py): the live documents are those of a full build, a
-replaced page's old text is found no more although its postings stay, and past the overlay's
-bounds the rebuild indexes everything again."""
+replaced page's old text is found no more although its postings stay, a full overlay is kept as
+one more range and a new one started, and past the bounds (dead slots, overlays kept) the rebuild
+indexes everything again."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -26,19 +30,14 @@ def edited(number: int) -> str:
     return notice(number).replace("认真落实", "抓紧落实")
 
 
-@pytest.fixture(scope="module")
-def sites(tmp_path_factory):
-    """{stage: (site after dirty rebuilds, site of a full build of the same sources)}: ``overlay`` after
-    two rebuilds that added, edited (one page twice, the second time in the overlay) and deleted pages,
-    ``compacted`` after a third that deleted past the bound."""
-    tmp = tmp_path_factory.mktemp("incremental")
+def rebuilt(tmp, steps: dict[str, list[dict]], build=build_site) -> dict:
+    """{stage: (site after dirty rebuilds, site of a full build of the same sources)}: ``COUNT`` notices
+    built in full, then each stage's changes (file name → text, or None to delete), a ``--dirty``
+    rebuild after each, and the site copied at the end of the stage."""
     sources = {f"n{i:02d}.txt": notice(i) for i in range(1, COUNT + 1)}
     project = make_project(tmp / "p", sources)
     dirty = tmp / "dirty"
-    assert build_site(project, dirty, "--strict").returncode == 0
-    steps = {"overlay": [{"n31.txt": notice(31), "n01.txt": edited(1)},
-                         {"n31.txt": notice(31).replace("2024年3月31日", "2025年1月6日"), "n02.txt": None}],
-             "compacted": [{"n03.txt": None, "n04.txt": None}]}
+    assert build(project, dirty, "--strict").returncode == 0
     found = {}
     for stage, changes in steps.items():
         for change in changes:
@@ -49,27 +48,63 @@ def sites(tmp_path_factory):
                 else:
                     (project.sources / name).write_text(text, encoding="utf-8")
                     sources[name] = text
-            assert build_site(project, dirty, "--dirty", "--no-strict").returncode == 0
+            assert build(project, dirty, "--dirty", "--no-strict").returncode == 0
         full = make_project(tmp / f"p-{stage}", sources)
         assert build_site(full, tmp / f"full-{stage}", "--strict").returncode == 0
         found[stage] = (shutil.copytree(dirty, tmp / f"dirty-{stage}"), tmp / f"full-{stage}")
     return found
 
 
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory):
+    """``overlay`` after two rebuilds that added, edited (one page twice, the second time in the
+    overlay) and deleted pages, ``compacted`` after a third that deleted past the bound."""
+    return rebuilt(tmp_path_factory.mktemp("incremental"), {
+        "overlay": [{"n31.txt": notice(31), "n01.txt": edited(1)},
+                    {"n31.txt": notice(31).replace("2024年3月31日", "2025年1月6日"), "n02.txt": None}],
+        "compacted": [{"n03.txt": None, "n04.txt": None}]})
+
+
+def added(number: int) -> str:
+    """A notice numbered past the month's days, dated otherwise."""
+    return notice(number).replace(f"2024年3月{number}日", "2024年5月6日")
+
+
+def build_with_small_bounds(project, out, *extra):
+    """``build_site`` with overlays of two documents at most, two of them kept at most."""
+    code = ("import sys; from build_tools.search import overlay; overlay.OVERLAY_DOCUMENTS = 2; "
+            "overlay.KEPT_LIMIT = 2; from mkdocs.__main__ import cli; sys.argv[0] = 'mkdocs'; cli()")
+    return subprocess.run([sys.executable, "-c", code, "build", "--site-dir", str(out), *extra],
+                          cwd=project.root, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def kept_sites(tmp_path_factory):
+    """With overlays of two documents: ``kept`` after three rebuilds, the second and third of which
+    found the overlay full (the third also edits a page of the first kept one); ``limit`` after a
+    fourth that found two overlays kept already."""
+    return rebuilt(tmp_path_factory.mktemp("kept"), {
+        "kept": [{"n31.txt": notice(31), "n01.txt": edited(1)},
+                 {"n31.txt": notice(31).replace("2024年3月31日", "2025年1月6日")},
+                 {"n32.txt": added(32), "n01.txt": edited(1).replace("各学校", "各中小学校")}],
+        "limit": [{"n33.txt": added(33)}]}, build=build_with_small_bounds)
+
+
 def test_rebuilds_append_to_an_overlay_and_mark_replaced_slots_dead(sites):
     dirty, full = (site / "search-index" for site in sites["overlay"])
     meta = read_script(dirty / "meta.js")
     # n01 and n31 appended, n31 again: its first overlay slot is dead, like n01's and n02's base slots.
-    assert meta["overlay"]["first_document"] == COUNT and meta["overlay"]["documents"] == 3
+    assert [(o["path"], o["first_document"], o["documents"]) for o in meta["overlays"]] == [("o/", COUNT, 3)]
     assert dead_documents(dirty) == {0, 1, COUNT + 1}
-    assert "overlay" not in read_script(full / "meta.js") and not dead_documents(full)
+    assert "overlays" not in read_script(full / "meta.js") and not dead_documents(full)
     assert sorted(meta["facet_order"]["year"]) == ["2024", "2025"]
 
 
 def test_past_its_bounds_the_rebuild_indexes_everything_again(sites):
     dirty, _ = (site / "search-index" for site in sites["compacted"])
-    assert "overlay" not in read_script(dirty / "meta.js") and not dead_documents(dirty)
+    assert "overlays" not in read_script(dirty / "meta.js") and not dead_documents(dirty)
     assert not (dirty / "o").exists() or not any((dirty / "o").rglob("*.js"))
+    assert not (dirty / "x").exists()
 
 
 @pytest.mark.parametrize("stage", ["overlay", "compacted"])
@@ -88,13 +123,55 @@ def test_the_browser_finds_what_a_full_build_finds(sites, stage):
     assert dirty[2][0] == "documents/n31/" and dirty[3] == [] and "documents/n31/" in dirty[5]
 
 
-def test_an_overlay_past_its_size_asks_for_a_full_index(tmp_path, monkeypatch):
+def text_page(name: str, first: int, length: int) -> SearchPage:
+    """A page of ``length`` distinct characters from ``first`` on: ``length`` − 1 new bigrams."""
+    return SearchPage(f"documents/{name}/", {}, [Section("", "", "".join(chr(first + i) for i in range(length)))])
+
+
+def test_an_overlay_past_its_size_is_kept_and_a_page_past_it_alone_asks_for_a_full_index(tmp_path, monkeypatch):
     pages = [SearchPage(f"documents/{name}/", {"title": name}, [Section("", "", "职业教育")]) for name in "ab"]
     state = full_state(build_index(pages), pages)
     write_state(state, tmp_path, "search/")
     catalog = catalog_of(state)
     monkeypatch.setattr(overlay, "OVERLAY_BYTES", 200)
-    assert overlay.update(catalog, [SearchPage("documents/c/", {}, [Section("", "", "短文")])], set())
-    # 100 new bigrams of 7 bytes or more each: past 200 bytes of overlay postings.
-    long_text = "".join(chr(0x4E00 + i) for i in range(101))
-    assert not overlay.update(catalog, [SearchPage("documents/d/", {}, [Section("", "", long_text)])], set())
+    # 14 new bigrams of 7 bytes or more each: under 200 bytes of overlay postings, twice that past it.
+    assert overlay.update(catalog, [text_page("c", 0x4E00, 15)], set()) and not catalog.kept
+    assert overlay.update(catalog, [text_page("d", 0x4F00, 15)], set())
+    assert [kept.first_document for kept in catalog.kept] == [2] and catalog.overlay.first_document == 3
+    assert len(catalog.overlay.documents) == 1 and catalog.promoted
+    # 100 new bigrams: past 200 bytes even in an empty overlay.
+    assert not overlay.update(catalog, [text_page("e", 0x5000, 101)], set())
+
+
+def test_a_full_overlay_is_kept_and_a_new_one_started(kept_sites):
+    dirty = kept_sites["kept"][0] / "search-index"
+    meta = read_script(dirty / "meta.js")
+    # n01 and n31 appended (30, 31); n31 again (32) in a new overlay, then n01 and n32 (33, 34).
+    assert [(o["path"], o["first_document"], o["documents"]) for o in meta["overlays"]] == [
+        ("x/0/", COUNT, 2), ("x/1/", COUNT + 2, 1), ("o/", COUNT + 3, 2)]
+    # n01's base slot and both of its kept slots' first versions: n01 (30) and n31 (31).
+    assert dead_documents(dirty) == {0, COUNT, COUNT + 1}
+    assert all(any((dirty / o["path"] / kind).glob("*.js")) for o in meta["overlays"] for kind in "bu")
+
+
+@pytest.mark.parametrize("stage", ["kept", "limit"])
+def test_kept_overlays_find_what_a_full_build_finds(kept_sites, stage):
+    dirty, full = (sorted(read_documents(site / "search-index"), key=lambda doc: doc.url) for site in kept_sites[stage])
+    assert [(d.url, d.fields, d.sections) for d in dirty] == [(d.url, d.fields, d.sections) for d in full]
+    queries = ["认真落实", "抓紧落实", "各中小学校", "测教发〔2024〕31号", "第32项工作", "2025", "5月6日", "第31项 通知"]
+    dirty, full = ranked_in_sites(kept_sites[stage], queries)
+    assert dirty == full  # the same documents in the same order
+    assert dirty[1] == dirty[2] == ["documents/n01/"] and dirty[3][0] == "documents/n31/"
+    assert dirty[4][0] == "documents/n32/" and "documents/n31/" in dirty[5]
+
+
+def test_past_the_kept_overlays_the_rebuild_indexes_everything_again(kept_sites):
+    dirty = kept_sites["limit"][0] / "search-index"
+    assert "overlays" not in read_script(dirty / "meta.js") and not dead_documents(dirty)
+    assert not (dirty / "x").exists()
+
+
+def test_the_engine_ranks_base_documents_as_the_overlays_expect():
+    engine = (Path(overlay.__file__).parent / "assets" / "archive-search-engine.js").read_text(encoding="utf-8")
+    assert f"var ORDER = {overlay.ORDER};" in engine
+    assert overlay.ORDER > (overlay.KEPT_LIMIT + 1) * overlay.OVERLAY_DOCUMENTS

@@ -11,11 +11,12 @@ over HTTP, and text is stored compressed. Layout under the output folder:
   documents of range r (``index.RANGE`` documents each, so those of the first ranges, which a
   query reads first, do not grow with the archive);
 - ``s/``, ``d/``, ``t/``: per-document files (``documents``);
-- ``o/``: after a ``--dirty`` build, the overlay of documents appended since (``overlay``), and
-  ``meta.js`` says where it starts (``overlay``).
+- ``o/``, ``x/<k>/``: after ``--dirty`` builds, the overlays of documents appended since
+  (``overlay``), and ``meta.js`` says where each starts (``overlays``).
 """
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from .payload import read_script, script
 from .postings import decode_numbers, encode_numbers, pack_shard
 from .state import IndexState, from_index
 
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 
 __all__ = ["read_script", "read_documents", "write_state", "write_shards", "full_state", "dead_documents",
            "write_files"]
@@ -118,6 +119,7 @@ def write_state(state: IndexState, out: Path, search_page: str, texts=None) -> S
     for kind in ("b", "u", "s", "d", "t", "o"):
         for folder in [out / kind, *subfolders(out / kind)]:
             remove_stale(folder, written, pattern="*.js")
+    shutil.rmtree(out / "x", ignore_errors=True)  # kept overlays (``overlay``)
     return stats
 
 
@@ -152,10 +154,10 @@ class IndexedText:
 
 
 def section_codes(out: Path) -> list[int]:
-    """Per document, 2 · text sections + dead, from the ``s/`` blocks and the overlay's ``o/s``."""
+    """Per document, 2 · text sections + dead, from the ``s/`` blocks and the overlays' ``s.js``."""
     meta = read_script(out / "meta.js")
     names = [f"s/{block // DOC_BLOCK}.js" for block in range(0, meta["documents"], DOC_BLOCK)]
-    return [code for name in names + (["o/s.js"] if "overlay" in meta else [])
+    return [code for name in names + [overlay["path"] + "s.js" for overlay in meta.get("overlays", [])]
             for code in decode_numbers(read_script(out / name)["sections"])]
 
 
@@ -169,7 +171,7 @@ def read_documents(out: Path) -> list[IndexedText]:
     codes = section_codes(out)
     rows = [row for block in range(0, meta["documents"], meta["block"])
             for row in read_script(out / "d" / f"{block // meta['block']}.js")]
-    rows += read_script(out / "o" / "d.js") if "overlay" in meta else []
+    rows += [row for overlay in meta.get("overlays", []) for row in read_script(out / (overlay["path"] + "d.js"))]
     return [IndexedText(row[0], dict(zip(meta["fields"], row[1:-1])),
                         [section_of_row(text) for c in range(len(decode_numbers(row[-1])))
                          for text in read_script(out / "t" / f"{n}-{c}.js")])

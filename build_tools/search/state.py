@@ -2,10 +2,12 @@
 
 A full build numbers documents in URL order (``index.build_index``) and writes every file from an
 ``IndexState`` (``shards``). Later ``--dirty`` builds never touch its postings: they append new or
-changed pages to an overlay (``overlay``) and mark replaced slots dead. So the state kept on disk
-between builds holds no base postings, only each document's URL and digest, the dead slots, the
-base ``meta.js`` and the overlay (bounded): loading and saving it costs a rebuild a few
-milliseconds at any archive size, where the whole index's postings (tens of MB) cost seconds.
+changed pages to an overlay (``overlay``) and mark replaced slots dead; a full overlay is kept
+as it is and a new one started. So the state kept on disk between builds holds no base postings,
+only each document's URL and digest, the dead slots, the base ``meta.js`` and the overlays
+(the current one's postings, bounded; the kept ones' documents): loading and saving it costs a
+rebuild a few milliseconds at any archive size, where the whole index's postings (tens of MB) cost
+seconds.
 """
 from __future__ import annotations
 
@@ -16,10 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .extract import SearchPage
-from .index import IndexedDocument, SearchIndex, all_ranges
+from .index import META_FIELDS, IndexedDocument, SearchIndex, all_ranges
 from .postings import shard_of
 
-FORMAT = 4
+FORMAT = 5
 # Shards hold at most about this many bytes (the count is a power of two, so
 # between half and all of it): a query loads a few, each small.
 SHARD_BYTES = 16_000
@@ -99,21 +101,40 @@ class Overlay:
     last_section: dict[str, int] = field(default_factory=dict)
     last_unigram_section: dict[str, int] = field(default_factory=dict)
     facets: dict[str, list[str]] = field(default_factory=dict)
+    # Once kept (``Catalog.kept``): its shard counts; its postings are in its files only.
+    bigram_shards: int = 0
+    unigram_shards: int = 0
+
+    @property
+    def end_section(self) -> int:
+        """The number of the first section after it."""
+        return self.first_section + sum(len(META_FIELDS) + count for count in self.section_counts)
 
 
 @dataclass
 class Catalog:
-    """What a ``--dirty`` build needs of the index: per document (base, then overlay) its URL and
-    digest, the dead slots, the base ``meta.js`` and the overlay."""
+    """What a ``--dirty`` build needs of the index: per document (base, then overlays) its URL and
+    digest, the dead slots, the base ``meta.js``, the overlays kept and the current one."""
 
     urls: list[str]
     digests: list[str]
     meta: dict
     overlay: Overlay
     dead: set[int] = field(default_factory=set)
+    kept: list[Overlay] = field(default_factory=list)  # full overlays, in the files ``x/<k>/``
     # What the last update changed, for the writer (never saved).
     newly_dead: set[int] = field(default_factory=set)
     new_documents: list[IndexedDocument] = field(default_factory=list)
+    promoted: bool = False  # the last kept overlay is new: its postings are still to be written
+
+    @property
+    def overlays(self) -> list[tuple[str, Overlay]]:
+        """(folder, overlay) of the kept overlays, then the current one."""
+        return [*((f"x/{k}", kept) for k, kept in enumerate(self.kept)), ("o", self.overlay)]
+
+    @property
+    def base_documents(self) -> int:
+        return (self.kept or [self.overlay])[0].first_document
 
     def live(self) -> dict[str, int]:
         """URL → document number of every live document."""
@@ -128,9 +149,12 @@ def catalog_of(state: IndexState) -> Catalog:
 
 def save(catalog: Catalog, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    catalog.newly_dead, catalog.new_documents = set(), []
-    for document in catalog.overlay.documents:
-        document.sections = []  # the texts are in the t/ files already
+    catalog.newly_dead, catalog.new_documents, catalog.promoted = set(), [], False
+    for _, overlay in catalog.overlays:
+        for document in overlay.documents:
+            document.sections = []  # the texts are in the t/ files already
+    for kept in catalog.kept:
+        kept.bigrams, kept.unigrams, kept.last_section, kept.last_unigram_section = {}, {}, {}, {}
     temporary = path.with_suffix(".tmp")
     with temporary.open("wb") as stream:
         pickle.dump((FORMAT, catalog), stream, protocol=pickle.HIGHEST_PROTOCOL)

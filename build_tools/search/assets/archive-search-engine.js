@@ -144,9 +144,13 @@
      postings rather than after them: a small archive saves a round trip per query. */
   var PREFETCH_BLOCKS = 2;
 
+  /* Base document n ranks n · ORDER + ORDER − 1 among equal scores; overlays give their own
+     documents' ranks (build_tools/search/overlay.py, ORDER). */
+  var ORDER = 8192;
+
   /* Postings come in ranges of doc_block documents (build_tools/search/index.py, RANGE), each with
-     shards of its own and one document block. After a --dirty build the documents appended since
-     the full build are an overlay (build_tools/search/overlay.py): one more range and block. */
+     shards of its own and one document block. After --dirty builds the documents appended since
+     the full build are in overlays (build_tools/search/overlay.py): one more range and block each. */
   function meta() {
     if (!metaPromise) metaPromise = load("meta").then(function (data) {
       data.blockFirsts = decodeNumbers(data.doc_blocks);
@@ -154,11 +158,12 @@
       data.ranges = data.bigram_shards.map(function (count, r) {
         return { block: r, b: "b/" + r + "/", u: "u/" + r + "/", bCount: count, uCount: data.unigram_shards[r] };
       });
-      if (data.overlay) {
-        data.blockFirsts.push(data.overlay.first_section);
-        data.ranges.push({ block: data.baseBlocks, b: "o/b/", u: "o/u/", bCount: data.overlay.bigram_shards,
-                           uCount: data.overlay.unigram_shards });
-      }
+      data.overlays = data.overlays || [];
+      data.overlays.forEach(function (overlay) {
+        data.ranges.push({ block: data.blockFirsts.length, b: overlay.path + "b/", u: overlay.path + "u/",
+                           bCount: overlay.bigram_shards, uCount: overlay.unigram_shards });
+        data.blockFirsts.push(overlay.first_section);
+      });
       if (data.blockFirsts.length <= PREFETCH_BLOCKS) data.blockFirsts.forEach(function (unused, k) { block(k, data); });
       return data;
     });
@@ -169,8 +174,8 @@
      metadata field, then its text sections), text section count, dead flag and facet values. */
   function block(k, m) {
     if (!blocks.has(k)) {
-      var overlay = k === m.baseBlocks, start = overlay ? m.overlay.first_document : k * m.doc_block;
-      blocks.set(k, load(overlay ? "o/s" : "s/" + k).then(function (data) {
+      var overlay = m.overlays[k - m.baseBlocks], start = overlay ? overlay.first_document : k * m.doc_block;
+      blocks.set(k, load(overlay ? overlay.path + "s" : "s/" + k).then(function (data) {
         var codes = decodeNumbers(data.sections), firsts = new Int32Array(codes.length), running = m.blockFirsts[k];
         codes.forEach(function (code, j) { firsts[j] = running; running += m.fields.length + (code >> 1); });
         var facets = {};
@@ -184,23 +189,31 @@
           facets[name] = perDoc;
         });
         /* Where each document falls in URL order (overlay.url_order), which breaks ties in ranking. */
-        var order = data.order ? decodeNumbers(data.order) : codes.map(function (unused, j) { return (start + j) * 1024 + 1023; });
+        var order = data.order ? decodeNumbers(data.order) : codes.map(function (unused, j) { return (start + j) * ORDER + ORDER - 1; });
         return { start: start, firsts: firsts, codes: codes, facets: facets, order: order };
       }));
     }
     return blocks.get(k);
   }
 
-  /* The block of document n: base blocks hold doc_block documents each, then the overlay's. */
+  /* The overlay holding document n (-1: the base), the overlays in document order. */
+  function overlayOf(n, m) {
+    var k = m.overlays.length - 1;
+    while (k >= 0 && n < m.overlays[k].first_document) k--;
+    return k;
+  }
+
+  /* The block of document n: base blocks hold doc_block documents each, then one per overlay. */
   function blockOf(n, m) {
-    return m.overlay && n >= m.overlay.first_document ? m.baseBlocks : Math.floor(n / m.doc_block);
+    var k = overlayOf(n, m);
+    return k < 0 ? Math.floor(n / m.doc_block) : m.baseBlocks + k;
   }
 
   /* Display row (URL, fields, text sections per t/ file) of document n, loaded with its block. */
   function row(n, m) {
-    var overlay = m.overlay && n >= m.overlay.first_document;
-    return load(overlay ? "o/d" : "d/" + Math.floor(n / m.block)).then(function (rows) {
-      var data = rows[overlay ? n - m.overlay.first_document : n % m.block];
+    var overlay = m.overlays[overlayOf(n, m)];
+    return load(overlay ? overlay.path + "d" : "d/" + Math.floor(n / m.block)).then(function (rows) {
+      var data = rows[overlay ? n - overlay.first_document : n % m.block];
       var doc = { n: n, url: data[0], chunks: decodeNumbers(data[data.length - 1]) };
       m.fields.forEach(function (name, k) { doc[name] = data[k + 1]; });
       return doc;
