@@ -128,7 +128,8 @@ def state_path(config) -> Path:
 
 def updated_catalog(documents: list, config) -> index_state.Catalog | None:
     """After a build that rendered only some pages: the last catalog with those pages appended to
-    the overlay, or None when a full index is due (no catalog, a removed index, the overlay full)."""
+    the overlay, or None when a full index is due (no catalog, a removed index, the overlays past
+    their bounds)."""
     changed = [file for file in documents if rendered(file)]
     catalog = index_state.load(state_path(config)) if len(changed) < len(documents) else None
     if catalog is None or not (Path(config.site_dir) / INDEX_DIR / "meta.js").exists():
