@@ -132,7 +132,10 @@ def updated_catalog(documents: list, config) -> index_state.Catalog | None:
     their bounds)."""
     changed = [file for file in documents if rendered(file)]
     catalog = index_state.load(state_path(config)) if len(changed) < len(documents) else None
-    if catalog is None or not (Path(config.site_dir) / INDEX_DIR / "meta.js").exists():
+    out = Path(config.site_dir) / INDEX_DIR
+    # Kept overlays' postings are written once: a site that lost them needs the whole index again.
+    if catalog is None or not (out / "meta.js").exists() or \
+            not all((out / folder).is_dir() for folder, _ in catalog.overlays[:-1]):
         return None
     pages = [cached_search_page(file, page_cache(config)) for file in changed]
     fresh, dead = overlay.changes(catalog, pages, {file.url for file in documents})
