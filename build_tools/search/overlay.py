@@ -153,7 +153,7 @@ def base_blocks(catalog: Catalog, out: Path):
         yield f"s/{k}.js", script(f"s/{k}", {**data, "sections": encode_numbers(codes)})
 
 
-def postings(folder: str, overlay: Overlay):
+def postings_shards(folder: str, overlay: Overlay):
     """(name, content) of the overlay's shards; their counts noted for ``meta.js``."""
     bigrams, unigrams = dealt(dict(overlay.bigrams)), dealt(dict(overlay.unigrams))
     overlay.bigram_shards, overlay.unigram_shards = len(bigrams), len(unigrams)
@@ -161,7 +161,7 @@ def postings(folder: str, overlay: Overlay):
     yield from postings_files(f"{folder}/u", unigrams, compress=True)
 
 
-def documents(catalog: Catalog):
+def document_files(catalog: Catalog):
     """(name, content) of every overlay's ``s.js`` and ``d.js``: rewritten as their documents die and
     later overlays change their URL order (written only where that changed)."""
     number = {name: {value: n for n, value in enumerate(values)} for name, values in numbering(catalog).items()}
@@ -180,11 +180,11 @@ def documents(catalog: Catalog):
 def overlay_files(catalog: Catalog, search_page: str, out: Path):
     """(name, content) of every overlay file, ``meta.js`` and the base blocks of newly dead documents."""
     if catalog.promoted:
-        yield from postings(f"x/{len(catalog.kept) - 1}", catalog.kept[-1])
-    yield from postings("o", catalog.overlay)
+        yield from postings_shards(f"x/{len(catalog.kept) - 1}", catalog.kept[-1])
+    yield from postings_shards("o", catalog.overlay)
     yield from text_files(catalog.new_documents, len(catalog.urls) - len(catalog.new_documents),
                           catalog.overlay.chunk_sizes)
-    yield from documents(catalog)
+    yield from document_files(catalog)
     yield from base_blocks(catalog, out)
     yield "meta.js", script("meta", meta_data(catalog, search_page), compress=False)
 
