@@ -149,7 +149,7 @@ def test_a_full_overlay_is_kept_and_a_new_one_started(kept_sites):
     # n01 and n31 appended (30, 31); n31 again (32) in a new overlay, then n01 and n32 (33, 34).
     assert [(o["path"], o["first_document"], o["documents"]) for o in meta["overlays"]] == [
         ("x/0/", COUNT, 2), ("x/1/", COUNT + 2, 1), ("o/", COUNT + 3, 2)]
-    # n01's base slot and both of its kept slots' first versions: n01 (30) and n31 (31).
+    # n01's base slot (0); in the first kept overlay n01's first edit (30) and n31's first version (31).
     assert dead_documents(dirty) == {0, COUNT, COUNT + 1}
     assert all(any((dirty / o["path"] / kind).glob("*.js")) for o in meta["overlays"] for kind in "bu")
 
