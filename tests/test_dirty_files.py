@@ -52,7 +52,7 @@ def test_an_edit_an_addition_and_a_removal_render_what_a_full_build_renders(buil
     assert QUICK in rebuilt(project, site, tmp_path)
     assert "关于第7项工作的通知" in (site / "documents" / "n7" / "index.html").read_text(encoding="utf-8")
     # Appended to the search index's overlay: no document left out was taken for one removed.
-    assert (site / "search-index" / "o" / "d.js").exists()
+    assert (site / "search-index" / "o" / "d" / "0.js").exists()
     issuers = set((site / "browse" / "issuer").iterdir())
     (project.sources / "n2.txt").unlink()
     (project.sources / "n7.txt").unlink()  # and its issuer's browse page

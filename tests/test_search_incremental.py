@@ -1,8 +1,8 @@
 """A rebuild that renders a few pages appends them to the search index's overlay instead of
 rebuilding it (build_tools/search/overlay.py): the live documents are those of a full build, a
 replaced page's old text is found no more although its postings stay, a full overlay is kept as
-one more range and a new one started, and past the bounds (dead slots, overlays kept) the rebuild
-indexes everything again."""
+one more range and a new one started, kept overlays of one tier are merged as one of the next, and
+past the bounds (dead slots, documents appended) the rebuild indexes everything again."""
 from __future__ import annotations
 
 import shutil
@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 
 from build_tools.benchmarks.browser import ranked_in_sites
-from build_tools.search import overlay
+from build_tools.search import overlay, state
 from build_tools.search.extract import SearchPage, Section
 from build_tools.search.index import build_index
-from build_tools.search.overlay import COMPACT_SHARE
+from build_tools.search.overlay import APPENDED_SHARE, COMPACT_SHARE
 from build_tools.search.shards import dead_documents, full_state, read_documents, read_script, write_state
-from build_tools.search.state import catalog_of
+from build_tools.search.state import Overlay, catalog_of
 from projects import build_site, make_project
 from test_incremental import notice
 
@@ -74,23 +74,31 @@ def added(number: int) -> str:
 
 
 def build_with_small_bounds(project, out, *extra):
-    """``build_site`` with overlays of two documents at most, two of them kept at most."""
-    code = ("import sys; from build_tools.search import overlay; overlay.OVERLAY_DOCUMENTS = 2; "
-            "overlay.KEPT_LIMIT = 2; from mkdocs.__main__ import cli; sys.argv[0] = 'mkdocs'; cli()")
+    """``build_site`` with overlays of two documents at most, two kept ones of a tier merged, and
+    display rows in blocks of two (an overlay's rows in several)."""
+    code = ("import sys; from build_tools.search import documents, overlay; overlay.OVERLAY_DOCUMENTS = 2; "
+            "overlay.FANOUT = 2; documents.BLOCK = 2; from mkdocs.__main__ import cli; sys.argv[0] = 'mkdocs'; cli()")
     return subprocess.run([sys.executable, "-c", code, "build", "--site-dir", str(out), *extra],
                           cwd=project.root, capture_output=True, text=True, timeout=600)
 
 
+# Eight documents appended to 38 slots stay under APPENDED_SHARE, eleven to 41 do not.
+assert 8 <= APPENDED_SHARE * (COUNT + 8) < APPENDED_SHARE * (COUNT + 11) < 11
+
+
 @pytest.fixture(scope="module")
 def kept_sites(tmp_path_factory):
-    """With overlays of two documents: ``kept`` after three rebuilds, the second and third of which
-    found the overlay full (the third also edits a page of the first kept one); ``limit`` after a
-    fourth that found two overlays kept already."""
+    """With overlays of two documents, two kept ones of a tier merged: ``kept`` after three rebuilds,
+    the second and third of which found the overlay full (the third also edits a page of the first
+    kept one, and merges it with the second); ``merged`` after two more, the second of which merges
+    twice in a row; ``limit`` after a sixth, past the documents appended."""
     return rebuilt(tmp_path_factory.mktemp("kept"), {
         "kept": [{"n31.txt": notice(31), "n01.txt": edited(1)},
                  {"n31.txt": notice(31).replace("2024年3月31日", "2025年1月6日")},
                  {"n32.txt": added(32), "n01.txt": edited(1).replace("各学校", "各中小学校")}],
-        "limit": [{"n33.txt": added(33)}]}, build=build_with_small_bounds)
+        "merged": [{"n33.txt": added(33)}, {"n34.txt": added(34), "n35.txt": added(35)}],
+        "limit": [{"n36.txt": added(36), "n37.txt": added(37), "n38.txt": added(38)}]},
+        build=build_with_small_bounds)
 
 
 def test_rebuilds_append_to_an_overlay_and_mark_replaced_slots_dead(sites):
@@ -137,13 +145,15 @@ def test_an_overlay_past_its_size_is_kept_and_a_page_past_it_alone_asks_for_a_fu
     write_state(state, tmp_path, "search/")
     catalog = catalog_of(state)
     monkeypatch.setattr(overlay, "OVERLAY_BYTES", 200)
+    monkeypatch.setattr(overlay, "APPENDED_SHARE", 1)
     # 14 new bigrams of 7 bytes or more each: under 200 bytes of overlay postings, twice that past it.
-    assert overlay.update(catalog, [text_page("c", 0x4E00, 15)], set()) and not catalog.kept
-    assert overlay.update(catalog, [text_page("d", 0x4F00, 15)], set())
+    assert overlay.update(catalog, [text_page("c", 0x4E00, 15)], set(), tmp_path, tmp_path / "tails")
+    assert not catalog.kept
+    assert overlay.update(catalog, [text_page("d", 0x4F00, 15)], set(), tmp_path, tmp_path / "tails")
     assert [kept.first_document for kept in catalog.kept] == [2] and catalog.overlay.first_document == 3
-    assert len(catalog.overlay.documents) == 1 and catalog.promoted
+    assert len(catalog.overlay.documents) == 1 and catalog.unwritten == {0}
     # 100 new bigrams: past 200 bytes even in an empty overlay.
-    assert not overlay.update(catalog, [text_page("e", 0x5000, 101)], set())
+    assert not overlay.update(catalog, [text_page("e", 0x5000, 101)], set(), tmp_path, tmp_path / "tails")
 
 
 @pytest.fixture(scope="module")
@@ -161,18 +171,31 @@ def test_a_site_that_lost_a_kept_overlay_gets_the_whole_index_again(lost_sites):
     assert [(d.url, d.sections) for d in read_documents(dirty)] == [(d.url, d.sections) for d in read_documents(full)]
 
 
-def test_a_full_overlay_is_kept_and_a_new_one_started(kept_sites):
+def test_a_full_overlay_is_kept_and_two_of_a_tier_merged(kept_sites):
     dirty = kept_sites["kept"][0] / "search-index"
     meta = read_script(dirty / "meta.js")
-    # n01 and n31 appended (30, 31); n31 again (32) in a new overlay, then n01 and n32 (33, 34).
+    # n01 and n31 appended (30, 31), kept; n31 again (32) in a new overlay, kept when n01 and n32
+    # came (33, 34), and merged with the first.
     assert [(o["path"], o["first_document"], o["documents"]) for o in meta["overlays"]] == [
-        ("x/0/", COUNT, 2), ("x/1/", COUNT + 2, 1), ("o/", COUNT + 3, 2)]
-    # n01's base slot (0); in the first kept overlay n01's first edit (30) and n31's first version (31).
+        ("x/0/", COUNT, 3), ("o/", COUNT + 3, 2)]
+    # n01's base slot (0); in the merged overlay n01's first edit (30) and n31's first version (31).
     assert dead_documents(dirty) == {0, COUNT, COUNT + 1}
-    assert all(any((dirty / o["path"] / kind).glob("*.js")) for o in meta["overlays"] for kind in "bu")
+    assert all(any((dirty / o["path"] / kind).glob("*.js")) for o in meta["overlays"] for kind in "bud")
+    assert not (dirty / "x" / "1").exists()
 
 
-@pytest.mark.parametrize("stage", ["kept", "limit"])
+def test_merges_run_on_through_the_tiers(kept_sites):
+    dirty = kept_sites["merged"][0] / "search-index"
+    meta = read_script(dirty / "meta.js")
+    # n33 (35) kept beside the merged overlay; then n34 and n35 (36, 37) kept it with n33, two of
+    # the first tier merged, then two of the second.
+    assert [(o["path"], o["first_document"], o["documents"]) for o in meta["overlays"]] == [
+        ("x/0/", COUNT, 6), ("o/", COUNT + 6, 2)]
+    assert sorted(path.name for path in (dirty / "x").iterdir()) == ["0"]
+    assert dead_documents(dirty) == {0, COUNT, COUNT + 1}
+
+
+@pytest.mark.parametrize("stage", ["kept", "merged", "limit"])
 def test_kept_overlays_find_what_a_full_build_finds(kept_sites, stage):
     dirty, full = (sorted(read_documents(site / "search-index"), key=lambda doc: doc.url) for site in kept_sites[stage])
     assert [(d.url, d.fields, d.sections) for d in dirty] == [(d.url, d.fields, d.sections) for d in full]
@@ -183,13 +206,53 @@ def test_kept_overlays_find_what_a_full_build_finds(kept_sites, stage):
     assert dirty[4][0] == "documents/n32/" and "documents/n31/" in dirty[5]
 
 
-def test_past_the_kept_overlays_the_rebuild_indexes_everything_again(kept_sites):
+def test_past_the_documents_appended_the_rebuild_indexes_everything_again(kept_sites):
     dirty = kept_sites["limit"][0] / "search-index"
     assert "overlays" not in read_script(dirty / "meta.js") and not dead_documents(dirty)
     assert not (dirty / "x").exists()
 
 
+def numbered_page(number: int) -> SearchPage:
+    """Pages that share most bigrams (职业, 教育 …) and characters, each with some of its own."""
+    return SearchPage(f"documents/p{number}/", {"title": f"第{number}号通知"},
+                      [Section("", "", f"职业教育第{number}项工作" * (number % 3 + 1)), Section("a", "", "职业技能")])
+
+
+def test_merged_overlays_hold_the_postings_of_one_index_of_their_pages(tmp_path, monkeypatch):
+    base = [numbered_page(number) for number in (10, 11)]
+    full = full_state(build_index(base), base)
+    out, state_file = tmp_path / "index", tmp_path / "state.pickle"
+    write_state(full, out, "search/")
+    state.save(catalog_of(full), state_file)
+    one_index = Overlay(2, full.section_count)
+    assert overlay.appended(one_index, [numbered_page(number) for number in range(4)])
+    monkeypatch.setattr(overlay, "OVERLAY_DOCUMENTS", 1)
+    monkeypatch.setattr(overlay, "FANOUT", 2)
+    monkeypatch.setattr(overlay, "APPENDED_SHARE", 1)
+
+    def rebuild(number: int) -> bool:
+        """One rebuild that adds page ``number``, its catalog loaded and saved as a build's."""
+        catalog = state.load(state_file)
+        if not overlay.update(catalog, [numbered_page(number)], set(), out, state.tails_folder(state_file)):
+            return False
+        overlay.write_overlay(catalog, out, "search/")
+        state.save(catalog, state_file)
+        return True
+
+    # One document an overlay: after the fifth, the first four merged twice over (tier 2).
+    assert all(rebuild(number) for number in range(5))
+    catalog = state.load(state_file)
+    assert [(kept.first_document, len(kept.documents), kept.tier) for kept in catalog.kept] == [(2, 4, 2)]
+    merged = catalog.kept[0]
+    assert overlay.read_postings(merged, out / "x" / "0", state.tails_folder(state_file), 0)
+    assert merged.bigrams == one_index.bigrams and merged.unigrams == one_index.unigrams
+    assert merged.last_section == one_index.last_section
+    # The sixth keeps the fifth beside it; the seventh's merge finds the sixth's tails lost.
+    assert rebuild(5)
+    (state.tails_folder(state_file) / "1.pickle").unlink()
+    assert not rebuild(6)
+
+
 def test_the_engine_ranks_base_documents_as_the_overlays_expect():
     engine = (Path(overlay.__file__).parent / "assets" / "archive-search-engine.js").read_text(encoding="utf-8")
     assert f"var ORDER = {overlay.ORDER};" in engine
-    assert overlay.ORDER > (overlay.KEPT_LIMIT + 1) * overlay.OVERLAY_DOCUMENTS

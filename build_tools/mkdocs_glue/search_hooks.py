@@ -139,7 +139,8 @@ def updated_catalog(documents: list, config) -> index_state.Catalog | None:
         return None
     pages = [cached_search_page(file, page_cache(config)) for file in changed]
     fresh, dead = overlay.changes(catalog, pages, {file.url for file in documents})
-    return catalog if overlay.update(catalog, fresh, dead) else None
+    tails = index_state.tails_folder(state_path(config))
+    return catalog if overlay.update(catalog, fresh, dead, out, tails) else None
 
 
 def documents_of(files) -> list:

@@ -116,10 +116,10 @@ def text_chunks(document: IndexedDocument) -> list[list[list[str]]]:
     return chunks
 
 
-def display_rows(documents: list[IndexedDocument], chunk_sizes: list[str]):
+def display_rows(documents: list[IndexedDocument], chunk_sizes: list[str], folder: str = "d"):
     """(name, content) of every row block; ``chunk_sizes``: each document's text sections per ``t/`` file, coded."""
     for block in range(0, len(documents), BLOCK):
-        yield f"d/{block // BLOCK}.js", script(f"d/{block // BLOCK}", [
+        yield f"{folder}/{block // BLOCK}.js", script(f"{folder}/{block // BLOCK}", [
             display_row(doc, chunk_sizes[n]) for n, doc in enumerate(documents[block:block + BLOCK], start=block)])
 
 

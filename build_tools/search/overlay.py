@@ -5,14 +5,16 @@ a law) and needed every posting of the archive in memory. Instead the base files
 build wrote them; the pages a rebuild rendered anew are appended to the overlay, whose files are
 rewritten on each rebuild, which therefore costs the same at any archive size. The overlay stays
 bounded: past ``OVERLAY_BYTES`` of bigram postings or ``OVERLAY_DOCUMENTS`` documents it is kept
-as it is, one more range, and a new overlay starts after it. Indexing everything again (seconds
-per thousand documents) is due only past ``KEPT_LIMIT`` kept overlays or ``COMPACT_SHARE`` dead
-slots. Files:
+as it is, one more range, and a new overlay starts after it. ``FANOUT`` kept overlays of one tier
+are merged as one of the next (their postings run on: nothing is indexed again), so a query reads
+a few ranges more, and a merge costs what the changes since the full build cost, not the archive.
+Indexing everything again is due only past ``COMPACT_SHARE`` dead slots or ``APPENDED_SHARE``
+documents appended: once in a share of N changes. Files:
 
 - ``o/b/<n>.js``, ``o/u/<n>.js``: the overlay's postings, as the base shards (``state.SHARD_BYTES``
   each); a key's first Δsection counts from 0, so the browser decodes base and overlay alike;
-- ``o/s.js``: its documents as one ``s/`` block; ``o/d.js``: their display rows;
-- ``x/<k>/``: the same files of kept overlay k, its postings written once;
+- ``o/s.js``: its documents as one ``s/`` block; ``o/d/<k>.js``: their display rows, as ``d/``;
+- ``x/<k>/``: the same files of kept overlay k, its postings and rows written once (again when merged);
 - ``t/<n>-<c>.js``: their texts, as the base's;
 - ``meta.js`` gains ``overlays`` (folder, first document and section, count, shard counts; the
   current one last); facet values the base lacked are numbered after the base's, and
@@ -27,23 +29,24 @@ from collections import Counter
 from pathlib import Path
 
 from ..render.writer import remove_stale
-from .documents import DOC_BLOCK, FACETS, block_script, display_row, facet_values, ordered
+from .documents import DOC_BLOCK, FACETS, block_script, display_rows, facet_values, ordered
 from .extract import SearchPage
 from .index import SearchIndex, add_document, pending_postings
 from .payload import read_script, script
-from .postings import decode_numbers, encode_numbers
+from .postings import decode_numbers, encode_number, encode_numbers, first_number, unpack_shard
 from .shards import ShardStats, postings_files, subfolders, text_files, write_files
-from .state import Catalog, Overlay, dealt, page_digest, shard_bytes
+from .state import Catalog, Overlay, dealt, load_tails, page_digest, shard_bytes
 
 COMPACT_SHARE = 0.1
+# Appended documents past this share of all: merges would cost more than indexing everything again.
+APPENDED_SHARE = 0.25
 # About 120 laws of postings: the overlay's files, rewritten on every rebuild, stay a few MB.
 OVERLAY_BYTES = 2_000_000
 OVERLAY_DOCUMENTS = 512
-# Each kept overlay is one more range a query reads (a few small shards): about 1,000 laws changed
-# before everything is indexed again.
-KEPT_LIMIT = 8
-ORDER = 8192  # above (KEPT_LIMIT + 1) · OVERLAY_DOCUMENTS: see url_order
-
+# At most FANOUT − 1 kept overlays of a tier: at 20,000 laws (5,000 appended at most) 4 tiers, of
+# ≈120, 480, 1,900 laws and their merges.
+FANOUT = 4
+ORDER = 65536  # the appended documents stay fewer: see url_order
 
 def changes(catalog: Catalog, pages: list[SearchPage], urls: set[str]) -> tuple[list[SearchPage], set[int]]:
     """(pages to append, document numbers to mark dead) for the rendered ``pages`` among ``urls``,
@@ -54,15 +57,17 @@ def changes(catalog: Catalog, pages: list[SearchPage], urls: set[str]) -> tuple[
     return fresh, dead
 
 
-def update(catalog: Catalog, fresh: list[SearchPage], dead: set[int]) -> bool:
+def update(catalog: Catalog, fresh: list[SearchPage], dead: set[int], out: Path, tails: Path) -> bool:
     """Append ``fresh`` pages to the overlay (to a new one, the full one kept) and mark ``dead`` slots;
-    False past the bounds (a full index is due; the catalog is then of no further use)."""
-    if len(catalog.dead | dead) > COMPACT_SHARE * max(1, len(catalog.urls)):
+    False past the bounds, or when a merge finds a kept overlay's files lost (a full index is due;
+    the catalog is then of no further use). ``out``: the index folder; ``tails``: ``state.tails_folder``."""
+    if past_bounds(catalog, len(fresh), dead):
         return False
     pages = sorted(fresh, key=lambda page: page.url)
     index = appended(catalog.overlay, pages)
-    if index is None and catalog.overlay.documents and len(catalog.kept) < KEPT_LIMIT:
-        promote(catalog)
+    if index is None and catalog.overlay.documents:
+        if not keep(catalog, out, tails):
+            return False
         index = appended(catalog.overlay, pages)
     if index is None:
         return False
@@ -80,6 +85,14 @@ def update(catalog: Catalog, fresh: list[SearchPage], dead: set[int]) -> bool:
         if added:
             overlay.facets[name] = overlay.facets.get(name, []) + added
     return True
+
+
+def past_bounds(catalog: Catalog, fresh: int, dead: set[int]) -> bool:
+    """Dead slots or appended documents past their share: indexing everything again, once in so many
+    changes, costs each change the same at any N. ``ORDER`` bounds the appended documents too."""
+    slots = max(1, len(catalog.urls))
+    appended = len(catalog.urls) - catalog.base_documents + fresh
+    return len(catalog.dead | dead) > COMPACT_SHARE * slots or appended > min(APPENDED_SHARE * slots, ORDER - 1)
 
 
 def appended(overlay: Overlay, pages: list[SearchPage]) -> SearchIndex | None:
@@ -102,12 +115,60 @@ def appended(overlay: Overlay, pages: list[SearchPage]) -> SearchIndex | None:
     return index
 
 
-def promote(catalog: Catalog) -> None:
-    """Keep the full overlay as it is and start an empty one after it."""
+def keep(catalog: Catalog, out: Path, tails: Path) -> bool:
+    """Keep the full overlay as it is and start an empty one after it; merge the last ``FANOUT`` kept
+    overlays while they are of one tier. False if a merge finds a kept overlay's files lost."""
     full = catalog.overlay
     catalog.kept.append(full)
+    catalog.unwritten.add(len(catalog.kept) - 1)
     catalog.overlay = Overlay(len(catalog.urls), full.end_section)
-    catalog.promoted = True
+    while len(catalog.kept) >= FANOUT and len({kept.tier for kept in catalog.kept[-FANOUT:]}) == 1:
+        first = len(catalog.kept) - FANOUT
+        if not all(k in catalog.unwritten or read_postings(catalog.kept[k], out / "x" / str(k), tails, k)
+                   for k in range(first, len(catalog.kept))):
+            return False
+        catalog.kept[first:] = [merge(catalog.kept[first:])]
+        catalog.unwritten = {k for k in catalog.unwritten if k < first} | {first}
+    return True
+
+
+def read_postings(kept: Overlay, folder: Path, tails: Path, k: int) -> bool:
+    """Kept overlay k's postings back from its files, and each key's last section; False if lost."""
+    try:
+        kept.bigrams, kept.unigrams = ({key: numbers for n in range(count)
+                                        for key, numbers in unpack_shard(read_script(folder / kind / f"{n}.js"),
+                                                                         length).items()}
+                                       for kind, count, length in (("b", kept.bigram_shards, 2),
+                                                                   ("u", kept.unigram_shards, 1)))
+    except (OSError, ValueError, KeyError, IndexError):
+        return False
+    return load_tails(tails, k, kept)
+
+
+def merge(parts: list[Overlay]) -> Overlay:
+    """Consecutive kept overlays, their postings in memory, as one of the next tier: the postings
+    of one index of all their documents (a key's first Δsection in a part, absolute, becomes its
+    distance to the key's last section in the parts before)."""
+    whole = Overlay(parts[0].first_document, parts[0].first_section, tier=parts[0].tier + 1)
+    for part in parts:
+        whole.documents += part.documents
+        whole.section_counts += part.section_counts
+        whole.chunk_sizes += part.chunk_sizes
+        for name, values in part.facets.items():
+            whole.facets[name] = whole.facets.get(name, []) + values
+        run_on(whole.bigrams, whole.last_section, part.bigrams, part.last_section)
+        run_on(whole.unigrams, whole.last_unigram_section, part.unigrams, part.last_unigram_section)
+    return whole
+
+
+def run_on(coded: dict[str, str], last: dict[str, int], added: dict[str, str], added_last: dict[str, int]) -> None:
+    for key, numbers in added.items():
+        if key in coded:
+            first, rest = first_number(numbers)
+            coded[key] += encode_number(first - last[key]) + rest
+        else:
+            coded[key] = numbers
+    last.update(added_last)
 
 
 def url_order(catalog: Catalog) -> list[int]:
@@ -161,9 +222,9 @@ def postings_shards(folder: str, overlay: Overlay):
     yield from postings_files(f"{folder}/u", unigrams, compress=True)
 
 
-def document_files(catalog: Catalog):
-    """(name, content) of every overlay's ``s.js`` and ``d.js``: rewritten as their documents die and
-    later overlays change their URL order (written only where that changed)."""
+def block_files(catalog: Catalog):
+    """(name, content) of every overlay's ``s.js``: made again as their documents die and later
+    overlays change their URL order (written only where that changed)."""
     number = {name: {value: n for n, value in enumerate(values)} for name, values in numbering(catalog).items()}
     order = iter(url_order(catalog))
     for folder, overlay in catalog.overlays:
@@ -173,18 +234,20 @@ def document_files(catalog: Catalog):
             {name: [[number[name][value] for value in facet_values(doc, name)] for doc in overlay.documents]
              for name in FACETS},
             order=encode_numbers([next(order) for _ in overlay.documents]))
-        yield f"{folder}/d.js", script(f"{folder}/d", [display_row(doc, sizes) for doc, sizes
-                                                       in zip(overlay.documents, overlay.chunk_sizes)])
 
 
 def overlay_files(catalog: Catalog, search_page: str, out: Path):
-    """(name, content) of every overlay file, ``meta.js`` and the base blocks of newly dead documents."""
-    if catalog.promoted:
-        yield from postings_shards(f"x/{len(catalog.kept) - 1}", catalog.kept[-1])
+    """(name, content) of the current overlay's files and those of kept overlays new or merged,
+    every ``s.js``, ``meta.js`` and the base blocks of newly dead documents."""
+    for k in sorted(catalog.unwritten):
+        kept = catalog.kept[k]
+        yield from postings_shards(f"x/{k}", kept)
+        yield from display_rows(kept.documents, kept.chunk_sizes, f"x/{k}/d")
     yield from postings_shards("o", catalog.overlay)
     yield from text_files(catalog.new_documents, len(catalog.urls) - len(catalog.new_documents),
                           catalog.overlay.chunk_sizes)
-    yield from document_files(catalog)
+    yield from display_rows(catalog.overlay.documents, catalog.overlay.chunk_sizes, "o/d")
+    yield from block_files(catalog)
     yield from base_blocks(catalog, out)
     yield "meta.js", script("meta", meta_data(catalog, search_page), compress=False)
 
@@ -194,8 +257,9 @@ def write_overlay(catalog: Catalog, out: Path, search_page: str) -> ShardStats:
     overlays no longer there."""
     stats = ShardStats(documents=len(catalog.urls) - len(catalog.dead))
     written = write_files(overlay_files(catalog, search_page, out), out, stats)
-    for kind in ("o/b", "o/u"):
-        remove_stale(out / kind, written, pattern="*.js")
+    for folder in ["o", *(f"x/{k}" for k in catalog.unwritten)]:
+        for kind in "bud":
+            remove_stale(out / folder / kind, written, pattern="*.js")
     for folder in subfolders(out / "x"):
         if folder.name not in {str(k) for k in range(len(catalog.kept))}:
             shutil.rmtree(folder)

@@ -48,6 +48,14 @@ def decode_numbers(text: str) -> list[int]:
     return numbers
 
 
+def first_number(text: str) -> tuple[int, str]:
+    """The first number of coded ``text``, and the code after it."""
+    end = 0
+    while _VALUE[text[end]] >= END:
+        end += 1
+    return decode_numbers(text[:end + 1])[0], text[end + 1:]
+
+
 def pack_shard(encoded: dict[str, str]) -> list[str]:
     """Keys (all of one length in code points) run together, then each key's coded length
     and coded numbers: a few bytes per key shorter than a JSON object of strings."""

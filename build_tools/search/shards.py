@@ -28,7 +28,7 @@ from .payload import read_script, script
 from .postings import decode_numbers, encode_numbers, pack_shard
 from .state import IndexState, from_index
 
-FORMAT_VERSION = 8
+FORMAT_VERSION = 9
 
 __all__ = ["read_script", "read_documents", "write_state", "write_shards", "full_state", "dead_documents",
            "write_files"]
@@ -171,7 +171,8 @@ def read_documents(out: Path) -> list[IndexedText]:
     codes = section_codes(out)
     rows = [row for block in range(0, meta["documents"], meta["block"])
             for row in read_script(out / "d" / f"{block // meta['block']}.js")]
-    rows += [row for overlay in meta.get("overlays", []) for row in read_script(out / (overlay["path"] + "d.js"))]
+    rows += [row for overlay in meta.get("overlays", []) for block in range(0, overlay["documents"], meta["block"])
+             for row in read_script(out / overlay["path"] / "d" / f"{block // meta['block']}.js")]
     return [IndexedText(row[0], dict(zip(meta["fields"], row[1:-1])),
                         [section_of_row(text) for c in range(len(decode_numbers(row[-1])))
                          for text in read_script(out / "t" / f"{n}-{c}.js")])

@@ -21,7 +21,7 @@ from .extract import SearchPage
 from .index import META_FIELDS, IndexedDocument, SearchIndex, all_ranges
 from .postings import shard_of
 
-FORMAT = 5
+FORMAT = 6
 # Shards hold at most about this many bytes (the count is a power of two, so
 # between half and all of it): a query loads a few, each small.
 SHARD_BYTES = 16_000
@@ -101,9 +101,11 @@ class Overlay:
     last_section: dict[str, int] = field(default_factory=dict)
     last_unigram_section: dict[str, int] = field(default_factory=dict)
     facets: dict[str, list[str]] = field(default_factory=dict)
-    # Once kept (``Catalog.kept``): its shard counts; its postings are in its files only.
+    # Once kept (``Catalog.kept``): its shard counts; its postings are in its files only, each key's
+    # last section (``last_section`` …, which a merge needs) in a file of its own (``save_tails``).
     bigram_shards: int = 0
     unigram_shards: int = 0
+    tier: int = 0  # kept overlays merged into it: FANOUT ** tier (``overlay.merge``)
 
     @property
     def end_section(self) -> int:
@@ -125,7 +127,9 @@ class Catalog:
     # What the last update changed, for the writer (never saved).
     newly_dead: set[int] = field(default_factory=set)
     new_documents: list[IndexedDocument] = field(default_factory=list)
-    promoted: bool = False  # the last kept overlay is new: its postings are still to be written
+    # Kept overlays (by place in ``kept``) new or merged since the last build: their postings are
+    # still to be written.
+    unwritten: set[int] = field(default_factory=set)
 
     @property
     def overlays(self) -> list[tuple[str, Overlay]]:
@@ -149,7 +153,8 @@ def catalog_of(state: IndexState) -> Catalog:
 
 def save(catalog: Catalog, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    catalog.newly_dead, catalog.new_documents, catalog.promoted = set(), [], False
+    save_tails(catalog, tails_folder(path))
+    catalog.newly_dead, catalog.new_documents, catalog.unwritten = set(), [], set()
     for _, overlay in catalog.overlays:
         for document in overlay.documents:
             document.sections = []  # the texts are in the t/ files already
@@ -168,3 +173,30 @@ def load(path: Path) -> Catalog | None:
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
         return None
     return catalog if version == FORMAT else None
+
+
+def tails_folder(path: Path) -> Path:
+    """Beside the state: per kept overlay, each key's last section (megabytes: only a merge reads them)."""
+    return path.with_suffix(".tails")
+
+
+def save_tails(catalog: Catalog, folder: Path) -> None:
+    """Those of the kept overlays written by this build; drop those of overlays no longer kept."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for k in catalog.unwritten:
+        kept = catalog.kept[k]
+        with (folder / f"{k}.pickle").open("wb") as stream:
+            pickle.dump((kept.last_section, kept.last_unigram_section), stream, protocol=pickle.HIGHEST_PROTOCOL)
+    for stale in folder.glob("*.pickle"):
+        if not stale.stem.isdigit() or int(stale.stem) >= len(catalog.kept):
+            stale.unlink()
+
+
+def load_tails(folder: Path, k: int, overlay: Overlay) -> bool:
+    """Kept overlay k's last sections back into ``overlay``; False if they are lost."""
+    try:
+        with (folder / f"{k}.pickle").open("rb") as stream:
+            overlay.last_section, overlay.last_unigram_section = pickle.load(stream)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+        return False
+    return True

@@ -146,7 +146,7 @@
 
   /* Base document n ranks n · ORDER + ORDER − 1 among equal scores; overlays give their own
      documents' ranks (build_tools/search/overlay.py, ORDER). */
-  var ORDER = 8192;
+  var ORDER = 65536;
 
   /* Postings come in ranges of doc_block documents (build_tools/search/index.py, RANGE), each with
      shards of its own and one document block. After --dirty builds the documents appended since
@@ -211,9 +211,9 @@
 
   /* Display row (URL, fields, text sections per t/ file) of document n, loaded with its block. */
   function row(n, m) {
-    var overlay = m.overlays[overlayOf(n, m)];
-    return load(overlay ? overlay.path + "d" : "d/" + Math.floor(n / m.block)).then(function (rows) {
-      var data = rows[overlay ? n - overlay.first_document : n % m.block];
+    var overlay = m.overlays[overlayOf(n, m)], at = overlay ? n - overlay.first_document : n;
+    return load((overlay ? overlay.path : "") + "d/" + Math.floor(at / m.block)).then(function (rows) {
+      var data = rows[at % m.block];
       var doc = { n: n, url: data[0], chunks: decodeNumbers(data[data.length - 1]) };
       m.fields.forEach(function (name, k) { doc[name] = data[k + 1]; });
       return doc;
