@@ -152,6 +152,8 @@ def test_an_overlay_past_its_size_is_kept_and_a_page_past_it_alone_asks_for_a_fu
     assert overlay.update(catalog, [text_page("d", 0x4F00, 15)], set(), tmp_path, tmp_path / "tails")
     assert [kept.first_document for kept in catalog.kept] == [2] and catalog.overlay.first_document == 3
     assert len(catalog.overlay.documents) == 1 and catalog.unwritten == {0}
+    # The kept overlay's last sections are its own, not those of the page that did not fit.
+    assert max(catalog.kept[0].last_section.values()) < catalog.kept[0].end_section
     # 100 new bigrams: past 200 bytes even in an empty overlay.
     assert not overlay.update(catalog, [text_page("e", 0x5000, 101)], set(), tmp_path, tmp_path / "tails")
 

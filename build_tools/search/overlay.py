@@ -100,7 +100,8 @@ def appended(overlay: Overlay, pages: list[SearchPage]) -> SearchIndex | None:
     they would pass its bounds (its ``last_section`` is then spent: it can only be kept)."""
     if len(overlay.documents) + len(pages) > OVERLAY_DOCUMENTS:
         return None
-    index = SearchIndex(last_section=overlay.last_section, last_unigram_section=overlay.last_unigram_section,
+    # Copies: the overlay's last sections must stay its own if the pages do not fit (a merge reads them).
+    index = SearchIndex(last_section=dict(overlay.last_section), last_unigram_section=dict(overlay.last_unigram_section),
                         section_count=overlay.end_section)
     for page in pages:
         add_document(index, page)
@@ -109,6 +110,7 @@ def appended(overlay: Overlay, pages: list[SearchPage]) -> SearchIndex | None:
     if shard_bytes(bigrams) + sum(len(text) + (key not in bigrams) * (len(key) * 3 + 1)
                                   for key, text in postings[0].items()) > OVERLAY_BYTES:
         return None
+    overlay.last_section, overlay.last_unigram_section = index.last_section, index.last_unigram_section
     for added, coded in zip(postings, (overlay.bigrams, overlay.unigrams)):
         for key, numbers in added.items():
             coded[key] = coded.get(key, "") + numbers
@@ -127,7 +129,10 @@ def keep(catalog: Catalog, out: Path, tails: Path) -> bool:
         if not all(k in catalog.unwritten or read_postings(catalog.kept[k], out / "x" / str(k), tails, k)
                    for k in range(first, len(catalog.kept))):
             return False
-        catalog.kept[first:] = [merge(catalog.kept[first:])]
+        try:
+            catalog.kept[first:] = [merge(catalog.kept[first:])]
+        except (KeyError, ValueError):  # last sections that do not fit the postings: not the files' own
+            return False
         catalog.unwritten = {k for k in catalog.unwritten if k < first} | {first}
     return True
 

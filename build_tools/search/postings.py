@@ -18,6 +18,8 @@ _VALUE = {char: index for index, char in enumerate(ALPHABET)}
 
 
 def encode_number(number: int) -> str:
+    if number < 0:
+        raise ValueError(f"no code for {number}: numbers are counts and distances")
     digits = [ALPHABET[number % END]]
     number //= END
     while number:
