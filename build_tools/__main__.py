@@ -108,6 +108,18 @@ def cmd_bench(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+@takes(arg("built", type=Path, help="a built project, e.g. .cache/bench/archive-3475 (its index is changed)"),
+       arg("--site", type=Path, help="its site folder (default: the project folder's name + -site beside it)"),
+       arg("--edits", type=int, default=1000, help="edits in a row (default: 1000)"))
+def cmd_bench_overlays(project: Project, args: argparse.Namespace) -> int:
+    """The search stage of many rebuilds in a row, one edit each: kept overlays, merges, full index."""
+    from .benchmarks import overlays
+
+    built = args.built.resolve()
+    overlays.report(overlays.run(built, (args.site or built.with_name(built.name + "-site")).resolve(), args.edits))
+    return 0
+
+
 @takes(arg("folder", type=Path, nargs="?", help="raw texts with <name>.expected.yml beside them, e.g. tests/devset"),
        arg("--lawrefbook", type=Path, nargs="?", const=True, metavar="PATH",
            help="also the lawrefbook corpus (default: ../shared/corpus/lawrefbook)"),
@@ -184,6 +196,7 @@ COMMANDS = {
     "bundle": cmd_bundle,
     "make-corpus": cmd_make_corpus,
     "bench": cmd_bench,
+    "bench-overlays": cmd_bench_overlays,
 }
 
 

@@ -9,7 +9,6 @@ in a full build, from each document's sections as soon as the page is rendered.
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import logging
 from pathlib import Path
@@ -106,12 +105,16 @@ def stored(page: extract.SearchPage, path: Path) -> extract.SearchPage:
     return page
 
 
+def read_cached(path: Path) -> extract.SearchPage:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return extract.SearchPage(data["url"], data["meta"], [extract.Section(*s) for s in data["sections"]])
+
+
 def cached_search_page(file, cache: Path) -> extract.SearchPage:
     """A ``--dirty`` build renders only changed pages; the others come from the last build."""
     path = cached_path(file.src_uri, cache)
     if not rendered(file) and path.exists():
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return extract.SearchPage(data["url"], data["meta"], [extract.Section(*s) for s in data["sections"]])
+        return read_cached(path)
     return stored(search_page(file.page) if file.page else extract.SearchPage(file.url, {}, []), path)
 
 
@@ -121,9 +124,7 @@ def rendered(file) -> bool:
 
 
 def state_path(config) -> Path:
-    """One index state per output folder (hosted, offline, a benchmark's site …)."""
-    site = hashlib.sha256(str(Path(config.site_dir).resolve()).encode()).hexdigest()[:16]
-    return Path(config.config_file_path).parent / ".cache" / "search-state" / f"{site}.pickle"
+    return index_state.state_file(Path(config.config_file_path).parent, Path(config.site_dir))
 
 
 def updated_catalog(documents: list, config) -> index_state.Catalog | None:

@@ -175,6 +175,12 @@ def load(path: Path) -> Catalog | None:
     return catalog if version == FORMAT else None
 
 
+def state_file(root: Path, site_dir: Path) -> Path:
+    """One index state per output folder (hosted, offline, a benchmark's site …) of the project at ``root``."""
+    site = hashlib.sha256(str(site_dir.resolve()).encode()).hexdigest()[:16]
+    return root / ".cache" / "search-state" / f"{site}.pickle"
+
+
 def tails_folder(path: Path) -> Path:
     """Beside the state: per kept overlay, each key's last section (megabytes: only a merge reads them)."""
     return path.with_suffix(".tails")

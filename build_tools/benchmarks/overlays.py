@@ -1,0 +1,81 @@
+"""The search stage of many ``--dirty`` rebuilds in a row, each after one edit (issue 16).
+
+A rebuild appends the edited page to the search overlay; every few hundred edits one keeps the
+full overlay and merges kept ones (``search.overlay``), and once in a share of N a full index is
+due. Whole rebuilds take a second or more each, so a thousand of them would take most of an hour:
+here each rebuild runs only what the search hook runs on the built site's index (load the catalog,
+append, write, save), on the pages the last build cached, each with one sentence added. The
+figures: the time of each such rebuild, those that kept or merged overlays, and when a full index
+became due. It changes the site's index and state as those rebuilds would: a scratch build.
+"""
+from __future__ import annotations
+
+import statistics
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..mkdocs_glue.search_hooks import INDEX_DIR, read_cached
+from ..progress import note
+from ..search import extract, overlay, state
+
+EDIT = "本文件于基准测试中修改（第{}次）。"
+
+
+@dataclass
+class Rebuilds:
+    seconds: list[float] = field(default_factory=list)
+    # (edit number, seconds, kept overlays' document counts and tiers after it) of rebuilds that kept one.
+    keeping: list[tuple[int, float, list[tuple[int, int]]]] = field(default_factory=list)
+    full_index_due: int | None = None  # the edit whose rebuild would index every page again
+
+
+def edited_pages(root: Path):
+    """The cached documents in turn, each with one more sentence: a new text, a new digest."""
+    paths = sorted((root / ".cache" / f"search-pages-v{extract.SECTIONS_VERSION}").glob("documents__*.json"))
+    for number in range(10**9):
+        page = read_cached(paths[number * 7919 % len(paths)])  # spread over the archive
+        yield extract.SearchPage(page.url, page.meta, [*page.sections, extract.Section("", "", EDIT.format(number))])
+
+
+def rebuild(state_file: Path, out: Path, page: extract.SearchPage) -> tuple[bool, list[tuple[int, int]]]:
+    """One rebuild's search stage: (done, each kept overlay's documents and tier); not done when a
+    full index is due."""
+    catalog = state.load(state_file)
+    fresh, dead = overlay.changes(catalog, [page], set(catalog.live()))
+    if not overlay.update(catalog, fresh, dead, out, state.tails_folder(state_file)):
+        return False, []
+    overlay.write_overlay(catalog, out, catalog.meta["search_page"])
+    kept = [(len(kept.documents), kept.tier) for kept in catalog.kept]
+    state.save(catalog, state_file)
+    return True, kept
+
+
+def run(root: Path, site: Path, edits: int) -> Rebuilds:
+    state_file, out, found = state.state_file(root, site), site / INDEX_DIR, Rebuilds()
+    if state.load(state_file) is None:
+        raise SystemExit(f"{state_file}: no search index state; build {site} first (mkdocs build --site-dir)")
+    kept_before = None
+    for number, page in zip(range(edits), edited_pages(root)):
+        start = time.perf_counter()
+        done, kept = rebuild(state_file, out, page)
+        if not done:
+            found.full_index_due = number
+            break
+        found.seconds.append(time.perf_counter() - start)
+        if kept_before is not None and kept != kept_before:
+            found.keeping.append((number, found.seconds[-1], kept))
+        kept_before = kept
+        if number % 100 == 0:
+            note(f"{number} edits …")
+    return found
+
+
+def report(found: Rebuilds) -> None:
+    times = sorted(found.seconds)
+    print(f"rebuilds: {len(times)}; search stage median {statistics.median(times):.3f} s, "
+          f"90th percentile {times[int(0.9 * len(times))]:.3f} s, max {times[-1]:.2f} s")
+    for number, seconds, kept in found.keeping:
+        print(f"edit {number}: {seconds:.2f} s, kept overlays (documents, tier) {kept}")
+    print("full index due: " + (f"at edit {found.full_index_due}" if found.full_index_due is not None
+                                 else "not within these edits"))
