@@ -189,6 +189,15 @@ def test_header_box_shows_highlighted_snippets_linking_to_the_section(page, base
     assert "产教融合" in normalise(BeautifulSoup(html, "html.parser").get_text())
 
 
+def test_the_search_box_opens_without_animation(page):
+    """Material's transitions would take frames from the page while the first results are worked out."""
+    page.fill(".md-search__input", "产教融合")
+    page.wait_for_selector(".md-search-result__list .md-search-result__link")
+    for part in (".md-search__overlay", ".md-search__inner", ".md-search__output", ".md-search-result__link"):
+        durations = page.evaluate(f"() => getComputedStyle(document.querySelector('{part}')).transitionDuration")
+        assert set(durations.split(", ")) == {"0s"}, (part, durations)
+
+
 def test_material_search_is_not_what_runs(page):
     assert page.evaluate("() => document.forms.namedItem('search') === null")
     assert page.evaluate("() => performance.getEntriesByType('resource').every(e => !e.name.includes('search_index.json'))")
