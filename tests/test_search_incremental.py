@@ -220,39 +220,55 @@ def numbered_page(number: int) -> SearchPage:
                       [Section("", "", f"职业教育第{number}项工作" * (number % 3 + 1)), Section("a", "", "职业技能")])
 
 
-def test_merged_overlays_hold_the_postings_of_one_index_of_their_pages(tmp_path, monkeypatch):
-    base = [numbered_page(number) for number in (10, 11)]
-    full = full_state(build_index(base), base)
-    out, state_file = tmp_path / "index", tmp_path / "state.pickle"
-    write_state(full, out, "search/")
-    state.save(catalog_of(full), state_file)
-    one_index = Overlay(2, full.section_count)
-    assert overlay.appended(one_index, [numbered_page(number) for number in range(4)])
-    monkeypatch.setattr(overlay, "OVERLAY_DOCUMENTS", 1)
-    monkeypatch.setattr(overlay, "FANOUT", 2)
-    monkeypatch.setattr(overlay, "APPENDED_SHARE", 1)
+class OnePageRebuilds:
+    """An index of two pages built in full, then rebuilds that each add one page, as builds would
+    (the catalog loaded and saved each time), with one document an overlay and two kept of a tier merged."""
 
-    def rebuild(number: int) -> bool:
-        """One rebuild that adds page ``number``, its catalog loaded and saved as a build's."""
-        catalog = state.load(state_file)
-        if not overlay.update(catalog, [numbered_page(number)], set(), out, state.tails_folder(state_file)):
+    def __init__(self, folder: Path, monkeypatch):
+        base = [numbered_page(number) for number in (10, 11)]
+        self.full = full_state(build_index(base), base)
+        self.out, self.state_file = folder / "index", folder / "state.pickle"
+        write_state(self.full, self.out, "search/")
+        state.save(catalog_of(self.full), self.state_file)
+        monkeypatch.setattr(overlay, "OVERLAY_DOCUMENTS", 1)
+        monkeypatch.setattr(overlay, "FANOUT", 2)
+        monkeypatch.setattr(overlay, "APPENDED_SHARE", 1)
+
+    def add(self, number: int) -> bool:
+        catalog = state.load(self.state_file)
+        if not overlay.update(catalog, [numbered_page(number)], set(), self.out, state.tails_folder(self.state_file)):
             return False
-        overlay.write_overlay(catalog, out, "search/")
-        state.save(catalog, state_file)
+        overlay.write_overlay(catalog, self.out, "search/")
+        state.save(catalog, self.state_file)
         return True
 
-    # One document an overlay: after the fifth, the first four merged twice over (tier 2).
-    assert all(rebuild(number) for number in range(5))
-    catalog = state.load(state_file)
-    assert [(kept.first_document, len(kept.documents), kept.tier) for kept in catalog.kept] == [(2, 4, 2)]
-    merged = catalog.kept[0]
-    assert overlay.read_postings(merged, out / "x" / "0", state.tails_folder(state_file), 0)
+    def kept(self) -> list[tuple[int, int, int]]:
+        """Per kept overlay: first document, documents, tier."""
+        return [(kept.first_document, len(kept.documents), kept.tier) for kept in state.load(self.state_file).kept]
+
+
+def test_merged_overlays_hold_the_postings_of_one_index_of_their_pages(tmp_path, monkeypatch):
+    one_index = Overlay(2, full_state(build_index([numbered_page(10), numbered_page(11)])).section_count)
+    assert overlay.appended(one_index, [numbered_page(number) for number in range(4)])
+    rebuilds = OnePageRebuilds(tmp_path, monkeypatch)
+    # After the fifth page, the first four merged twice over (tier 2).
+    assert all(rebuilds.add(number) for number in range(5))
+    assert rebuilds.kept() == [(2, 4, 2)]
+    merged = state.load(rebuilds.state_file).kept[0]
+    assert overlay.read_postings(merged, rebuilds.out / "x" / "0", state.tails_folder(rebuilds.state_file), 0)
     assert merged.bigrams == one_index.bigrams and merged.unigrams == one_index.unigrams
     assert merged.last_section == one_index.last_section
     # The sixth keeps the fifth beside it; the seventh's merge finds the sixth's tails lost.
-    assert rebuild(5)
-    (state.tails_folder(state_file) / "1.pickle").unlink()
-    assert not rebuild(6)
+    assert rebuilds.add(5)
+    (state.tails_folder(rebuilds.state_file) / "1.pickle").unlink()
+    assert not rebuilds.add(6)
+
+
+def test_overlays_of_the_top_tier_are_merged_no_further(tmp_path, monkeypatch):
+    rebuilds = OnePageRebuilds(tmp_path, monkeypatch)
+    monkeypatch.setattr(overlay, "TOP_TIER", 1)
+    assert all(rebuilds.add(number) for number in range(5))
+    assert rebuilds.kept() == [(2, 2, 1), (4, 2, 1)]
 
 
 def test_the_engine_ranks_base_documents_as_the_overlays_expect():

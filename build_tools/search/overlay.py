@@ -6,8 +6,8 @@ build wrote them; the pages a rebuild rendered anew are appended to the overlay,
 rewritten on each rebuild, which therefore costs the same at any archive size. The overlay stays
 bounded: past ``OVERLAY_BYTES`` of bigram postings or ``OVERLAY_DOCUMENTS`` documents it is kept
 as it is, one more range, and a new overlay starts after it. ``FANOUT`` kept overlays of one tier
-are merged as one of the next (their postings run on: nothing is indexed again), so a query reads
-a few ranges more, and a merge costs what the changes since the full build cost, not the archive.
+are merged as one of the next, up to ``TOP_TIER`` (their postings run on: nothing is indexed
+again), so a query reads a few ranges more, and a merge costs what the changes cost, not the archive.
 Indexing everything again is due only past ``COMPACT_SHARE`` dead slots or ``APPENDED_SHARE``
 documents appended: once in a share of N changes. Files:
 
@@ -43,9 +43,11 @@ APPENDED_SHARE = 0.25
 # About 120 laws of postings: the overlay's files, rewritten on every rebuild, stay a few MB.
 OVERLAY_BYTES = 2_000_000
 OVERLAY_DOCUMENTS = 512
-# At most FANOUT − 1 kept overlays of a tier: at 20,000 laws (5,000 appended at most) 4 tiers, of
-# ≈120, 480, 1,900 laws and their merges.
+# At most FANOUT − 1 kept overlays of a tier below the top, of ≈100, 400 laws …
 FANOUT = 4
+# Overlays of this tier (≈1,600 laws, merged in ≈3.7 s at 20,000) are merged no further: a merge
+# costs at most that, and they add up like the base's ranges of 2,048 documents.
+TOP_TIER = 2
 ORDER = 65536  # the appended documents stay fewer: see url_order
 
 def changes(catalog: Catalog, pages: list[SearchPage], urls: set[str]) -> tuple[list[SearchPage], set[int]]:
@@ -119,12 +121,12 @@ def appended(overlay: Overlay, pages: list[SearchPage]) -> SearchIndex | None:
 
 def keep(catalog: Catalog, out: Path, tails: Path) -> bool:
     """Keep the full overlay as it is and start an empty one after it; merge the last ``FANOUT`` kept
-    overlays while they are of one tier. False if a merge finds a kept overlay's files lost."""
+    overlays while they are of one tier below the top. False if a merge finds a kept overlay's files lost."""
     full = catalog.overlay
     catalog.kept.append(full)
     catalog.unwritten.add(len(catalog.kept) - 1)
     catalog.overlay = Overlay(len(catalog.urls), full.end_section)
-    while len(catalog.kept) >= FANOUT and len({kept.tier for kept in catalog.kept[-FANOUT:]}) == 1:
+    while mergeable(catalog.kept):
         first = len(catalog.kept) - FANOUT
         if not all(k in catalog.unwritten or read_postings(catalog.kept[k], out / "x" / str(k), tails, k)
                    for k in range(first, len(catalog.kept))):
@@ -135,6 +137,12 @@ def keep(catalog: Catalog, out: Path, tails: Path) -> bool:
             return False
         catalog.unwritten = {k for k in catalog.unwritten if k < first} | {first}
     return True
+
+
+def mergeable(kept: list[Overlay]) -> bool:
+    """The last ``FANOUT`` kept overlays are of one tier, below the top."""
+    tiers = {overlay.tier for overlay in kept[-FANOUT:]}
+    return len(kept) >= FANOUT and len(tiers) == 1 and min(tiers) < TOP_TIER
 
 
 def read_postings(kept: Overlay, folder: Path, tails: Path, k: int) -> bool:
