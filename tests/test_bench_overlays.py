@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from build_tools.benchmarks import overlays
-from build_tools.search import overlay
+from build_tools.search import overlay, tiers
 from build_tools.search.shards import dead_documents, read_documents, read_script
 from projects import build_site, make_project
 from test_incremental import notice
@@ -18,7 +18,7 @@ def test_rebuilds_in_a_row_keep_merge_and_end_where_a_full_index_is_due(tmp_path
     site = tmp_path / "site"
     assert build_site(project, site, "--strict").returncode == 0
     monkeypatch.setattr(overlay, "OVERLAY_DOCUMENTS", 2)
-    monkeypatch.setattr(overlay, "FANOUT", 2)
+    monkeypatch.setattr(tiers, "FANOUT", 2)
     found = overlays.run(project.root, site, edits=10)
     # Fifty slots, two documents an overlay: edit 2 keeps the first two edits, edit 4 the next two
     # and merges both. Edit 4 leaves five dead slots of fifty-five; a sixth is past COMPACT_SHARE.

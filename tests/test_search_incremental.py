@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.benchmarks.browser import ranked_in_sites
-from build_tools.search import overlay, state
+from build_tools.search import overlay, state, tiers
 from build_tools.search.extract import SearchPage, Section
 from build_tools.search.index import build_index
 from build_tools.search.overlay import APPENDED_SHARE, COMPACT_SHARE
@@ -76,8 +76,8 @@ def added(number: int) -> str:
 def build_with_small_bounds(project, out, *extra):
     """``build_site`` with overlays of two documents at most, two kept ones of a tier merged, and
     display rows in blocks of two (an overlay's rows in several)."""
-    code = ("import sys; from build_tools.search import documents, overlay; overlay.OVERLAY_DOCUMENTS = 2; "
-            "overlay.FANOUT = 2; documents.BLOCK = 2; from mkdocs.__main__ import cli; sys.argv[0] = 'mkdocs'; cli()")
+    code = ("import sys; from build_tools.search import documents, overlay, tiers; overlay.OVERLAY_DOCUMENTS = 2; "
+            "tiers.FANOUT = 2; documents.BLOCK = 2; from mkdocs.__main__ import cli; sys.argv[0] = 'mkdocs'; cli()")
     return subprocess.run([sys.executable, "-c", code, "build", "--site-dir", str(out), *extra],
                           cwd=project.root, capture_output=True, text=True, timeout=600)
 
@@ -231,7 +231,7 @@ class OnePageRebuilds:
         write_state(self.full, self.out, "search/")
         state.save(catalog_of(self.full), self.state_file)
         monkeypatch.setattr(overlay, "OVERLAY_DOCUMENTS", 1)
-        monkeypatch.setattr(overlay, "FANOUT", 2)
+        monkeypatch.setattr(tiers, "FANOUT", 2)
         monkeypatch.setattr(overlay, "APPENDED_SHARE", 1)
 
     def add(self, number: int) -> bool:
@@ -255,7 +255,7 @@ def test_merged_overlays_hold_the_postings_of_one_index_of_their_pages(tmp_path,
     assert all(rebuilds.add(number) for number in range(5))
     assert rebuilds.kept() == [(2, 4, 2)]
     merged = state.load(rebuilds.state_file).kept[0]
-    assert overlay.read_postings(merged, rebuilds.out / "x" / "0", state.tails_folder(rebuilds.state_file), 0)
+    assert tiers.read_postings(merged, rebuilds.out / "x" / "0", state.tails_folder(rebuilds.state_file), 0)
     assert merged.bigrams == one_index.bigrams and merged.unigrams == one_index.unigrams
     assert merged.last_section == one_index.last_section
     # The sixth keeps the fifth beside it; the seventh's merge finds the sixth's tails lost.
@@ -266,7 +266,7 @@ def test_merged_overlays_hold_the_postings_of_one_index_of_their_pages(tmp_path,
 
 def test_overlays_of_the_top_tier_are_merged_no_further(tmp_path, monkeypatch):
     rebuilds = OnePageRebuilds(tmp_path, monkeypatch)
-    monkeypatch.setattr(overlay, "TOP_TIER", 1)
+    monkeypatch.setattr(tiers, "TOP_TIER", 1)
     assert all(rebuilds.add(number) for number in range(5))
     assert rebuilds.kept() == [(2, 2, 1), (4, 2, 1)]
 

@@ -5,9 +5,8 @@ a law) and needed every posting of the archive in memory. Instead the base files
 build wrote them; the pages a rebuild rendered anew are appended to the overlay, whose files are
 rewritten on each rebuild, which therefore costs the same at any archive size. The overlay stays
 bounded: past ``OVERLAY_BYTES`` of bigram postings or ``OVERLAY_DOCUMENTS`` documents it is kept
-as it is, one more range, and a new overlay starts after it. ``FANOUT`` kept overlays of one tier
-are merged as one of the next, up to ``TOP_TIER`` (their postings run on: nothing is indexed
-again), so a query reads a few ranges more, and a merge costs what the changes cost, not the archive.
+as it is, one more range, and a new overlay starts after it; kept overlays are merged in tiers
+(``tiers``), so a query reads a few ranges more, and a merge costs what the changes cost, not N.
 Indexing everything again is due only past ``COMPACT_SHARE`` dead slots or ``APPENDED_SHARE``
 documents appended: once in a share of N changes. Files:
 
@@ -33,22 +32,20 @@ from .documents import DOC_BLOCK, FACETS, block_script, display_rows, facet_valu
 from .extract import SearchPage
 from .index import SearchIndex, add_document, pending_postings
 from .payload import read_script, script
-from .postings import decode_numbers, encode_number, encode_numbers, first_number, unpack_shard
+from . import tiers
+from .postings import decode_numbers, encode_numbers
 from .shards import ShardStats, postings_files, subfolders, text_files, write_files
-from .state import Catalog, Overlay, dealt, load_tails, page_digest, shard_bytes
+from .state import Catalog, Overlay, dealt, page_digest, shard_bytes
 
 COMPACT_SHARE = 0.1
-# Appended documents past this share of all: merges would cost more than indexing everything again.
+# Appended documents past this share of all: everything is indexed again, so that the overlays of
+# the top tier, a range more each for a query, stay few beside the base's ranges.
 APPENDED_SHARE = 0.25
 # About 120 laws of postings: the overlay's files, rewritten on every rebuild, stay a few MB.
 OVERLAY_BYTES = 2_000_000
 OVERLAY_DOCUMENTS = 512
-# At most FANOUT − 1 kept overlays of a tier below the top, of ≈100, 400 laws …
-FANOUT = 4
-# Overlays of this tier (≈1,600 laws, merged in ≈3.7 s at 20,000) are merged no further: a merge
-# costs at most that, and they add up like the base's ranges of 2,048 documents.
-TOP_TIER = 2
 ORDER = 65536  # the appended documents stay fewer: see url_order
+
 
 def changes(catalog: Catalog, pages: list[SearchPage], urls: set[str]) -> tuple[list[SearchPage], set[int]]:
     """(pages to append, document numbers to mark dead) for the rendered ``pages`` among ``urls``,
@@ -68,7 +65,7 @@ def update(catalog: Catalog, fresh: list[SearchPage], dead: set[int], out: Path,
     pages = sorted(fresh, key=lambda page: page.url)
     index = appended(catalog.overlay, pages)
     if index is None and catalog.overlay.documents:
-        if not keep(catalog, out, tails):
+        if not tiers.keep(catalog, out, tails):
             return False
         index = appended(catalog.overlay, pages)
     if index is None:
@@ -98,8 +95,8 @@ def past_bounds(catalog: Catalog, fresh: int, dead: set[int]) -> bool:
 
 
 def appended(overlay: Overlay, pages: list[SearchPage]) -> SearchIndex | None:
-    """``pages`` indexed after the overlay's documents, their postings added to its own; None when
-    they would pass its bounds (its ``last_section`` is then spent: it can only be kept)."""
+    """``pages`` indexed after the overlay's documents, their postings added to its own; None (the
+    overlay as it was) when they would pass its bounds."""
     if len(overlay.documents) + len(pages) > OVERLAY_DOCUMENTS:
         return None
     # Copies: the overlay's last sections must stay its own if the pages do not fit (a merge reads them).
@@ -117,71 +114,6 @@ def appended(overlay: Overlay, pages: list[SearchPage]) -> SearchIndex | None:
         for key, numbers in added.items():
             coded[key] = coded.get(key, "") + numbers
     return index
-
-
-def keep(catalog: Catalog, out: Path, tails: Path) -> bool:
-    """Keep the full overlay as it is and start an empty one after it; merge the last ``FANOUT`` kept
-    overlays while they are of one tier below the top. False if a merge finds a kept overlay's files lost."""
-    full = catalog.overlay
-    catalog.kept.append(full)
-    catalog.unwritten.add(len(catalog.kept) - 1)
-    catalog.overlay = Overlay(len(catalog.urls), full.end_section)
-    while mergeable(catalog.kept):
-        first = len(catalog.kept) - FANOUT
-        if not all(k in catalog.unwritten or read_postings(catalog.kept[k], out / "x" / str(k), tails, k)
-                   for k in range(first, len(catalog.kept))):
-            return False
-        try:
-            catalog.kept[first:] = [merge(catalog.kept[first:])]
-        except (KeyError, ValueError):  # last sections that do not fit the postings: not the files' own
-            return False
-        catalog.unwritten = {k for k in catalog.unwritten if k < first} | {first}
-    return True
-
-
-def mergeable(kept: list[Overlay]) -> bool:
-    """The last ``FANOUT`` kept overlays are of one tier, below the top."""
-    tiers = {overlay.tier for overlay in kept[-FANOUT:]}
-    return len(kept) >= FANOUT and len(tiers) == 1 and min(tiers) < TOP_TIER
-
-
-def read_postings(kept: Overlay, folder: Path, tails: Path, k: int) -> bool:
-    """Kept overlay k's postings back from its files, and each key's last section; False if lost."""
-    try:
-        kept.bigrams, kept.unigrams = ({key: numbers for n in range(count)
-                                        for key, numbers in unpack_shard(read_script(folder / kind / f"{n}.js"),
-                                                                         length).items()}
-                                       for kind, count, length in (("b", kept.bigram_shards, 2),
-                                                                   ("u", kept.unigram_shards, 1)))
-    except (OSError, ValueError, KeyError, IndexError):
-        return False
-    return load_tails(tails, k, kept)
-
-
-def merge(parts: list[Overlay]) -> Overlay:
-    """Consecutive kept overlays, their postings in memory, as one of the next tier: the postings
-    of one index of all their documents (a key's first Δsection in a part, absolute, becomes its
-    distance to the key's last section in the parts before)."""
-    whole = Overlay(parts[0].first_document, parts[0].first_section, tier=parts[0].tier + 1)
-    for part in parts:
-        whole.documents += part.documents
-        whole.section_counts += part.section_counts
-        whole.chunk_sizes += part.chunk_sizes
-        for name, values in part.facets.items():
-            whole.facets[name] = whole.facets.get(name, []) + values
-        run_on(whole.bigrams, whole.last_section, part.bigrams, part.last_section)
-        run_on(whole.unigrams, whole.last_unigram_section, part.unigrams, part.last_unigram_section)
-    return whole
-
-
-def run_on(coded: dict[str, str], last: dict[str, int], added: dict[str, str], added_last: dict[str, int]) -> None:
-    for key, numbers in added.items():
-        if key in coded:
-            first, rest = first_number(numbers)
-            coded[key] += encode_number(first - last[key]) + rest
-        else:
-            coded[key] = numbers
-    last.update(added_last)
 
 
 def url_order(catalog: Catalog) -> list[int]:

@@ -25,13 +25,13 @@ from .documents import (DOC_BLOCK, document_blocks, document_meta, display_rows,
                         text_chunks)
 from .index import IndexedDocument, SearchIndex
 from .payload import read_script, script
-from .postings import decode_numbers, encode_numbers, pack_shard
+from .postings import decode_numbers, encode_numbers, pack_shard, unpack_shard
 from .state import IndexState, from_index
 
 FORMAT_VERSION = 9
 
-__all__ = ["read_script", "read_documents", "write_state", "write_shards", "full_state", "dead_documents",
-           "write_files"]
+__all__ = ["read_script", "read_documents", "read_shards", "write_state", "write_shards", "full_state",
+           "dead_documents", "write_files"]
 
 
 @dataclass
@@ -92,6 +92,12 @@ def postings_files(folder: str, shards: list[dict[str, str]], compress: bool):
     """``<folder>/<n>.js`` of each shard (bigram postings, close to random digits, are not compressed)."""
     for n, shard in enumerate(shards):
         yield f"{folder}/{n}.js", script(f"{folder}/{n}", pack_shard(shard), compress=compress)
+
+
+def read_shards(folder: Path, count: int, key_length: int) -> dict[str, str]:
+    """Every key's coded numbers in ``<folder>/<n>.js`` (as ``postings_files`` wrote them)."""
+    return {key: numbers for n in range(count)
+            for key, numbers in unpack_shard(read_script(folder / f"{n}.js"), key_length).items()}
 
 
 def write_files(files, out: Path, stats: ShardStats) -> set[Path]:

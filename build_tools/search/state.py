@@ -105,7 +105,7 @@ class Overlay:
     # last section (``last_section`` …, which a merge needs) in a file of its own (``save_tails``).
     bigram_shards: int = 0
     unigram_shards: int = 0
-    tier: int = 0  # kept overlays merged into it: FANOUT ** tier (``overlay.merge``)
+    tier: int = 0  # kept overlays merged into it: FANOUT ** tier (``tiers.merge``)
 
     @property
     def end_section(self) -> int:
