@@ -264,6 +264,15 @@ def test_merged_overlays_hold_the_postings_of_one_index_of_their_pages(tmp_path,
     assert not rebuilds.add(6)
 
 
+def test_a_merge_that_finds_a_kept_overlay_unreadable_asks_for_a_full_index(tmp_path, monkeypatch):
+    rebuilds = OnePageRebuilds(tmp_path, monkeypatch)
+    assert all(rebuilds.add(number) for number in range(4))
+    assert rebuilds.kept() == [(2, 2, 1), (4, 1, 0)]
+    # The next rebuild keeps the fourth page's overlay and merges it with x/1, whose file is damaged.
+    (rebuilds.out / "x" / "1" / "u" / "0.js").write_text('__archiveSearchData("x/1/u/0","abcde");\n', encoding="utf-8")
+    assert not rebuilds.add(4)
+
+
 def test_overlays_of_the_top_tier_are_merged_no_further(tmp_path, monkeypatch):
     rebuilds = OnePageRebuilds(tmp_path, monkeypatch)
     monkeypatch.setattr(tiers, "TOP_TIER", 1)
