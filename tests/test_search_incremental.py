@@ -33,7 +33,7 @@ def edited(number: int) -> str:
 def rebuilt(tmp, steps: dict[str, list[dict]], build=build_site) -> dict:
     """{stage: (site after dirty rebuilds, site of a full build of the same sources)}: ``COUNT`` notices
     built in full, then each stage's changes (file name → text, or None to delete; ``site/<path>``:
-    that folder of the site deleted), a ``--dirty`` rebuild after each, and the site copied at the
+    that folder of the site deleted, or that file of it overwritten), a ``--dirty`` rebuild after each, and the site copied at the
     end of the stage."""
     sources = {f"n{i:02d}.txt": notice(i) for i in range(1, COUNT + 1)}
     project = make_project(tmp / "p", sources)
@@ -43,8 +43,10 @@ def rebuilt(tmp, steps: dict[str, list[dict]], build=build_site) -> dict:
     for stage, changes in steps.items():
         for change in changes:
             for name, text in change.items():
-                if name.startswith("site/"):  # a file of the built site lost
+                if name.startswith("site/") and text is None:  # a folder of the built site lost
                     shutil.rmtree(dirty / name.removeprefix("site/"))
+                elif name.startswith("site/"):  # a file of the built site damaged
+                    (dirty / name.removeprefix("site/")).write_text(text, encoding="utf-8")
                 elif text is None:
                     (project.sources / name).unlink()
                     sources.pop(name)
@@ -161,15 +163,19 @@ def test_an_overlay_past_its_size_is_kept_and_a_page_past_it_alone_asks_for_a_fu
 @pytest.fixture(scope="module")
 def lost_sites(tmp_path_factory):
     """With overlays of two documents: ``lost`` after one was kept (n31, n32) and its folder then
-    deleted before the next rebuild, which adds n34 beside n33 in the current overlay."""
+    deleted before the next rebuild, which adds n34 beside n33 in the current overlay; ``damaged``
+    after a rebuild that edits n01 once the base block holding it was damaged."""
     return rebuilt(tmp_path_factory.mktemp("lost"), {
         "lost": [{"n31.txt": notice(31), "n32.txt": added(32)}, {"n33.txt": added(33)},
-                 {"site/search-index/x/0": None, "n34.txt": added(34)}]}, build=build_with_small_bounds)
+                 {"site/search-index/x/0": None, "n34.txt": added(34)}],
+        "damaged": [{"site/search-index/s/0.js": '__archiveSearchData("s/0","abcde");\n', "n01.txt": edited(1)}]},
+        build=build_with_small_bounds)
 
 
-def test_a_site_that_lost_a_kept_overlay_gets_the_whole_index_again(lost_sites):
-    dirty, full = (site / "search-index" for site in lost_sites["lost"])
-    assert "overlays" not in read_script(dirty / "meta.js")
+@pytest.mark.parametrize("stage", ["lost", "damaged"])
+def test_a_site_that_lost_a_kept_overlay_or_has_a_damaged_block_gets_the_whole_index_again(lost_sites, stage):
+    dirty, full = (site / "search-index" for site in lost_sites[stage])
+    assert "overlays" not in read_script(dirty / "meta.js") and not dead_documents(dirty)
     assert [(d.url, d.sections) for d in read_documents(dirty)] == [(d.url, d.sections) for d in read_documents(full)]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import zlib
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -187,6 +188,19 @@ def on_page_content(html, page, config, files):
     return html
 
 
+def appended(catalog: index_state.Catalog, out: Path, search_url: str, config) -> bool:
+    """The overlay written and the catalog saved; False (a full index is due) if an index file the
+    writer reads, a base block whose dead flag it sets, is damaged."""
+    try:
+        stats = overlay.write_overlay(catalog, out, search_url)
+    except (ValueError, zlib.error) as error:
+        log.info("archive search: %s: the index is built again", error)
+        return False
+    log.info(stats.summary())
+    index_state.save(catalog, state_path(config))
+    return True
+
+
 def on_env(env, config, files):
     """All pages are converted to HTML by now (templates are rendered later).
 
@@ -200,9 +214,7 @@ def on_env(env, config, files):
     documents = documents_of(files)
     catalog = updated_catalog(documents, config)
     out, search_url = Path(config.site_dir) / INDEX_DIR, files.get_file_from_path(SEARCH_PAGE).url
-    if catalog is not None:
-        log.info(overlay.write_overlay(catalog, out, search_url).summary())
-        index_state.save(catalog, state_path(config))
+    if catalog is not None and appended(catalog, out, search_url, config):
         return env
     cache = page_cache(config)
     pages = lambda: sorted((cached_search_page(file, cache) for file in documents), key=lambda page: page.url)
