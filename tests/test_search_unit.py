@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import random
+import re
+
+import pytest
 
 from build_tools.search.extract import SearchPage, Section, sections_from_html
 from build_tools.search.index import META_FIELDS, all_ranges, build_index
@@ -248,3 +251,10 @@ def test_snippet_texts_are_split_into_chunks_that_round_trip(tmp_path):
     assert decode_numbers(read_script(tmp_path / "d" / "0.js")[0][-1]) == [3, 3, 1]
     [document] = read_documents(tmp_path)
     assert document.sections == [[s.anchor, s.heading, s.text] for s in sections]
+
+
+def test_a_damaged_index_file_is_named(tmp_path):
+    path = tmp_path / "0.js"
+    path.write_text('__archiveSearchData("s/0","abcde");\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=f"^{re.escape(str(path))}: damaged search index file"):
+        read_script(path)

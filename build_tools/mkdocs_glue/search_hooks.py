@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import json
 import logging
-import zlib
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -193,8 +192,8 @@ def appended(catalog: index_state.Catalog, out: Path, search_url: str, config) -
     writer reads, a base block whose dead flag it sets, is damaged."""
     try:
         stats = overlay.write_overlay(catalog, out, search_url)
-    except (ValueError, zlib.error) as error:
-        log.info("archive search: %s: the index is built again", error)
+    except ValueError as error:  # payload.read_script names the file
+        log.info("archive search: %s; the whole index is built again", error)
         return False
     log.info(stats.summary())
     index_state.save(catalog, state_path(config))

@@ -59,7 +59,10 @@ def script(name: str, data, compress: bool = True) -> str:
 
 
 def read_script(path: Path):
-    """The data a file passes to the callback, inflated."""
+    """The data a file passes to the callback, inflated; ValueError naming the file if it is damaged."""
     text = path.read_text(encoding="utf-8")
-    data = json.loads(text[text.index(",") + 1:text.rindex(")")])
-    return json.loads(zlib.decompress(base64.b85decode(data))) if isinstance(data, str) else data
+    try:
+        data = json.loads(text[text.index(",") + 1:text.rindex(")")])
+        return json.loads(zlib.decompress(base64.b85decode(data))) if isinstance(data, str) else data
+    except (ValueError, zlib.error) as error:
+        raise ValueError(f"{path}: damaged search index file ({error})") from error

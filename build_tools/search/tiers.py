@@ -9,7 +9,6 @@ beside the state; it costs what the changes since the full build cost, not the a
 """
 from __future__ import annotations
 
-import zlib
 from pathlib import Path
 
 from .postings import encode_number, first_number
@@ -54,7 +53,7 @@ def read_postings(kept: Overlay, folder: Path, tails: Path, k: int) -> bool:
     try:
         kept.bigrams = read_shards(folder / "b", kept.bigram_shards, key_length=2)
         kept.unigrams = read_shards(folder / "u", kept.unigram_shards, key_length=1)
-    except (OSError, ValueError, KeyError, IndexError, zlib.error):
+    except (OSError, ValueError, KeyError, IndexError):
         return False
     return load_tails(tails, k, kept)
 
