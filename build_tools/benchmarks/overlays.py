@@ -3,8 +3,8 @@
 A rebuild appends the edited page to the search overlay; every few hundred edits one keeps the
 full overlay and merges kept ones (``search.overlay``), and once in a share of N a full index is
 due. Whole rebuilds take a second or more each, so a thousand of them would take most of an hour:
-here each rebuild runs only what the search hook runs on the built site's index (load the catalog,
-append, write, save), on the pages the last build cached, each with one sentence added. The
+here each rebuild runs only what the search hook runs on the built site's index (``overlay.append``),
+on the pages the last build cached, each with one sentence added. The
 figures: the time of each such rebuild, those that kept or merged overlays, and when a full index
 became due. It changes the site's index and state as those rebuilds would: a scratch build.
 """
@@ -38,32 +38,25 @@ def edited_pages(root: Path):
         yield extract.SearchPage(page.url, page.meta, [*page.sections, extract.Section("", "", EDIT.format(number))])
 
 
-def rebuild(state_file: Path, out: Path, page: extract.SearchPage) -> tuple[bool, list[tuple[int, int]]]:
-    """One rebuild's search stage: (done, each kept overlay's documents and tier); not done when a
-    full index is due."""
-    catalog = state.load(state_file)
-    fresh, dead = overlay.changes(catalog, [page], set(catalog.live()))
-    if not overlay.update(catalog, fresh, dead, out, state.tails_folder(state_file)):
-        return False, []
-    overlay.write_overlay(catalog, out, catalog.meta["search_page"])
-    kept = [(len(kept.documents), kept.tier) for kept in catalog.kept]
-    state.save(catalog, state_file)
-    return True, kept
+def kept_of(catalog: state.Catalog) -> list[tuple[int, int]]:
+    """Each kept overlay's documents and tier."""
+    return [(len(kept.documents), kept.tier) for kept in catalog.kept]
 
 
 def run(root: Path, site: Path, edits: int) -> Rebuilds:
     state_file, out, found = state.state_file(root, site), site / INDEX_DIR, Rebuilds()
-    if state.load(state_file) is None:
+    catalog = state.load(state_file)
+    if catalog is None:
         raise SystemExit(f"{state_file}: no search index state; build {site} first (mkdocs build --site-dir)")
-    kept_before = None
+    urls, search_page, kept_before = set(catalog.live()), catalog.meta["search_page"], kept_of(catalog)
     for number, page in zip(range(edits), edited_pages(root)):
         start = time.perf_counter()
-        done, kept = rebuild(state_file, out, page)
-        if not done:
+        if overlay.append(state_file, out, [page], urls, search_page) is None:
             found.full_index_due = number
             break
         found.seconds.append(time.perf_counter() - start)
-        if kept_before is not None and kept != kept_before:
+        kept = kept_of(state.load(state_file))
+        if kept != kept_before:
             found.keeping.append((number, found.seconds[-1], kept))
         kept_before = kept
         if number % 100 == 0:

@@ -127,23 +127,6 @@ def state_path(config) -> Path:
     return index_state.state_file(Path(config.config_file_path).parent, Path(config.site_dir))
 
 
-def updated_catalog(documents: list, config) -> index_state.Catalog | None:
-    """After a build that rendered only some pages: the last catalog with those pages appended to
-    the overlay, or None when a full index is due (no catalog, a removed index, the overlays past
-    their bounds)."""
-    changed = [file for file in documents if rendered(file)]
-    catalog = index_state.load(state_path(config)) if len(changed) < len(documents) else None
-    out = Path(config.site_dir) / INDEX_DIR
-    # Kept overlays' postings are written once: a site that lost them needs the whole index again.
-    if catalog is None or not (out / "meta.js").exists() or \
-            not all((out / folder).is_dir() for folder, _ in catalog.overlays[:-1]):
-        return None
-    pages = [cached_search_page(file, page_cache(config)) for file in changed]
-    fresh, dead = overlay.changes(catalog, pages, {file.url for file in documents})
-    tails = index_state.tails_folder(state_path(config))
-    return catalog if overlay.update(catalog, fresh, dead, out, tails) else None
-
-
 def documents_of(files) -> list:
     """Every document of the site, those a ``--dirty`` build leaves out included (``lazy``: some without a ``File``)."""
     return [file for file in [*files.documentation_pages(inclusion=lambda _: True), *lazy.stand_ins(files)]
@@ -187,17 +170,21 @@ def on_page_content(html, page, config, files):
     return html
 
 
-def appended(catalog: index_state.Catalog, out: Path, search_url: str, config) -> bool:
-    """The overlay written and the catalog saved; False (a full index is due) if an index file the
-    writer reads, a base block whose dead flag it sets, is damaged."""
+def appended(documents: list, config, out: Path, search_url: str) -> bool:
+    """After a build that rendered only some pages: those appended to the index's overlay
+    (``overlay.append``); False when the whole index is due, or an index file it read is damaged."""
+    changed = [file for file in documents if rendered(file)]
+    if len(changed) == len(documents):
+        return False
+    pages = [cached_search_page(file, page_cache(config)) for file in changed]
     try:
-        stats = overlay.write_overlay(catalog, out, search_url)
+        stats = overlay.append(state_path(config), out, pages, {file.url for file in documents}, search_url)
     except ValueError as error:  # payload.read_script names the file
         log.info("archive search: %s; the whole index is built again", error)
         return False
-    log.info(stats.summary())
-    index_state.save(catalog, state_path(config))
-    return True
+    if stats is not None:
+        log.info(stats.summary())
+    return stats is not None
 
 
 def on_env(env, config, files):
@@ -211,9 +198,8 @@ def on_env(env, config, files):
         _build["index"].finish()
         return env
     documents = documents_of(files)
-    catalog = updated_catalog(documents, config)
     out, search_url = Path(config.site_dir) / INDEX_DIR, files.get_file_from_path(SEARCH_PAGE).url
-    if catalog is not None and appended(catalog, out, search_url, config):
+    if appended(documents, config, out, search_url):
         return env
     cache = page_cache(config)
     pages = lambda: sorted((cached_search_page(file, cache) for file in documents), key=lambda page: page.url)

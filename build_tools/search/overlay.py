@@ -35,7 +35,7 @@ from .payload import read_script, script
 from . import tiers
 from .postings import decode_numbers, encode_numbers
 from .shards import ShardStats, postings_files, subfolders, text_files, write_files
-from .state import Catalog, Overlay, dealt, page_digest, shard_bytes
+from .state import Catalog, Overlay, dealt, load, page_digest, save, shard_bytes, tails_folder
 
 COMPACT_SHARE = 0.1
 # Appended documents past this share of all: everything is indexed again, so that the overlays of
@@ -45,6 +45,24 @@ APPENDED_SHARE = 0.25
 OVERLAY_BYTES = 2_000_000
 OVERLAY_DOCUMENTS = 512
 ORDER = 65536  # the appended documents stay fewer: see url_order
+
+
+def append(state_file: Path, out: Path, pages: list[SearchPage], urls: set[str], search_page: str) -> ShardStats | None:
+    """A ``--dirty`` build's search stage: the ``pages`` it rendered appended to the index in ``out``
+    (``urls``: every document of the build) and the state saved; None when the whole index is due (no
+    state, a site that lost its index or a kept overlay's folder, the bounds passed). A damaged index
+    file the writer reads raises ``ValueError`` naming it."""
+    catalog = load(state_file)
+    # Kept overlays' postings are written once: a site that lost them needs the whole index again.
+    if catalog is None or not (out / "meta.js").exists() or \
+            not all((out / folder).is_dir() for folder, _ in catalog.overlays[:-1]):
+        return None
+    fresh, dead = changes(catalog, pages, urls)
+    if not update(catalog, fresh, dead, out, tails_folder(state_file)):
+        return None
+    stats = write_overlay(catalog, out, search_page)
+    save(catalog, state_file)
+    return stats
 
 
 def changes(catalog: Catalog, pages: list[SearchPage], urls: set[str]) -> tuple[list[SearchPage], set[int]]:
