@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from build_tools.benchmarks import overlays
-from build_tools.search import overlay, tiers
+from build_tools.search import overlay, state, tiers
 from build_tools.search.shards import dead_documents, read_documents, read_script
 from projects import build_site, make_project
 from test_incremental import notice
@@ -30,3 +30,13 @@ def test_rebuilds_in_a_row_keep_merge_and_end_where_a_full_index_is_due(tmp_path
     assert len(dead_documents(index)) == 5
     texts = {doc.url: doc.sections[-1][2] for doc in read_documents(index)}
     assert overlay.COMPACT_SHARE == 0.1 and len(texts) == 50 and sum("本文件于基准测试中修改" in text for text in texts.values()) == 5
+
+
+def test_a_second_run_on_the_same_site_edits_anew(tmp_path):
+    project = make_project(tmp_path / "p", {f"n{i:02d}.txt": dated(i) for i in range(1, 51)})
+    site = tmp_path / "site"
+    assert build_site(project, site, "--strict").returncode == 0
+    for _ in range(2):
+        assert len(overlays.run(project.root, site, edits=2).seconds) == 2
+    # Four documents appended after the fifty: the second run's edits were not those of the first.
+    assert len(state.load(state.state_file(project.root, site)).urls) == 54

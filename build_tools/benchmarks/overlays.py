@@ -30,10 +30,11 @@ class Rebuilds:
     full_index_due: int | None = None  # the edit whose rebuild would index every page again
 
 
-def edited_pages(root: Path):
-    """The cached documents in turn, each with one more sentence: a new text, a new digest."""
+def edited_pages(root: Path, first: int):
+    """The cached documents in turn, each with one more sentence: a new text, a new digest. ``first``
+    numbers the first sentence: a run on the same site again edits anew."""
     paths = sorted((root / ".cache" / f"search-pages-v{extract.SECTIONS_VERSION}").glob("documents__*.json"))
-    for number in range(10**9):
+    for number in range(first, first + 10**9):
         page = read_cached(paths[number * 7919 % len(paths)])  # spread over the archive
         yield extract.SearchPage(page.url, page.meta, [*page.sections, extract.Section("", "", EDIT.format(number))])
 
@@ -49,7 +50,7 @@ def run(root: Path, site: Path, edits: int) -> Rebuilds:
     if catalog is None:
         raise SystemExit(f"{state_file}: no search index state; build {site} first (mkdocs build --site-dir)")
     urls, search_page, kept_before = set(catalog.live()), catalog.meta["search_page"], kept_of(catalog)
-    for number, page in zip(range(edits), edited_pages(root)):
+    for number, page in zip(range(edits), edited_pages(root, len(catalog.urls))):
         start = time.perf_counter()
         if overlay.append(state_file, out, [page], urls, search_page) is None:
             found.full_index_due = number
@@ -66,8 +67,8 @@ def run(root: Path, site: Path, edits: int) -> Rebuilds:
 
 def report(found: Rebuilds) -> None:
     times = sorted(found.seconds)
-    print(f"rebuilds: {len(times)}; search stage median {statistics.median(times):.3f} s, "
-          f"90th percentile {times[int(0.9 * len(times))]:.3f} s, max {times[-1]:.2f} s")
+    print(f"rebuilds: {len(times)}" + (f"; search stage median {statistics.median(times):.3f} s, 90th percentile "
+                                       f"{times[int(0.9 * len(times))]:.3f} s, max {times[-1]:.2f} s" if times else ""))
     for number, seconds, kept in found.keeping:
         print(f"edit {number}: {seconds:.2f} s, kept overlays (documents, tier) {kept}")
     print("full index due: " + (f"at edit {found.full_index_due}" if found.full_index_due is not None
