@@ -1,8 +1,9 @@
 """A rebuild that renders a few pages appends them to the search index's overlay instead of
 rebuilding it (build_tools/search/overlay.py): the live documents are those of a full build, a
 replaced page's old text is found no more although its postings stay, a full overlay is kept as
-one more range and a new one started, kept overlays of one tier are merged as one of the next, and
-past the bounds (dead slots, documents appended) the rebuild indexes everything again."""
+one more range and a new one started, kept overlays of one tier are merged as one of the next, past
+a share of dead slots the deadest part (a base range, a kept overlay of the top tier) is emptied a
+few documents a rebuild and dropped, and a site that lost or damaged its files gets the whole index."""
 from __future__ import annotations
 
 import shutil
@@ -13,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from build_tools.benchmarks.browser import ranked_in_sites
-from build_tools.search import overlay, state, tiers
+from build_tools.search import overlay, retire, state, tiers
 from build_tools.search.extract import SearchPage, Section
 from build_tools.search.index import build_index
-from build_tools.search.overlay import APPENDED_SHARE, COMPACT_SHARE
+from build_tools.search.retire import COMPACT_SHARE
 from build_tools.search.shards import dead_documents, full_state, read_documents, read_script, write_state
 from build_tools.search.state import Overlay, catalog_of
 from projects import build_site, make_project
@@ -63,11 +64,12 @@ def rebuilt(tmp, steps: dict[str, list[dict]], build=build_site) -> dict:
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory):
     """``overlay`` after two rebuilds that added, edited (one page twice, the second time in the
-    overlay) and deleted pages, ``compacted`` after a third that deleted past the bound."""
+    overlay) and deleted pages, ``retired`` after a third that deleted past ``COMPACT_SHARE``: the
+    base's one range, the deadest part, has its 26 live documents moved at once (``retire.MOVES``)."""
     return rebuilt(tmp_path_factory.mktemp("incremental"), {
         "overlay": [{"n31.txt": notice(31), "n01.txt": edited(1)},
                     {"n31.txt": notice(31).replace("2024年3月31日", "2025年1月6日"), "n02.txt": None}],
-        "compacted": [{"n03.txt": None, "n04.txt": None}]})
+        "retired": [{"n03.txt": None, "n04.txt": None}]})
 
 
 def added(number: int) -> str:
@@ -75,17 +77,20 @@ def added(number: int) -> str:
     return notice(number).replace(f"2024年3月{number}日", "2024年5月6日")
 
 
-def build_with_small_bounds(project, out, *extra):
-    """``build_site`` with overlays of two documents at most, two kept ones of a tier merged, and
-    display rows in blocks of two (an overlay's rows in several)."""
-    code = ("import sys; from build_tools.search import documents, overlay, tiers; overlay.OVERLAY_DOCUMENTS = 2; "
-            "tiers.FANOUT = 2; documents.BLOCK = 2; from mkdocs.__main__ import cli; sys.argv[0] = 'mkdocs'; cli()")
-    return subprocess.run([sys.executable, "-c", code, "build", "--site-dir", str(out), *extra],
-                          cwd=project.root, capture_output=True, text=True, timeout=600)
+def build_with(settings: str):
+    """``build_site`` with the search package's ``settings`` (Python statements) in force."""
+    code = (f"import sys; from build_tools.search import documents, index, overlay, retire, shards, tiers; {settings}; "
+            "from mkdocs.__main__ import cli; sys.argv[0] = 'mkdocs'; cli()")
+
+    def build(project, out, *extra):
+        return subprocess.run([sys.executable, "-c", code, "build", "--site-dir", str(out), *extra],
+                              cwd=project.root, capture_output=True, text=True, timeout=600)
+    return build
 
 
-# Eight documents appended to 38 slots stay under APPENDED_SHARE, eleven to 41 do not.
-assert 8 <= APPENDED_SHARE * (COUNT + 8) < APPENDED_SHARE * (COUNT + 11) < 11
+# Overlays of two documents at most, two kept ones of a tier merged, display rows in blocks of two
+# (an overlay's rows in several).
+build_with_small_bounds = build_with("overlay.OVERLAY_DOCUMENTS = 2; tiers.FANOUT = 2; documents.BLOCK = 2")
 
 
 @pytest.fixture(scope="module")
@@ -93,13 +98,12 @@ def kept_sites(tmp_path_factory):
     """With overlays of two documents, two kept ones of a tier merged: ``kept`` after three rebuilds,
     the second and third of which found the overlay full (the third also edits a page of the first
     kept one, and merges it with the second); ``merged`` after two more, the second of which merges
-    twice in a row; ``limit`` after a sixth, past the documents appended."""
+    twice in a row."""
     return rebuilt(tmp_path_factory.mktemp("kept"), {
         "kept": [{"n31.txt": notice(31), "n01.txt": edited(1)},
                  {"n31.txt": notice(31).replace("2024年3月31日", "2025年1月6日")},
                  {"n32.txt": added(32), "n01.txt": edited(1).replace("各学校", "各中小学校")}],
-        "merged": [{"n33.txt": added(33)}, {"n34.txt": added(34), "n35.txt": added(35)}],
-        "limit": [{"n36.txt": added(36), "n37.txt": added(37), "n38.txt": added(38)}]},
+        "merged": [{"n33.txt": added(33)}, {"n34.txt": added(34), "n35.txt": added(35)}]},
         build=build_with_small_bounds)
 
 
@@ -113,27 +117,65 @@ def test_rebuilds_append_to_an_overlay_and_mark_replaced_slots_dead(sites):
     assert sorted(meta["facet_order"]["year"]) == ["2024", "2025"]
 
 
-def test_past_its_bounds_the_rebuild_indexes_everything_again(sites):
-    dirty, _ = (site / "search-index" for site in sites["compacted"])
-    assert "overlays" not in read_script(dirty / "meta.js") and not dead_documents(dirty)
-    assert not (dirty / "o").exists() or not any((dirty / "o").rglob("*.js"))
-    assert not (dirty / "x").exists()
+def test_past_the_dead_share_the_deadest_range_is_emptied_and_dropped(sites):
+    dirty, _ = (site / "search-index" for site in sites["retired"])
+    meta = read_script(dirty / "meta.js")
+    # The overlay's three, then the base's 26 live documents appended again; the base read no more.
+    assert [(o["path"], o["first_document"], o["documents"]) for o in meta["overlays"]] == [("o/", COUNT, 3 + 26)]
+    assert meta["bigram_shards"] == meta["unigram_shards"] == [0]
+    assert not [path for kind in "bsdu" for path in (dirty / kind).rglob("*.js")]
+    assert dead_documents(dirty) == {COUNT + 1}
 
 
-@pytest.mark.parametrize("stage", ["overlay", "compacted"])
+@pytest.mark.parametrize("stage", ["overlay", "retired"])
 def test_live_documents_are_those_of_a_full_build(sites, stage):
     dirty, full = (sorted(read_documents(site / "search-index"), key=lambda doc: doc.url) for site in sites[stage])
     assert [(d.url, d.fields, d.sections) for d in dirty] == [(d.url, d.fields, d.sections) for d in full]
-    assert len(dirty) == {"overlay": COUNT, "compacted": COUNT - 2}[stage]
+    assert len(dirty) == {"overlay": COUNT, "retired": COUNT - 2}[stage]
 
 
-@pytest.mark.parametrize("stage", ["overlay", "compacted"])
+@pytest.mark.parametrize("stage", ["overlay", "retired"])
 def test_the_browser_finds_what_a_full_build_finds(sites, stage):
     queries = ["认真落实", "抓紧落实", "测教发〔2024〕31号", "第2项工作", "第3项工作", "2025", "第31项 通知"]
     dirty, full = ranked_in_sites(sites[stage], queries)
     assert dirty == full  # the same documents in the same order
     assert "documents/n01/" not in dirty[0] and dirty[1] == ["documents/n01/"]
     assert dirty[2][0] == "documents/n31/" and dirty[3] == [] and "documents/n31/" in dirty[5]
+
+
+@pytest.fixture(scope="module")
+def ranged_sites(tmp_path_factory):
+    """Base ranges of eight documents, two moved a rebuild: ``ranged`` after a rebuild that edits n01
+    to n04 (four dead slots of thirty, past COMPACT_SHARE: range 0, half dead, is to be emptied,
+    but a build of more changes than MOVES moves none), a second that edits n09 (n05 and n06 moved)
+    and a third that edits n10 (n07 and n08 moved: range 0 is dropped)."""
+    return rebuilt(tmp_path_factory.mktemp("ranged"), {
+        "ranged": [{f"n0{n}.txt": edited(n) for n in range(1, 5)}, {"n09.txt": edited(9)}, {"n10.txt": edited(10)}]},
+        build=build_with("index.RANGE = documents.DOC_BLOCK = shards.DOC_BLOCK = overlay.DOC_BLOCK = 8; "
+                         "documents.BLOCK = 2; retire.MOVES = 2"))
+
+
+def test_an_emptied_base_range_is_dropped_and_the_others_stay(ranged_sites):
+    assert 3 <= COMPACT_SHARE * COUNT < 4
+    dirty = ranged_sites["ranged"][0] / "search-index"
+    meta = read_script(dirty / "meta.js")
+    assert meta["bigram_shards"][0] == meta["unigram_shards"][0] == 0 and len(meta["bigram_shards"]) == 4
+    assert all(meta["bigram_shards"][1:]) and all(meta["unigram_shards"][1:])
+    # Range 0's postings, block and rows (documents 0 to 7, two a row file) are gone; range 1's stay.
+    assert not (dirty / "b" / "0").exists() and not (dirty / "u" / "0").exists() and not (dirty / "s" / "0.js").exists()
+    assert not any((dirty / "d" / f"{k}.js").exists() for k in range(4)) and (dirty / "d" / "4.js").exists()
+    assert (dirty / "b" / "1").is_dir() and (dirty / "s" / "1.js").exists()
+    # Four edits, then twice one edit and two moved; n09's and n10's base slots are dead.
+    assert [(o["path"], o["first_document"], o["documents"]) for o in meta["overlays"]] == [("o/", COUNT, 10)]
+    assert dead_documents(dirty) == {8, 9}
+    dirty_docs, full_docs = (sorted(read_documents(site / "search-index"), key=lambda doc: doc.url)
+                             for site in ranged_sites["ranged"])
+    assert [(d.url, d.fields, d.sections) for d in dirty_docs] == [(d.url, d.fields, d.sections) for d in full_docs]
+    queries = ["抓紧落实", "认真落实", "第6项工作", "第8项工作", "测教发〔2024〕7号", "第12项工作"]
+    dirty, full = ranked_in_sites(ranged_sites["ranged"], queries)
+    assert dirty == full  # the same documents in the same order
+    assert sorted(dirty[0]) == [f"documents/n{n:02d}/" for n in (1, 2, 3, 4, 9, 10)]
+    assert dirty[2][0] == "documents/n06/" and dirty[3][0] == "documents/n08/" and dirty[5][0] == "documents/n12/"
 
 
 def text_page(name: str, first: int, length: int) -> SearchPage:
@@ -147,7 +189,6 @@ def test_an_overlay_past_its_size_is_kept_and_a_page_past_it_alone_asks_for_a_fu
     write_state(state, tmp_path, "search/")
     catalog = catalog_of(state)
     monkeypatch.setattr(overlay, "OVERLAY_BYTES", 200)
-    monkeypatch.setattr(overlay, "APPENDED_SHARE", 1)
     # 14 new bigrams of 7 bytes or more each: under 200 bytes of overlay postings, twice that past it.
     assert overlay.update(catalog, [text_page("c", 0x4E00, 15)], set(), tmp_path, tmp_path / "tails")
     assert not catalog.kept
@@ -203,7 +244,7 @@ def test_merges_run_on_through_the_tiers(kept_sites):
     assert dead_documents(dirty) == {0, COUNT, COUNT + 1}
 
 
-@pytest.mark.parametrize("stage", ["kept", "merged", "limit"])
+@pytest.mark.parametrize("stage", ["kept", "merged"])
 def test_kept_overlays_find_what_a_full_build_finds(kept_sites, stage):
     dirty, full = (sorted(read_documents(site / "search-index"), key=lambda doc: doc.url) for site in kept_sites[stage])
     assert [(d.url, d.fields, d.sections) for d in dirty] == [(d.url, d.fields, d.sections) for d in full]
@@ -212,12 +253,6 @@ def test_kept_overlays_find_what_a_full_build_finds(kept_sites, stage):
     assert dirty == full  # the same documents in the same order
     assert dirty[1] == dirty[2] == ["documents/n01/"] and dirty[3][0] == "documents/n31/"
     assert dirty[4][0] == "documents/n32/" and "documents/n31/" in dirty[5]
-
-
-def test_past_the_documents_appended_the_rebuild_indexes_everything_again(kept_sites):
-    dirty = kept_sites["limit"][0] / "search-index"
-    assert "overlays" not in read_script(dirty / "meta.js") and not dead_documents(dirty)
-    assert not (dirty / "x").exists()
 
 
 def numbered_page(number: int) -> SearchPage:
@@ -238,7 +273,7 @@ class OnePageRebuilds:
         state.save(catalog_of(self.full), self.state_file)
         monkeypatch.setattr(overlay, "OVERLAY_DOCUMENTS", 1)
         monkeypatch.setattr(tiers, "FANOUT", 2)
-        monkeypatch.setattr(overlay, "APPENDED_SHARE", 1)
+        self.pages = {page.url: page for page in base}
 
     def add(self, number: int) -> bool:
         catalog = state.load(self.state_file)
@@ -246,7 +281,13 @@ class OnePageRebuilds:
             return False
         overlay.write_overlay(catalog, self.out, "search/")
         state.save(catalog, self.state_file)
+        self.pages[numbered_page(number).url] = numbered_page(number)
         return True
+
+    def rebuild(self, *pages: SearchPage) -> bool:
+        """A rebuild that rendered ``pages`` (new or edited), as the search hook runs it."""
+        self.pages.update((page.url, page) for page in pages)
+        return overlay.append(self.state_file, self.out, list(pages), set(self.pages), "search/", self.pages.get) is not None
 
     def kept(self) -> list[tuple[int, int, int]]:
         """Per kept overlay: first document, documents, tier."""
@@ -284,6 +325,39 @@ def test_overlays_of_the_top_tier_are_merged_no_further(tmp_path, monkeypatch):
     monkeypatch.setattr(tiers, "TOP_TIER", 1)
     assert all(rebuilds.add(number) for number in range(5))
     assert rebuilds.kept() == [(2, 2, 1), (4, 2, 1)]
+
+
+def test_a_kept_overlay_of_the_top_tier_is_emptied_a_few_documents_a_rebuild_and_dropped(tmp_path, monkeypatch):
+    rebuilds = OnePageRebuilds(tmp_path, monkeypatch)
+    monkeypatch.setattr(overlay, "OVERLAY_DOCUMENTS", 2)
+    monkeypatch.setattr(tiers, "TOP_TIER", 1)
+    # Pages 0 to 3 (documents 2 to 5) kept in two overlays and merged (the top tier); 4 in the overlay.
+    assert all(rebuilds.add(number) for number in range(5))
+    assert rebuilds.kept() == [(2, 4, 1)]
+    # Page 0 edited: one dead slot of seven, past COMPACT_SHARE; of the base's range (none dead) and
+    # the kept overlay (one of four), the latter is emptied. Its document 3 is moved beside page 0's
+    # new text (the overlay holds two), then in a rebuild of no change documents 4 and 5.
+    edited = SearchPage("documents/p0/", {"title": "第0号通知"}, [Section("", "", "职业教育第0项工作已完成")])
+    assert rebuilds.rebuild(edited)
+    catalog = state.load(rebuilds.state_file)
+    assert catalog.retiring == 2 and catalog.urls[7:] == ["documents/p0/", "documents/p1/"] and catalog.dead == {2, 3}
+    assert (rebuilds.out / "x" / "0").is_dir()
+    assert rebuilds.rebuild()
+    catalog = state.load(rebuilds.state_file)
+    assert catalog.retired == {2} and catalog.retiring is None and catalog.dead == {2, 3, 4, 5}
+    assert not (rebuilds.out / "x" / "0").exists() and not (state.tails_folder(rebuilds.state_file) / "0.pickle").exists()
+    assert "x/0/" not in [o["path"] for o in read_script(rebuilds.out / "meta.js")["overlays"]]
+    found = {doc.url: doc.sections for doc in read_documents(rebuilds.out)}
+    assert sorted(found) == sorted(rebuilds.pages) and found["documents/p0/"][0][2] == "职业教育第0项工作已完成"
+    assert found["documents/p3/"] == [["", "", "职业教育第3项工作"], ["a", "", "职业技能"]]
+
+
+def test_a_rebuild_that_changes_a_large_share_indexes_everything_again(tmp_path, monkeypatch):
+    rebuilds = OnePageRebuilds(tmp_path, monkeypatch)
+    assert all(rebuilds.add(number) for number in range(2))
+    # Two of four slots dead in one build: past FULL_SHARE, moving a few a rebuild would fall behind.
+    assert 1 / 4 <= retire.FULL_SHARE < 2 / 4
+    assert not rebuilds.rebuild(*(SearchPage(f"documents/p{n}/", {}, [Section("", "", "改")]) for n in (10, 11)))
 
 
 def test_the_engine_ranks_base_documents_as_the_overlays_expect():

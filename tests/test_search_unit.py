@@ -195,7 +195,7 @@ def test_shards_round_trip_and_stale_files_go(tmp_path):
     meta = read_script(out / "meta.js")
     assert meta["search_page"] == "search/" and meta["documents"] == 2
     # Per document 2 · text sections + dead, in the s/ block; a's fields and one text section come first.
-    assert section_codes(out) == [2, 4] and decode_numbers(meta["doc_blocks"]) == [0]
+    assert section_codes(out) == {0: 2, 1: 4} and decode_numbers(meta["doc_blocks"]) == [0]
     assert meta["facets"]["region"] == ["云阳县"]
     assert decode_numbers(read_script(out / "s" / "0.js")["facets"]["region"]) == [0, 1, 0]
     assert stats.total == sum(p.stat().st_size for p in out.rglob("*.js"))

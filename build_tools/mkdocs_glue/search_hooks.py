@@ -110,6 +110,12 @@ def read_cached(path: Path) -> extract.SearchPage:
     return extract.SearchPage(data["url"], data["meta"], [extract.Section(*s) for s in data["sections"]])
 
 
+def last_built(documents: list, cache: Path):
+    """URL → the page as the last build cached it (None if it did not): what ``search.retire`` moves."""
+    paths = {file.url: cached_path(file.src_uri, cache) for file in documents}
+    return lambda url: read_cached(paths[url]) if url in paths and paths[url].exists() else None
+
+
 def cached_search_page(file, cache: Path) -> extract.SearchPage:
     """A ``--dirty`` build renders only changed pages; the others come from the last build."""
     path = cached_path(file.src_uri, cache)
@@ -178,7 +184,8 @@ def appended(documents: list, config, out: Path, search_url: str) -> bool:
         return False
     pages = [cached_search_page(file, page_cache(config)) for file in changed]
     try:
-        stats = overlay.append(state_path(config), out, pages, {file.url for file in documents}, search_url)
+        stats = overlay.append(state_path(config), out, pages, {file.url for file in documents}, search_url,
+                               last_built(documents, page_cache(config)))
     except ValueError as error:  # payload.read_script names the file
         log.info("archive search: %s; the whole index is built again", error)
         return False

@@ -7,24 +7,28 @@ rewritten on each rebuild, which therefore costs the same at any archive size. T
 bounded: past ``OVERLAY_BYTES`` of bigram postings or ``OVERLAY_DOCUMENTS`` documents it is kept
 as it is, one more range, and a new overlay starts after it; kept overlays are merged in tiers
 (``tiers``), so a query reads a few ranges more, and a merge costs what the changes cost, not N.
-Indexing everything again is due only past ``COMPACT_SHARE`` dead slots or ``APPENDED_SHARE``
-documents appended: once in a share of N changes. Files:
+Past a share of dead slots, the deadest part is emptied a few documents a rebuild and dropped
+(``retire``). Indexing everything again is due only when one build changes a large share
+(``retire.FULL_SHARE``), or a site lost its index files. Files:
 
 - ``o/b/<n>.js``, ``o/u/<n>.js``: the overlay's postings, as the base shards (``state.SHARD_BYTES``
   each); a key's first Δsection counts from 0, so the browser decodes base and overlay alike;
 - ``o/s.js``: its documents as one ``s/`` block; ``o/d/<k>.js``: their display rows, as ``d/``;
-- ``x/<k>/``: the same files of kept overlay k, its postings and rows written once (again when merged);
+- ``x/<k>/``: the same files of kept overlay k, its postings and rows written once (again when merged),
+  removed when it is retired;
 - ``t/<n>-<c>.js``: their texts, as the base's;
 - ``meta.js`` gains ``overlays`` (folder, first document and section, count, shard counts; the
   current one last); facet values the base lacked are numbered after the base's, and
   ``facet_order`` gives the display order;
-- a replaced base document's dead flag is set in its ``s/`` block, the only base file rewritten.
+- a replaced base document's dead flag is set in its ``s/`` block, the only base file rewritten;
+  a retired base range's postings, block and rows are removed, its shard counts set to 0.
 """
 from __future__ import annotations
 
 import shutil
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from ..render.writer import remove_stale
@@ -32,33 +36,33 @@ from .documents import DOC_BLOCK, FACETS, block_script, display_rows, facet_valu
 from .extract import SearchPage
 from .index import SearchIndex, add_document, pending_postings
 from .payload import read_script, script
-from . import tiers
+from . import retire, tiers
 from .postings import decode_numbers, encode_numbers
 from .shards import ShardStats, postings_files, subfolders, text_files, write_files
 from .state import Catalog, Overlay, dealt, load, page_digest, save, shard_bytes, tails_folder
 
-COMPACT_SHARE = 0.1
-# Appended documents past this share of all: everything is indexed again, so that the overlays of
-# the top tier, a range more each for a query, stay few beside the base's ranges.
-APPENDED_SHARE = 0.25
 # About 120 laws of postings: the overlay's files, rewritten on every rebuild, stay a few MB.
 OVERLAY_BYTES = 2_000_000
 OVERLAY_DOCUMENTS = 512
-ORDER = 65536  # the appended documents stay fewer: see url_order
+ORDER = 65536  # fewer overlay documents fall between two base documents: see url_order
+
+CachedPage = Callable[[str], "SearchPage | None"]
 
 
-def append(state_file: Path, out: Path, pages: list[SearchPage], urls: set[str], search_page: str) -> ShardStats | None:
+def append(state_file: Path, out: Path, pages: list[SearchPage], urls: set[str], search_page: str,
+           cached: CachedPage) -> ShardStats | None:
     """A ``--dirty`` build's search stage: the ``pages`` it rendered appended to the index in ``out``
-    (``urls``: every document of the build) and the state saved; None when the whole index is due (no
-    state, a site that lost its index or a kept overlay's folder, the bounds passed). A damaged index
-    file the writer reads raises ``ValueError`` naming it."""
+    (``urls``: every document of the build; ``cached``: URL → the page as the last build left it) and
+    the state saved; None when the whole index is due (no state, a site that lost its index or a
+    kept overlay's folder, the bounds passed). A damaged index file the writer reads raises
+    ``ValueError`` naming it."""
     catalog = load(state_file)
     # Kept overlays' postings are written once: a site that lost them needs the whole index again.
     if catalog is None or not (out / "meta.js").exists() or \
-            not all((out / folder).is_dir() for folder, _ in catalog.overlays[:-1]):
+            not all((out / folder).is_dir() for folder, _ in catalog.read_overlays[:-1]):
         return None
     fresh, dead = changes(catalog, pages, urls)
-    if not update(catalog, fresh, dead, out, tails_folder(state_file)):
+    if not update(catalog, fresh, dead, out, tails_folder(state_file), cached):
         return None
     stats = write_overlay(catalog, out, search_page)
     save(catalog, state_file)
@@ -74,28 +78,34 @@ def changes(catalog: Catalog, pages: list[SearchPage], urls: set[str]) -> tuple[
     return fresh, dead
 
 
-def update(catalog: Catalog, fresh: list[SearchPage], dead: set[int], out: Path, tails: Path) -> bool:
-    """Append ``fresh`` pages to the overlay (to a new one, the full one kept) and mark ``dead`` slots;
-    False past the bounds, or when a merge finds a kept overlay's files lost (a full index is due;
-    the catalog is then of no further use). ``out``: the index folder; ``tails``: ``state.tails_folder``."""
+def update(catalog: Catalog, fresh: list[SearchPage], dead: set[int], out: Path, tails: Path,
+           cached: CachedPage = lambda url: None) -> bool:
+    """Append ``fresh`` pages to the overlay (to a new one, the full one kept), and some live pages of
+    the part being emptied (``retire``; ``cached``: URL → page); mark ``dead`` slots. False past the
+    bounds, or when a merge finds a kept overlay's files lost or a moved page is not cached (a full
+    index is due; the catalog is then of no further use). ``out``: the index folder; ``tails``:
+    ``state.tails_folder``."""
     if past_bounds(catalog, len(fresh), dead):
         return False
-    pages = sorted(fresh, key=lambda page: page.url)
-    index = appended(catalog.overlay, pages)
-    if index is None and catalog.overlay.documents:
-        if not tiers.keep(catalog, out, tails):
-            return False
-        index = appended(catalog.overlay, pages)
-    if index is None:
+    moving = retire.to_move(catalog, catalog.dead | dead, len(fresh))
+    moved = [cached(catalog.urls[n]) for n in moving]
+    if any(page is None or page.url != catalog.urls[n] for n, page in zip(moving, moved)):
         return False
+    pages = sorted(fresh, key=lambda page: page.url)
+    fitted = fitting(catalog, pages, moved, out, tails)
+    if fitted is None:
+        return False
+    index, taken = fitted
     overlay = catalog.overlay
     catalog.new_documents = index.documents
     overlay.documents += index.documents
     overlay.section_counts += [len(doc.sections) for doc in index.documents]
-    catalog.urls += [page.url for page in pages]
-    catalog.digests += [page_digest(page) for page in pages]
+    catalog.urls += [page.url for page in pages + moved[:taken]]
+    catalog.digests += [page_digest(page) for page in pages] + [catalog.digests[n] for n in moving[:taken]]
+    dead = dead | set(moving[:taken])
     catalog.newly_dead = dead - catalog.dead
     catalog.dead |= dead
+    catalog.newly_retired = [part for part in [retire.emptied(catalog)] if part is not None]
     for name in FACETS:
         known = set(catalog.meta["facets"][name]).union(*(o.facets.get(name, []) for _, o in catalog.overlays))
         added = sorted({value for doc in index.documents for value in facet_values(doc, name)} - known)
@@ -104,12 +114,29 @@ def update(catalog: Catalog, fresh: list[SearchPage], dead: set[int], out: Path,
     return True
 
 
+def fitting(catalog: Catalog, pages: list[SearchPage], moved: list[SearchPage], out: Path,
+            tails: Path) -> tuple[SearchIndex, int] | None:
+    """(The index of ``pages`` and as many of ``moved`` as fit the overlay, halved until they do; how
+    many), the full overlay kept if need be; None if ``pages`` alone do not fit an empty one."""
+    taken = len(moved)
+    while True:
+        index = appended(catalog.overlay, pages + moved[:taken])
+        if index is None and catalog.overlay.documents:
+            if not tiers.keep(catalog, out, tails):
+                return None
+            index = appended(catalog.overlay, pages + moved[:taken])
+        if index is not None:
+            return index, taken
+        if taken == 0:
+            return None
+        taken //= 2
+
+
 def past_bounds(catalog: Catalog, fresh: int, dead: set[int]) -> bool:
-    """Dead slots or appended documents past their share: indexing everything again, once in so many
-    changes, costs each change the same at any N. ``ORDER`` bounds the appended documents too."""
-    slots = max(1, len(catalog.urls))
-    appended = len(catalog.urls) - catalog.base_documents + fresh
-    return len(catalog.dead | dead) > COMPACT_SHARE * slots or appended > min(APPENDED_SHARE * slots, ORDER - 1)
+    """Dead slots past ``retire.FULL_SHARE`` of those read (a build that changed that much), or overlay
+    documents that would crowd ``ORDER``."""
+    return retire.dead_share(catalog, catalog.dead | dead) > retire.FULL_SHARE or \
+        catalog.crowding + fresh + retire.MOVES >= ORDER
 
 
 def appended(overlay: Overlay, pages: list[SearchPage]) -> SearchIndex | None:
@@ -134,17 +161,20 @@ def appended(overlay: Overlay, pages: list[SearchPage]) -> SearchIndex | None:
     return index
 
 
-def url_order(catalog: Catalog) -> list[int]:
-    """Per document of the overlays, where it falls among the base's in URL order: ``ORDER`` · the
-    base document it precedes + its rank among the overlays' there. Base document n ranks
-    ``ORDER`` · n + ``ORDER`` − 1, so equal scores list results in a full build's order."""
-    first = catalog.base_documents
-    base, urls = catalog.urls[:first], catalog.urls[first:]
-    order, taken = [0] * len(urls), Counter()
-    for url, j in sorted((url, j) for j, url in enumerate(urls)):
+def url_order(catalog: Catalog) -> dict[int, int]:
+    """Per document of the overlays read, where it falls among the base's in URL order: ``ORDER`` ·
+    the base document it precedes + its rank among the overlays' there (``catalog.crowding``: the
+    most there). Base document n ranks ``ORDER`` · n + ``ORDER`` − 1, so equal scores list results
+    in a full build's order."""
+    base = catalog.urls[:catalog.base_documents]
+    numbers = [n for _, overlay in catalog.read_overlays
+               for n in range(overlay.first_document, overlay.first_document + len(overlay.section_counts))]
+    order, taken = {}, Counter()
+    for url, n in sorted((catalog.urls[n], n) for n in numbers):
         at = bisect_left(base, url)
-        order[j] = ORDER * at + taken[at]
+        order[n] = ORDER * at + taken[at]
         taken[at] += 1
+    catalog.crowding = max(taken.values(), default=0)
     return order
 
 
@@ -159,16 +189,16 @@ def meta_data(catalog: Catalog, search_page: str) -> dict:
     meta = {**catalog.meta, "search_page": search_page, "facets": values, "overlays": [
         {"path": f"{folder}/", "first_document": overlay.first_document, "first_section": overlay.first_section,
          "documents": len(overlay.documents), "bigram_shards": overlay.bigram_shards,
-         "unigram_shards": overlay.unigram_shards} for folder, overlay in catalog.overlays]}
+         "unigram_shards": overlay.unigram_shards} for folder, overlay in catalog.read_overlays]}
     if any(overlay.facets for _, overlay in catalog.overlays):
         meta["facet_order"] = {name: ordered(name, set(names)) for name, names in values.items()}
     return meta
 
 
 def base_blocks(catalog: Catalog, out: Path):
-    """The base ``s/`` blocks holding newly dead documents, their flags set."""
+    """The base ``s/`` blocks holding newly dead documents, their flags set (but those retired)."""
     first = catalog.base_documents
-    for k in sorted({n // DOC_BLOCK for n in catalog.newly_dead if n < first}):
+    for k in sorted({n // DOC_BLOCK for n in catalog.newly_dead if n < first} - {n // DOC_BLOCK for n in catalog.retired}):
         data = read_script(out / "s" / f"{k}.js")
         codes = decode_numbers(data["sections"])
         for n in catalog.newly_dead:
@@ -186,17 +216,18 @@ def postings_shards(folder: str, overlay: Overlay):
 
 
 def block_files(catalog: Catalog):
-    """(name, content) of every overlay's ``s.js``: made again as their documents die and later
+    """(name, content) of every read overlay's ``s.js``: made again as their documents die and later
     overlays change their URL order (written only where that changed)."""
     number = {name: {value: n for n, value in enumerate(values)} for name, values in numbering(catalog).items()}
-    order = iter(url_order(catalog))
-    for folder, overlay in catalog.overlays:
+    order = url_order(catalog)
+    for folder, overlay in catalog.read_overlays:
         yield f"{folder}/s.js", block_script(
             f"{folder}/s", [2 * count + (n in catalog.dead) for n, count in
                             enumerate(overlay.section_counts, start=overlay.first_document)],
             {name: [[number[name][value] for value in facet_values(doc, name)] for doc in overlay.documents]
              for name in FACETS},
-            order=encode_numbers([next(order) for _ in overlay.documents]))
+            order=encode_numbers([order[n] for n in range(overlay.first_document,
+                                                          overlay.first_document + len(overlay.documents))]))
 
 
 def overlay_files(catalog: Catalog, search_page: str, out: Path):
@@ -226,6 +257,8 @@ def write_overlay(catalog: Catalog, out: Path, search_page: str) -> ShardStats:
     for folder in subfolders(out / "x"):
         if folder.name not in {str(k) for k in range(len(catalog.kept))}:
             shutil.rmtree(folder)
+    for part in catalog.newly_retired:
+        retire.remove_files(part, out, catalog.base_documents)
     for n in catalog.newly_dead:
         chunk = 0
         while (path := out / "t" / f"{n}-{chunk}.js").exists():

@@ -159,27 +159,33 @@ class IndexedText:
     sections: list[list[str]]  # [anchor, heading, text]
 
 
-def section_codes(out: Path) -> list[int]:
-    """Per document, 2 · text sections + dead, from the ``s/`` blocks and the overlays' ``s.js``."""
+def section_codes(out: Path) -> dict[int, int]:
+    """Per document queries can reach (a retired part's left out), 2 · text sections + dead, from the
+    ``s/`` blocks of the base's ranges with shards and the overlays' ``s.js``."""
     meta = read_script(out / "meta.js")
-    names = [f"s/{block // DOC_BLOCK}.js" for block in range(0, meta["documents"], DOC_BLOCK)]
-    return [code for name in names + [overlay["path"] + "s.js" for overlay in meta.get("overlays", [])]
-            for code in decode_numbers(read_script(out / name)["sections"])]
+    blocks = [(f"s/{r}.js", r * meta["doc_block"]) for r, count in enumerate(meta["bigram_shards"]) if count]
+    blocks += [(overlay["path"] + "s.js", overlay["first_document"]) for overlay in meta.get("overlays", [])]
+    return {n: code for name, first in blocks
+            for n, code in enumerate(decode_numbers(read_script(out / name)["sections"]), start=first)}
 
 
 def dead_documents(out: Path) -> set[int]:
-    return {n for n, code in enumerate(section_codes(out)) if code % 2}
+    return {n for n, code in section_codes(out).items() if code % 2}
 
 
 def read_documents(out: Path) -> list[IndexedText]:
     """The live documents with their fields and section texts, as written to ``out``."""
     meta = read_script(out / "meta.js")
-    codes = section_codes(out)
-    rows = [row for block in range(0, meta["documents"], meta["block"])
-            for row in read_script(out / "d" / f"{block // meta['block']}.js")]
-    rows += [row for overlay in meta.get("overlays", []) for block in range(0, overlay["documents"], meta["block"])
-             for row in read_script(out / overlay["path"] / "d" / f"{block // meta['block']}.js")]
-    return [IndexedText(row[0], dict(zip(meta["fields"], row[1:-1])),
-                        [section_of_row(text) for c in range(len(decode_numbers(row[-1])))
+    folders = [("", 0)] + [(overlay["path"], overlay["first_document"]) for overlay in meta.get("overlays", [])]
+    rows = {}
+
+    def row(n: int) -> list:
+        folder, first = max((entry for entry in folders if entry[1] <= n), key=lambda entry: entry[1])
+        name = f"{folder}d/{(n - first) // meta['block']}.js"
+        if name not in rows:
+            rows[name] = read_script(out / name)
+        return rows[name][(n - first) % meta["block"]]
+    return [IndexedText(data[0], dict(zip(meta["fields"], data[1:-1])),
+                        [section_of_row(text) for c in range(len(decode_numbers(data[-1])))
                          for text in read_script(out / "t" / f"{n}-{c}.js")])
-            for n, row in enumerate(rows) if not codes[n] % 2]
+            for n, code in sorted(section_codes(out).items()) if not code % 2 for data in [row(n)]]

@@ -21,7 +21,7 @@ from .extract import SearchPage
 from .index import META_FIELDS, IndexedDocument, SearchIndex, all_ranges
 from .postings import shard_of
 
-FORMAT = 6
+FORMAT = 7
 # Shards hold at most about this many bytes (the count is a power of two, so
 # between half and all of it): a query loads a few, each small.
 SHARD_BYTES = 16_000
@@ -127,14 +127,26 @@ class Catalog:
     # What the last update changed, for the writer (never saved).
     newly_dead: set[int] = field(default_factory=set)
     new_documents: list[IndexedDocument] = field(default_factory=list)
+    # Parts (``retire``: base ranges, kept overlays) by first document: those dropped, all dead, and
+    # the one being emptied.
+    retired: set[int] = field(default_factory=set)
+    retiring: int | None = None
+    # The most overlay documents that fall between two base documents in URL order (``overlay.url_order``).
+    crowding: int = 0
     # Kept overlays (by place in ``kept``) new or merged since the last build: their postings are
     # still to be written.
     unwritten: set[int] = field(default_factory=set)
+    newly_retired: list = field(default_factory=list)  # ``retire.Part``s whose files are to be removed
 
     @property
     def overlays(self) -> list[tuple[str, Overlay]]:
         """(folder, overlay) of the kept overlays, then the current one."""
         return [*((f"x/{k}", kept) for k, kept in enumerate(self.kept)), ("o", self.overlay)]
+
+    @property
+    def read_overlays(self) -> list[tuple[str, Overlay]]:
+        """Those of ``overlays`` that queries read: the retired left out."""
+        return [(folder, overlay) for folder, overlay in self.overlays if overlay.first_document not in self.retired]
 
     @property
     def base_documents(self) -> int:
@@ -154,7 +166,7 @@ def catalog_of(state: IndexState) -> Catalog:
 def save(catalog: Catalog, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     save_tails(catalog, tails_folder(path))
-    catalog.newly_dead, catalog.new_documents, catalog.unwritten = set(), [], set()
+    catalog.newly_dead, catalog.new_documents, catalog.unwritten, catalog.newly_retired = set(), [], set(), []
     for _, overlay in catalog.overlays:
         for document in overlay.documents:
             document.sections = []  # the texts are in the t/ files already
@@ -194,7 +206,8 @@ def save_tails(catalog: Catalog, folder: Path) -> None:
         with (folder / f"{k}.pickle").open("wb") as stream:
             pickle.dump((kept.last_section, kept.last_unigram_section), stream, protocol=pickle.HIGHEST_PROTOCOL)
     for stale in folder.glob("*.pickle"):
-        if not stale.stem.isdigit() or int(stale.stem) >= len(catalog.kept):
+        if not stale.stem.isdigit() or int(stale.stem) >= len(catalog.kept) or \
+                catalog.kept[int(stale.stem)].first_document in catalog.retired:
             stale.unlink()
 
 

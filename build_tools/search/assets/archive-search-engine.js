@@ -164,7 +164,9 @@
                            bCount: overlay.bigram_shards, uCount: overlay.unigram_shards });
         data.blockFirsts.push(overlay.first_section);
       });
-      if (data.blockFirsts.length <= PREFETCH_BLOCKS) data.blockFirsts.forEach(function (unused, k) { block(k, data); });
+      /* A base range emptied by rebuilds (build_tools/search/retire.py) has no shards and no block. */
+      data.ranges = data.ranges.filter(function (range) { return range.bCount > 0; });
+      if (data.ranges.length <= PREFETCH_BLOCKS) data.ranges.forEach(function (range) { block(range.block, data); });
       return data;
     });
     return metaPromise;
