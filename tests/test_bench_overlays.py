@@ -46,7 +46,7 @@ def test_rebuilds_in_a_row_empty_and_drop_the_base_range(tmp_path, monkeypatch):
     # eight of its live documents a rebuild: 44 in edits 5 to 10 (those of edits 8 to 10 moved already).
     assert 5 / 54 <= retire.COMPACT_SHARE < 6 / 55
     assert found.retired == [(10, 0)] and found.full_index_due is None and len(found.seconds) == 12
-    assert not found.keeping
+    assert not found.keeping and len(found.moving) == 6
     index = site / "search-index"
     meta = read_script(index / "meta.js")
     assert meta["bigram_shards"] == [0] and not (index / "b" / "0").exists()

@@ -118,9 +118,9 @@ def edit(source: Path) -> None:
 
 
 def compacting(project: Path) -> None:
-    """The next rebuild indexes every page again, as one does past the search index's dead or appended
-    share (``search.overlay``: once in a share of N changes), because the index state it appends to
-    is gone."""
+    """The next rebuild indexes every page again, as one does after a build that changed a large share
+    of the archive (``search.retire.FULL_SHARE``) or on a site whose index lost files, because the
+    index state it appends to is gone."""
     edit(sorted((project / "source_docs").glob("*.txt"))[1])
     shutil.rmtree(project / ".cache" / "search-state", ignore_errors=True)
 

@@ -29,6 +29,7 @@ class Rebuilds:
     keeping: list[tuple[int, float, list[tuple[int, int]]]] = field(default_factory=list)
     full_index_due: int | None = None  # the edit whose rebuild would index every page again
     retired: list[tuple[int, int]] = field(default_factory=list)  # (edit number, first document) of parts dropped
+    moving: list[float] = field(default_factory=list)  # seconds of the rebuilds that moved documents
 
 
 def edited_pages(root: Path, first: int):
@@ -72,7 +73,9 @@ def run(root: Path, site: Path, edits: int) -> Rebuilds:
             found.full_index_due = number
             break
         found.seconds.append(time.perf_counter() - start)
-        catalog = state.load(state_file)
+        moved_before, catalog = len(catalog.urls) + 1, state.load(state_file)
+        if len(catalog.urls) > moved_before:
+            found.moving.append(found.seconds[-1])
         kept = kept_of(catalog)
         if kept != kept_before:
             found.keeping.append((number, found.seconds[-1], kept))
@@ -89,6 +92,9 @@ def report(found: Rebuilds) -> None:
                                        f"{times[int(0.9 * len(times))]:.3f} s, max {times[-1]:.2f} s" if times else ""))
     for number, seconds, kept in found.keeping:
         print(f"edit {number}: {seconds:.2f} s, kept overlays (documents, tier) {kept}")
+    if found.moving:
+        print(f"rebuilds that moved documents of a part being emptied: {len(found.moving)}; median "
+              f"{statistics.median(found.moving):.3f} s, max {max(found.moving):.2f} s")
     for number, first in found.retired:
         print(f"edit {number}: the part from document {first} retired")
     print("full index due: " + (f"at edit {found.full_index_due}" if found.full_index_due is not None
