@@ -345,6 +345,7 @@ def test_a_kept_overlay_of_the_top_tier_is_emptied_a_few_documents_a_rebuild_and
     assert rebuilds.rebuild()
     catalog = state.load(rebuilds.state_file)
     assert catalog.retired == {2} and catalog.retiring is None and catalog.dead == {2, 3, 4, 5}
+    assert catalog.urls[2:6] == catalog.digests[2:6] == [""] * 4  # the state stays the archive's size
     assert not (rebuilds.out / "x" / "0").exists() and not (state.tails_folder(rebuilds.state_file) / "0.pickle").exists()
     assert "x/0/" not in [o["path"] for o in read_script(rebuilds.out / "meta.js")["overlays"]]
     found = {doc.url: doc.sections for doc in read_documents(rebuilds.out)}
@@ -358,6 +359,16 @@ def test_a_rebuild_that_changes_a_large_share_indexes_everything_again(tmp_path,
     # Two of four slots dead in one build: past FULL_SHARE, moving a few a rebuild would fall behind.
     assert 1 / 4 <= retire.FULL_SHARE < 2 / 4
     assert not rebuilds.rebuild(*(SearchPage(f"documents/p{n}/", {}, [Section("", "", "改")]) for n in (10, 11)))
+
+
+def test_a_part_with_few_dead_slots_is_not_emptied(tmp_path, monkeypatch):
+    rebuilds = OnePageRebuilds(tmp_path, monkeypatch)
+    assert all(rebuilds.add(number) for number in range(3))
+    # Page 0 edited: one dead slot of five (past COMPACT_SHARE), in a kept overlay below the top
+    # tier; the base's range has none, and moving it would free nothing.
+    assert rebuilds.rebuild(SearchPage("documents/p0/", {}, [Section("", "", "改")]))
+    catalog = state.load(rebuilds.state_file)
+    assert catalog.dead == {2} and catalog.retiring is None and len(catalog.urls) == 6
 
 
 def test_the_engine_ranks_base_documents_as_the_overlays_expect():

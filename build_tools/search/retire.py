@@ -21,9 +21,12 @@ COMPACT_SHARE = 0.1
 # A build that changes this many among the slots read (a share of the archive) makes the
 # moves fall behind: it indexes everything again instead.
 FULL_SHARE = 0.25
-# About 0.15 s of indexing a rebuild for laws; at least ten times the edits of a rebuild, which
-# keeps the dead share at COMPACT_SHARE.
+# About 0.25 s more a rebuild for laws (at 20,000); ten times the edits of a rebuild would do to
+# keep the dead share at COMPACT_SHARE.
 MOVES = 32
+# A part with fewer dead slots than this share is not worth moving (the dead may all be in overlays
+# still to be merged, e.g. one page edited again and again).
+MIN_SHARE = COMPACT_SHARE / 4
 
 
 @dataclass(frozen=True)
@@ -65,14 +68,13 @@ def to_move(catalog: Catalog, dead: set[int], changed: int) -> list[int]:
 
 
 def deadest(catalog: Catalog, dead: set[int]) -> int | None:
-    """The first document of the part with the largest dead share: a base range, or a kept overlay
-    of the top tier (the others are merged first)."""
-    candidates = [part for part in parts(catalog) if part.first not in catalog.retired and
-                  (part.kept is None or catalog.kept[part.kept].tier >= tiers.TOP_TIER)]
-    if not candidates:
-        return None
+    """The first document of the part with the largest dead share, if at least ``MIN_SHARE``: a base
+    range, or a kept overlay of the top tier (the others are merged first)."""
     share = lambda part: sum(n in dead for n in range(part.first, part.end)) / max(1, part.end - part.first)
-    return max(candidates, key=lambda part: (share(part), -part.first)).first
+    candidates = [(share(part), -part.first) for part in parts(catalog) if part.first not in catalog.retired and
+                  (part.kept is None or catalog.kept[part.kept].tier >= tiers.TOP_TIER)]
+    best = max(candidates, default=(0, 0))
+    return -best[1] if best[0] >= MIN_SHARE else None
 
 
 def emptied(catalog: Catalog) -> Part | None:
@@ -82,6 +84,11 @@ def emptied(catalog: Catalog) -> Part | None:
         return None
     catalog.retired.add(part.first)
     catalog.retiring = None
+    # Never read again but for the base's URLs (``overlay.url_order``): the state stays the size of the archive.
+    for n in range(part.first, part.end):
+        catalog.digests[n] = ""
+        if part.kept is not None:
+            catalog.urls[n] = ""
     if part.kept is None:
         r = part.first // index.RANGE
         catalog.meta["bigram_shards"][r] = catalog.meta["unigram_shards"][r] = 0
