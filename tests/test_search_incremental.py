@@ -79,7 +79,7 @@ def added(number: int) -> str:
 
 def build_with(settings: str):
     """``build_site`` with the search package's ``settings`` (Python statements) in force."""
-    code = (f"import sys; from build_tools.search import documents, index, overlay, retire, shards, tiers; {settings}; "
+    code = (f"import sys; from build_tools.search import documents, index, overlay, retire, tiers; {settings}; "
             "from mkdocs.__main__ import cli; sys.argv[0] = 'mkdocs'; cli()")
 
     def build(project, out, *extra):
@@ -151,7 +151,7 @@ def ranged_sites(tmp_path_factory):
     and a third that edits n10 (n07 and n08 moved: range 0 is dropped)."""
     return rebuilt(tmp_path_factory.mktemp("ranged"), {
         "ranged": [{f"n0{n}.txt": edited(n) for n in range(1, 5)}, {"n09.txt": edited(9)}, {"n10.txt": edited(10)}]},
-        build=build_with("index.RANGE = documents.DOC_BLOCK = shards.DOC_BLOCK = overlay.DOC_BLOCK = 8; "
+        build=build_with("index.RANGE = documents.DOC_BLOCK = overlay.DOC_BLOCK = 8; "
                          "documents.BLOCK = 2; retire.MOVES = 2"))
 
 

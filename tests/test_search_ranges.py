@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from build_tools.benchmarks.browser import chromium, ranked_in_sites, serve, wait_for_search
-from build_tools.search import documents, index, shards
+from build_tools.search import documents, index
 from build_tools.search.extract import SearchPage, Section
 from build_tools.search.index import build_index
 from build_tools.search.shards import read_documents, read_script, write_shards
@@ -46,7 +46,7 @@ def sites(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("ranges")
     whole = site(tmp / "whole", PAGES)
     with pytest.MonkeyPatch.context() as patch:
-        for module in (index, documents, shards):
+        for module in (index, documents):
             patch.setattr(module, "RANGE" if module is index else "DOC_BLOCK", 2)
         ranged = site(tmp / "ranged", PAGES)
         assert [d.url for d in read_documents(ranged / "search-index")] == [p.url for p in PAGES]
@@ -98,7 +98,7 @@ def test_ranges_worked_out_by_worker_processes_give_the_same_files(tmp_path):
     """A rebuild indexing every page again has each range's postings worked out by a pool: the files
     must be those of one process, byte for byte."""
     with pytest.MonkeyPatch.context() as patch:
-        for module in (index, documents, shards):
+        for module in (index, documents):
             patch.setattr(module, "RANGE" if module is index else "DOC_BLOCK", 2)
         alone = full_index(iter(PAGES), tmp_path / "alone", "search/", tmp_path / "alone.pickle")
         pooled = full_index(iter(PAGES), tmp_path / "pooled", "search/", tmp_path / "pooled.pickle", workers=2)

@@ -2,11 +2,13 @@
 
 A rebuild appends the edited page to the search overlay; every few hundred edits one keeps the
 full overlay and merges kept ones (``search.overlay``), and past a share of dead slots rebuilds
-move the deadest part's documents to the overlays, a few each, and drop it (``search.retire``). Whole rebuilds take a second or more each, so a thousand of them would take most of an hour:
-here each rebuild runs only what the search hook runs on the built site's index (``overlay.append``),
-on the pages the last build cached, each with one sentence added. The
-figures: the time of each such rebuild, those that kept or merged overlays or retired a part, and
-when a full index became due, if it did. It changes the site's index and state as those rebuilds would: a scratch build.
+move the deadest part's documents to the overlays, a few each, and drop it (``search.retire``).
+Whole rebuilds take a second or more each, so a thousand of them would take most of an hour: here
+each rebuild runs only what the search hook runs on the built site's index (``overlay.append``),
+on the pages the last build cached, each with one sentence added. The figures: the time of each
+such rebuild, those that kept or merged overlays, moved documents or retired a part, and when a
+full index became due, if it did. It changes the site's index and state as those rebuilds would:
+a scratch build.
 """
 from __future__ import annotations
 
@@ -73,8 +75,8 @@ def run(root: Path, site: Path, edits: int) -> Rebuilds:
             found.full_index_due = number
             break
         found.seconds.append(time.perf_counter() - start)
-        moved_before, catalog = len(catalog.urls) + 1, state.load(state_file)
-        if len(catalog.urls) > moved_before:
+        without_moves, catalog = len(catalog.urls) + 1, state.load(state_file)
+        if len(catalog.urls) > without_moves:
             found.moving.append(found.seconds[-1])
         kept = kept_of(catalog)
         if kept != kept_before:

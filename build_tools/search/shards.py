@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..render.writer import remove_stale, write_if_changed
-from .documents import (DOC_BLOCK, document_blocks, document_meta, display_rows, facet_data, section_of_row,
+from .documents import (document_blocks, document_meta, display_rows, facet_data, section_of_row,
                         text_chunks)
 from .index import IndexedDocument, SearchIndex
 from .payload import read_script, script
