@@ -11,7 +11,7 @@ from build_tools.benchmarks.benchreport import report
 from build_tools.benchmarks.browser import chromium, serve, wait_for_search
 from build_tools.benchmarks.firstresult import Load, figures, load_once, repeated
 from build_tools.mkdocs_glue.search_hooks import ASSETS, SCRIPT_PARTS
-from build_tools.search import documents, index, shards
+from build_tools.search import documents, index
 from build_tools.search.extract import SearchPage, Section
 from build_tools.search.index import build_index
 from build_tools.search.shards import write_shards
@@ -37,7 +37,7 @@ def site(tmp_path_factory):
         "".join((ASSETS / part).read_text(encoding="utf-8") for part in SCRIPT_PARTS), encoding="utf-8")
     (folder / "index.html").write_text(PAGE, encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
-        for module in (index, documents, shards):
+        for module in (index, documents):
             patch.setattr(module, "RANGE" if module is index else "DOC_BLOCK", 2)
         write_shards(build_index(PAGES), folder / "search-index", "search/")
     assert len(list((folder / "search-index" / "s").iterdir())) == 5
