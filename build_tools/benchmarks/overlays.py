@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..mkdocs_glue.search_hooks import INDEX_DIR, read_cached, stored
+from ..mkdocs_glue.search_hooks import INDEX_DIR, cached_path, read_cached, stored
 from ..progress import note
 from ..search import extract, overlay, state
 
@@ -51,7 +51,7 @@ def last_built(root: Path):
     cache = root / ".cache" / f"search-pages-v{extract.SECTIONS_VERSION}"
 
     def cached(url: str) -> extract.SearchPage | None:
-        path = cache / (url.rstrip("/").replace("/", "__") + ".md.json")
+        path = cached_path(url.rstrip("/") + ".md", cache)
         page = read_cached(path) if path.exists() else None
         return page if page is not None and page.url == url else None
     return cached
