@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from typing import NamedTuple
 from urllib.parse import quote
 
@@ -17,6 +18,8 @@ from mkdocs import utils
 from mkdocs.structure.files import InclusionLevel
 
 SPECIAL = ("index.md", "README.md")
+# What ``quote`` leaves as it is: most addresses (slugs are ASCII words and hyphens) need no call.
+UNQUOTED = re.compile(r"[A-Za-z0-9_.~/-]*")
 
 
 def destination(uri: str, directory_urls: bool) -> str:
@@ -37,14 +40,18 @@ def address(uri: str, directory_urls: bool) -> str:
     """``File.url`` of the docs-relative path ``uri``."""
     dest = destination(uri, directory_urls)
     if directory_urls and (dest == "index.html" or dest.endswith("/index.html")):
-        return quote(dest[:-10] or "./")
-    return quote(dest)
+        return _quoted(dest[:-10] or "./")
+    return _quoted(dest)
 
 
 def output_paths(uris, config) -> list[str]:
     """``File.abs_dest_path`` of each docs-relative path (clean, as a walk gives them)."""
     site = os.path.normpath(config.site_dir)
     return [os.path.join(site, destination(uri, config.use_directory_urls)) for uri in uris]
+
+
+def _quoted(path: str) -> str:
+    return path if UNQUOTED.fullmatch(path) else quote(path)
 
 
 def clashing(names: list[str], directory_urls: bool) -> bool:
