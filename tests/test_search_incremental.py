@@ -371,6 +371,19 @@ def test_a_part_with_few_dead_slots_is_not_emptied(tmp_path, monkeypatch):
     assert catalog.dead == {2} and catalog.retiring is None and len(catalog.urls) == 6
 
 
+def test_a_rebuild_that_changed_no_document_leaves_the_index_as_it_is(tmp_path, monkeypatch):
+    rebuilds = OnePageRebuilds(tmp_path, monkeypatch)
+    assert all(rebuilds.add(number) for number in range(2))
+    files = {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in [*rebuilds.out.rglob("*.js"), rebuilds.state_file]}
+    unchanged = SearchPage("documents/p1/", {"title": "第1号通知"}, numbered_page(1).sections)
+    assert rebuilds.rebuild() and rebuilds.rebuild(unchanged)
+    assert {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in files} == files
+    assert sorted(rebuilds.out.rglob("*.js")) == sorted(path for path in files if path != rebuilds.state_file)
+    # An edit is appended as before.
+    assert rebuilds.rebuild(SearchPage("documents/p1/", {}, [Section("", "", "改")]))
+    assert state.load(rebuilds.state_file).urls[-1] == "documents/p1/"
+
+
 def test_the_engine_ranks_base_documents_as_the_overlays_expect():
     engine = (Path(overlay.__file__).parent / "assets" / "archive-search-engine.js").read_text(encoding="utf-8")
     assert f"var ORDER = {overlay.ORDER};" in engine

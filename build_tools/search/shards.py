@@ -52,6 +52,8 @@ class ShardStats:
                 mine[kind] = mine.get(kind, 0) + count
 
     def summary(self) -> str:
+        if not self.files:
+            return "搜索索引未变 / search index unchanged"
         per_doc = self.total / max(self.documents, 1)
         parts = ", ".join(f"{kind} {self.files[kind]} 个/{self.bytes[kind] / 1e3:.0f} kB" for kind in sorted(self.files))
         return f"搜索索引 {self.total / 1e3:.0f} kB（每篇 {per_doc / 1e3:.1f} kB）：{parts}"
