@@ -95,7 +95,8 @@ def test_a_page_deleted_from_the_site_and_a_new_site_folder_are_built(built, tmp
 @pytest.mark.parametrize("directory_urls", [True, False])
 def test_the_names_give_the_paths_and_addresses_of_mkdocs_files(tmp_path, directory_urls):
     uris = ["documents/a.md", "documents/README.md", "index.md", "README.md", "browse/type/条例/2010s.md",
-            "documents/a b%.md", "documents/a~b_c.d-E9.md", "documents/x.markdown", "documents/index.mdown", "documents/xindex.md", "x.css"]
+            "documents/a b%.md", "documents/a~b_c.d-E9.md", "documents/x.markdown", "documents/index.mdown",
+            "documents/xindex.md", "x.css"]
     config = type("Config", (), {"docs_dir": str(tmp_path / "docs"), "site_dir": str(tmp_path / "site") + "/",
                                  "use_directory_urls": directory_urls})()
     lazy = LazyFiles([], dict.fromkeys(uris), config, ["."])
