@@ -117,6 +117,16 @@ def test_card_and_relations_are_not_the_documents_text():
     assert [(s.anchor, s.text) for s in sections] == [("", "正文"), ("关联文件", "关联文件")]
 
 
+def test_markup_is_read_as_html_reads_it():
+    """Void elements close nothing, raw text and comments are not text, references are characters."""
+    html = ('<div class="doc-card"><p>发文机关<br />云阳县<img src="x.png"/>人民政府</p></div>'
+            '<p>甲&amp;乙&#12289;丙<!-- <p>注释</p> --></p><script>if (a<b) { x = "<p>脚本</p>"; }</script>'
+            '<h2 id="a&amp;b" class=\'x\'>一、<em>总则</em></h2><p title="a>b">条文</p><div data-search-exclude="">略</div>')
+    sections = sections_from_html(html)
+    assert [(s.anchor, s.heading, s.text) for s in sections] == [
+        ("", "", "甲&乙、丙"), ("a&b", "一、总则", "一、总则\n条文")]
+
+
 def decoded_positions(numbers: list[int]) -> dict[int, list[int]]:
     """Inverse of the positional coding (Δsection, 2·p0 + more, [count − 2, Δp…]), for the tests."""
     postings, at, section = {}, 0, 0

@@ -10,11 +10,13 @@ a section, so a result can link straight to it.
 """
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 
-# Sections cached by earlier builds (search_hooks) are reused only when this matches.
-SECTIONS_VERSION = 2
+# Sections cached by earlier builds (search_hooks) are reused only when this matches
+# (3: an element closed by "/>" no longer ends every element it is inside).
+SECTIONS_VERSION = 3
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Elements whose boundaries separate text: a match never runs across them.
 BLOCKS = HEADINGS | {
@@ -30,6 +32,12 @@ TITLE = "h1"
 # The relations list (cards.relations_section) opens with this h2 and runs to the end of the page.
 RELATIONS_HEADING = "关联文件"
 VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "col", "source"}
+# Elements whose content is raw text up to their end tag, as ``html.parser`` reads them.
+RAW_TEXT = {"script", "style"}
+# A tag (its name and attributes) or markup that is not text (comment, declaration, instruction).
+TOKEN = re.compile(r"""<(?:(?P<closing>/?)(?P<tag>[A-Za-z][^\s/>]*)(?P<attributes>(?:[^>"']|"[^"]*"|'[^']*')*)>"""
+                   r"|!--.*?-->|![^>]*>|\?[^>]*>)", re.S)
+ATTRIBUTE = re.compile(r"""([^\s/>"'=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]*))?""")
 
 
 @dataclass
@@ -50,11 +58,14 @@ class SearchPage:
     sections: list[Section] = field(default_factory=list)
 
 
-class _SectionParser(HTMLParser):
-    """Collect text per section; skip permalinks, scripts and excluded parts."""
+class _SectionParser:
+    """Collect text per section; skip permalinks, scripts and excluded parts.
+
+    The HTML is Python-Markdown's and the hooks' (well formed, quoted attributes), read by one
+    regular expression rather than ``html.parser``, whose per-tag bookkeeping was a fifth of the
+    workers' time on a full build (issue 16)."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.sections = [Section("", "")]
         self.parts: list[str] = []
         self.skip_depth = 0  # >0 while inside an element whose text is not content
@@ -62,8 +73,31 @@ class _SectionParser(HTMLParser):
         self.heading: list[str] | None = None
         self.levels = [0]  # heading level of each section (0: the top of the page)
 
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
+    def feed(self, markup: str) -> None:
+        at = 0
+        while found := TOKEN.search(markup, at):
+            if found.start() > at:
+                self.handle_data(markup[at:found.start()])
+            at = found.end()
+            closing, tag, attributes = found.group("closing", "tag", "attributes")
+            if tag is None:  # a comment, declaration or processing instruction: not text
+                continue
+            tag = tag.lower()
+            if closing:
+                self.handle_endtag(tag)
+                continue
+            self.handle_starttag(tag, ATTRIBUTE.findall(attributes))
+            if tag in RAW_TEXT:  # its content is not markup: passed over up to its end tag
+                end = re.compile(f"</{tag}", re.I).search(markup, at)
+                at = end.start() if end else len(markup)
+            elif attributes.endswith("/"):
+                self.handle_endtag(tag)
+        if at < len(markup):
+            self.handle_data(markup[at:])
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        attributes = {name.lower(): html.unescape(value[1:-1] if value[:1] in "\"'" else value)
+                      for name, value in attrs}
         classes = set((attributes.get("class") or "").split())
         skip = (tag in SKIPPED or tag == TITLE or "headerlink" in classes or bool(classes & CHROME_CLASSES)
                 or "data-search-exclude" in attributes)
@@ -78,7 +112,9 @@ class _SectionParser(HTMLParser):
             self.levels.append(int(tag[1]))
             self.heading = []
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID:  # never opened: an element without content
+            return
         while self.stack:
             open_tag, skip = self.stack.pop()
             self.skip_depth -= skip
@@ -90,9 +126,11 @@ class _SectionParser(HTMLParser):
         if tag in BLOCKS:
             self.parts.append("\n")
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         if self.skip_depth:
             return
+        if "&" in data:
+            data = html.unescape(data)
         self.parts.append(data)
         if self.heading is not None:
             self.heading.append(data)
@@ -119,8 +157,7 @@ def tidy(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def sections_from_html(html: str) -> list[Section]:
+def sections_from_html(page_html: str) -> list[Section]:
     parser = _SectionParser()
-    parser.feed(html)
-    parser.close()
+    parser.feed(page_html)
     return parser.result()
