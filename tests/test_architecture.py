@@ -9,7 +9,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "build_tools"
 # Shared plain data and helpers every stage may use.
-CORE = {"model", "errors", "project", "slugs", "numerals", "markup", "text", "cache", "progress"}
+CORE = {"model", "errors", "project", "slugs", "numerals", "markup", "text", "cache", "progress", "forked"}
 # The pipeline, in order: a stage imports only itself, the core and the stages before it.
 PIPELINE = ["reading", "structure", "metadata", "catalogue", "render", "search"]
 # Beside the pipeline: the MkDocs adapter wires the stages into the engine; the bundle builds the site

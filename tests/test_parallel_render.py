@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from build_tools import forked
 from build_tools.benchmarks import corpus, lawcorpus
-from build_tools.mkdocs_glue import forked, parallel
+from build_tools.mkdocs_glue import parallel
 from build_tools.mkdocs_glue.stages import StageClock, in_child, split_wait
 from build_tools.project import Project
 from projects import ROOT, build_site, make_project

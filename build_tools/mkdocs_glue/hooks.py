@@ -12,9 +12,10 @@ from pathlib import Path
 from markupsafe import escape
 from mkdocs.plugins import event_priority
 
+from build_tools import forked
 from build_tools.render.convert import convert_all
 from build_tools.metadata.gaps import UNVERIFIED
-from build_tools.mkdocs_glue import forked, lazy, synced
+from build_tools.mkdocs_glue import lazy, synced
 from build_tools.mkdocs_glue.originals import add_originals, originals
 from build_tools.mkdocs_glue.stale import remove_stale_output
 from build_tools.mkdocs_glue.unchanged import asked_early, leave_out_unchanged, leaving_out

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from build_tools.mkdocs_glue import forked, parallel
+from build_tools import forked
+from build_tools.mkdocs_glue import parallel
 from build_tools.search import state as index_state
 from build_tools.search.index import index_sorted
 from build_tools.search.shards import full_state, write_state, write_texts

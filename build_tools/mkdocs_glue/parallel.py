@@ -24,7 +24,7 @@ from multiprocessing import get_context
 
 from mkdocs.structure.pages import Page
 
-from build_tools.mkdocs_glue.forked import collect_logs, replay, step
+from build_tools.forked import collect_logs, replay, step
 
 CHUNK = 25  # pages per task: small enough to balance the workers, large enough to cost nothing
 MINIMUM = 100  # fewer pages to render (a --dirty build): forking costs more than it saves

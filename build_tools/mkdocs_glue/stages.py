@@ -137,7 +137,8 @@ def install(clock: StageClock) -> None:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
-    from build_tools.mkdocs_glue import forked, parallel
+    from build_tools import forked
+    from build_tools.mkdocs_glue import parallel
     from build_tools.render import convert, incremental, writer
 
     for module, name, stage in ((incremental, "convert_many", "conversion"), (convert, "convert_all", "catalogue"),

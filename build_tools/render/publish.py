@@ -5,15 +5,20 @@ changed as a ``changes.Change`` and write through here, so both write the same f
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import forked
 from ..catalogue import browse, cards, changes, archive as catalogue
 from ..errors import SourceError
 from ..model import Document
 from ..project import Project
 from . import contexts, incremental, page as render, rendered, summaries
 from .writer import write_if_changed
+
+# Below this many pages to render, forking children costs more than sharing the pages saves.
+SHARED_FROM = 200
 
 
 @dataclass
@@ -53,30 +58,55 @@ class Sources:
         return next(document for document in self.full[1] if document.slug == summary.slug)
 
 
+@dataclass
+class PageWriter:
+    """Renders and writes document pages from the catalogue: in this process or a forked child,
+    which writes the pages and their kept contexts itself and sends back only their digests."""
+
+    project: Project
+    archive: catalogue.Catalogue
+    sources: Sources
+    before: dict[str, str]  # ``rendered.load``: slug → digest of the page as last written
+    on_disk: set[str]  # page file names in docs/documents/
+
+    def write(self, documents: list[Document]) -> list[tuple[str, str, bool]]:
+        """(slug, digest, whether its page was written) of each document."""
+        return [self.write_one(document) for document in documents]
+
+    def write_one(self, document: Document) -> tuple[str, str, bool]:
+        slug, key = document.slug, self.sources.key(document)
+        context = cards.context_for(self.archive, document)
+        contexts.save(self.project.cache, {slug: contexts.kept(self.archive, document, context, key)}, [])
+        digest = rendered.digest(key, document, context)
+        if digest == self.before.get(slug) and f"{slug}.md" in self.on_disk:
+            return slug, digest, False
+        page = render.render(self.sources.document(document), context)
+        return slug, digest, write_if_changed(self.project.documents / f"{slug}.md", page)
+
+
 def write_documents(project: Project, archive: catalogue.Catalogue, change: changes.Change, sources: Sources,
                     report: ConvertReport) -> None:
     """Pages whose context or document changed, or that are missing on disk; stale pages removed.
-    The contexts made are kept for a later edit no other page sees (``contexts``, ``quick``)."""
+    The contexts made are kept for a later edit no other page sees (``contexts``, ``quick``).
+
+    Many pages (a whole build) are shared with forked children: rendering them was the one long
+    step of a build that used one core (issue 16)."""
     folder, on_disk = project.documents, project.document_pages()
-    before, after, made = rendered.load(project.cache), {}, {}
-    for document in archive.documents:
-        name, slug = f"{document.slug}.md", document.slug
-        if change.pages is not None and slug not in change.pages and slug in before and name in on_disk:
-            after[slug] = before[slug]
-            continue
-        context = cards.context_for(archive, document)
-        made[slug] = contexts.kept(archive, document, context, sources.key(document))
-        after[slug] = rendered.digest(sources.key(document), document, context)
-        if after[slug] == before.get(slug) and name in on_disk:
-            continue
-        if write_if_changed(folder / name, render.render(sources.document(document), context)):
-            report.written.append(folder / name)
+    before = rendered.load(project.cache)
+    due = [document for document in archive.documents if change.pages is None or document.slug in change.pages
+           or document.slug not in before or f"{document.slug}.md" not in on_disk]
+    workers = (os.cpu_count() or 1) if len(due) >= SHARED_FROM else 1
+    made = {slug: (digest, written) for slug, digest, written in
+            forked.shared(PageWriter(project, archive, sources, before, on_disk).write, due, workers)}
+    after = {document.slug: made[document.slug][0] if document.slug in made else before[document.slug]
+             for document in archive.documents}
+    report.written += [folder / f"{slug}.md" for slug, (_, written) in made.items() if written]
     rendered.save(project.cache, after)
     # A source that failed leaves no page behind: the site shows what the sources say now.
     report.removed = sorted(folder / name for name in on_disk if name[:-3] not in after)
     for path in report.removed:
         path.unlink()
-    contexts.save(project.cache, made, sorted(set(before) - set(after)))
+    contexts.save(project.cache, {}, sorted(set(before) - set(after)))
 
 
 def write_browse(project: Project, archive: catalogue.Catalogue, report: ConvertReport,

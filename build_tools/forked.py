@@ -4,6 +4,7 @@ Converting 20,000 sources leaves the build's process 2.3 GB larger for good (mem
 Python but kept by the allocator), and every process forked after it (page workers) starts as
 large; the pages MkDocs then holds need a fifth of that. A child's log records are kept and
 handled by this process at the same step, so ``--strict`` counts a child's warnings.
+A loop over many independent items can also be shared with forked children (``shared``).
 """
 from __future__ import annotations
 
@@ -90,3 +91,26 @@ def start(function, *args) -> Child:
 def call(function, *args):
     """``function(*args)`` in a forked child, waited for: its result (pickled), its log replayed here."""
     return start(function, *args).result()
+
+
+def shared(function, items: list, workers: int) -> list:
+    """``function(chunk)`` of ``workers`` consecutive chunks of ``items``, the first here and the
+    others in forked children (they inherit what this process holds, nothing is sent but their
+    results), joined in order. A child that fails raises ``ChildError`` once all have ended."""
+    size = -(-len(items) // max(1, workers)) or 1
+    chunks = [items[start:start + size] for start in range(0, len(items), size)] or [[]]
+    children = [start(function, chunk) for chunk in chunks[1:]]
+    try:
+        results = function(chunks[0])
+    finally:
+        outcomes = []
+        for child in children:
+            try:
+                outcomes.append(child.result())
+            except ChildError as error:
+                outcomes.append(error)
+    for outcome in outcomes:
+        if isinstance(outcome, ChildError):
+            raise outcome
+        results = results + outcome
+    return results
