@@ -9,6 +9,8 @@ pattern not known here, every pattern is tried as before: the output is always P
 """
 from __future__ import annotations
 
+import re
+
 from markdown import Extension, util
 from markdown.inlinepatterns import DelimiterProcessor
 from markdown.treeprocessors import InlineProcessor
@@ -27,21 +29,31 @@ class QuickInlineProcessor(InlineProcessor):
 
     def run(self, tree, ancestors=None):
         self.needs = needs_of(self.inlinePatterns)
+        self.candidates: dict[frozenset, tuple[int, ...]] = {}
+        if self.needs is not None:
+            self.finder = re.compile("|".join(map(re.escape, sorted({need for needs in self.needs for need in needs}))))
         return super().run(tree, ancestors)
 
     def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:
-        """``InlineProcessor.__handleInline``, with the patterns that cannot match skipped."""
+        """``InlineProcessor.__handleInline``, with the patterns that cannot match skipped.
+
+        What a text holds is looked up once: a match only puts a placeholder (control characters,
+        letters and digits) where text was, so it never brings a pattern's needs into the text."""
         if self.needs is None or isinstance(data, util.AtomicString):
             return super()._InlineProcessor__handleInline(data, patternIndex)
-        start, count = 0, len(self.inlinePatterns)
-        while patternIndex < count:
-            matched = False
-            if any(need in data for need in self.needs[patternIndex]):
+        for index in self.candidates_for(frozenset(self.finder.findall(data))):
+            matched, start = index >= patternIndex, 0
+            while matched:
                 data, matched, start = self._InlineProcessor__applyPattern(
-                    self.inlinePatterns[patternIndex], data, patternIndex, start)
-            if not matched:
-                patternIndex, start = patternIndex + 1, 0
+                    self.inlinePatterns[index], data, index, start)
         return data
+
+    def candidates_for(self, present: frozenset) -> tuple[int, ...]:
+        """The patterns, in order, of which ``present`` holds a need."""
+        if present not in self.candidates:
+            self.candidates[present] = tuple(index for index, needs in enumerate(self.needs)
+                                             if not present.isdisjoint(needs))
+        return self.candidates[present]
 
 
 def needs_of(patterns) -> list[tuple[str, ...]] | None:
