@@ -62,7 +62,7 @@ class _SectionParser:
     """Collect text per section; skip permalinks, scripts and excluded parts.
 
     The HTML is Python-Markdown's and the hooks' (well formed, quoted attributes), read by one
-    regular expression rather than ``html.parser``, whose per-tag bookkeeping was a fifth of the
+    regular expression rather than ``html.parser``, whose per-tag bookkeeping took a sixth of the
     workers' time on a full build (issue 16)."""
 
     def __init__(self) -> None:
