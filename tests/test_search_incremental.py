@@ -15,7 +15,7 @@ import pytest
 
 from build_tools.benchmarks.browser import ranked_in_sites
 from build_tools.search import overlay, retire, state, tiers
-from build_tools.search.extract import SearchPage, Section
+from build_tools.search.extract import SECTIONS_VERSION, SearchPage, Section
 from build_tools.search.index import build_index
 from build_tools.search.retire import COMPACT_SHARE
 from build_tools.search.shards import dead_documents, full_state, read_documents, read_script, write_state
@@ -387,3 +387,13 @@ def test_a_rebuild_that_changed_no_document_leaves_the_index_as_it_is(tmp_path, 
 def test_the_engine_ranks_base_documents_as_the_overlays_expect():
     engine = (Path(overlay.__file__).parent / "assets" / "archive-search-engine.js").read_text(encoding="utf-8")
     assert f"var ORDER = {overlay.ORDER};" in engine
+
+
+def test_a_build_drops_the_pages_cached_for_another_sections_version(tmp_path):
+    project = make_project(tmp_path / "p", {"n01.txt": notice(1)})
+    stale = project.root / ".cache" / "search-pages-v1"
+    stale.mkdir(parents=True)
+    (stale / "documents__n01.md.json").write_text("{}", encoding="utf-8")
+    assert build_site(project, tmp_path / "site", "--strict").returncode == 0
+    cached = sorted(path.name for path in (project.root / ".cache").glob("search-pages-v*"))
+    assert cached == [f"search-pages-v{SECTIONS_VERSION}"]
