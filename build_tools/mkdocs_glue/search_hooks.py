@@ -96,7 +96,7 @@ def page_cache(config) -> Path:
 
 
 def drop_other_versions(cache: Path) -> None:
-    """Pages cached for another ``extract.SECTIONS_VERSION`` are never read again (≈70 MB at 3,475 laws)."""
+    """Pages cached for another ``extract.SECTIONS_VERSION`` are never read again (66 MB at 3,475 laws)."""
     for folder in cache.parent.glob("search-pages-v*"):
         if folder != cache:
             shutil.rmtree(folder, ignore_errors=True)

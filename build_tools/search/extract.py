@@ -32,8 +32,8 @@ TITLE = "h1"
 # The relations list (cards.relations_section) opens with this h2 and runs to the end of the page.
 RELATIONS_HEADING = "关联文件"
 VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "col", "source"}
-# Elements whose content is raw text up to their end tag, as ``html.parser`` reads them.
-RAW_TEXT = {"script", "style"}
+# Elements whose content is raw text up to their end tag, as ``html.parser`` reads them: tag → that end.
+RAW_TEXT = {tag: re.compile(f"</{tag}", re.I) for tag in ("script", "style")}
 # A tag (its name and attributes) or markup that is not text (comment, declaration, instruction).
 TOKEN = re.compile(r"""<(?:(?P<closing>/?)(?P<tag>[A-Za-z][^\s/>]*)(?P<attributes>(?:[^>"']|"[^"]*"|'[^']*')*)>"""
                    r"|!--.*?-->|![^>]*>|\?[^>]*>)", re.S)
@@ -88,7 +88,7 @@ class _SectionParser:
                 continue
             self.handle_starttag(tag, ATTRIBUTE.findall(attributes))
             if tag in RAW_TEXT:  # its content is not markup: passed over up to its end tag
-                end = re.compile(f"</{tag}", re.I).search(markup, at)
+                end = RAW_TEXT[tag].search(markup, at)
                 at = end.start() if end else len(markup)
             elif attributes.endswith("/"):
                 self.handle_endtag(tag)
