@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import logging
 import os
 import time
 from collections import defaultdict
@@ -22,7 +23,10 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 
+import markdown
+from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from build_tools.forked import collect_logs, replay, step
 
@@ -77,7 +81,7 @@ def _render(page: Page, seconds: dict) -> Rendered:
     source, meta = page.markdown, copy.deepcopy(page.meta)
     page.markdown, _ = step(functools.partial(config.plugins.on_page_markdown, page=page, config=config, files=files),
                              page.markdown)
-    _, render_log = step(Page.render, page, config, files)
+    _, render_log = step(render, page, config, files)
     seconds["markdown"] += time.perf_counter() - start
     extras = {}
     for name, (stage, function) in AFTER_RENDER.items():
@@ -89,6 +93,46 @@ def _render(page: Page, seconds: dict) -> Rendered:
                     page._title_from_render, page.present_anchor_ids,
                     None if links is None else {file.src_uri: anchors for file, anchors in links.items()},
                     extras, read_log, render_log)
+
+
+def render(page: Page, config, files) -> None:
+    """``Page.render`` with the worker's one Markdown converter, reset between pages: MkDocs makes one
+    per page, and loading the extensions again took 4 % of a page's rendering. The same steps and
+    MkDocs' own tree processors (MkDocs 1.x is final), so the HTML is the same bytes
+    (``tests/test_parallel_render.py``)."""
+    md = _job.get("markdown")
+    if md is None:
+        md = _job["markdown"] = markdown.Markdown(extensions=config["markdown_extensions"],
+                                                  extension_configs=config["mdx_configs"] or {})
+        md.is_block_level = _block_level_test(md.block_level_elements)
+    md.reset()
+    # Registered again under the same names: each replaces the last page's.
+    raw_html = mkdocs_pages._RawHTMLPreprocessor()
+    raw_html._register(md)
+    anchors = mkdocs_pages._ExtractAnchorsTreeprocessor(page.file, files, config)
+    anchors._register(md)
+    relative = mkdocs_pages._RelativePathTreeprocessor(page.file, files, config)
+    relative._register(md)
+    title = mkdocs_pages._ExtractTitleTreeprocessor()
+    title._register(md)
+    page.content = md.convert(page.markdown)
+    page.toc = get_toc(getattr(md, "toc_tokens", []))
+    page._title_from_render = title.title
+    page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
+    if mkdocs_pages.log.getEffectiveLevel() > logging.DEBUG:
+        page.links_to_anchors = relative.links_to_anchors
+
+
+def _block_level_test(elements: list[str]):
+    """``Markdown.is_block_level`` with the tags the loaded extensions left, as a set: it searched
+    that list on each of 500 calls a page makes."""
+    block_level = frozenset(elements)
+
+    @functools.cache
+    def is_block_level_tag(tag: str) -> bool:
+        return tag.lower().rstrip("/") in block_level
+
+    return lambda tag: isinstance(tag, str) and is_block_level_tag(tag)
 
 
 def _render_chunk(numbers: list[int]) -> tuple[dict, dict]:
