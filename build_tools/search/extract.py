@@ -86,7 +86,7 @@ class _SectionParser:
             if closing:
                 self.handle_endtag(tag)
                 continue
-            self.handle_starttag(tag, ATTRIBUTE.findall(attributes))
+            self.handle_starttag(tag, ATTRIBUTE.findall(attributes) if attributes else ())
             if tag in RAW_TEXT:  # its content is not markup: passed over up to its end tag
                 end = RAW_TEXT[tag].search(markup, at)
                 at = end.start() if end else len(markup)
@@ -96,10 +96,11 @@ class _SectionParser:
             self.handle_data(markup[at:])
 
     def handle_starttag(self, tag: str, attrs) -> None:
+        # Most tags (p, li, td, strong) have no attributes: nothing to read in them.
         attributes = {name.lower(): html.unescape(value[1:-1] if value[:1] in "\"'" else value)
-                      for name, value in attrs}
-        classes = set((attributes.get("class") or "").split())
-        skip = (tag in SKIPPED or tag == TITLE or "headerlink" in classes or bool(classes & CHROME_CLASSES)
+                      for name, value in attrs} if attrs else {}
+        classes = set((attributes.get("class") or "").split()) if attrs else ()
+        skip = (tag in SKIPPED or tag == TITLE or "headerlink" in classes or not CHROME_CLASSES.isdisjoint(classes)
                 or "data-search-exclude" in attributes)
         if tag not in VOID:
             self.stack.append((tag, skip))
