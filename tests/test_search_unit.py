@@ -33,7 +33,7 @@ def test_block_breaks_survive_and_collapse():
     assert normalise("\n 甲乙 \n\n 丙丁 \n") == "甲乙\n丙丁"
 
 
-def test_translate_table_agrees_with_the_character_rules():
+def test_folding_agrees_with_the_character_rules():
     sample = "".join(chr(code) for code in range(0x20, 0x3100)) + "".join(chr(code) for code in range(0xFF00, 0xFFEF))
     folded = "".join(fold_char(char) for char in sample)
     assert normalise(sample) == normalise(folded)
