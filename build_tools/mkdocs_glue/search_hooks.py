@@ -1,9 +1,9 @@
 """MkDocs wiring of the archive search (``build_tools.search``).
 
 Material's header search box is kept (``overrides/partials/search.html``)
-but driven by ``archive-search-*.js``; this hook adds those scripts and their
-stylesheet, a search page with filters, keeps Material's own index empty,
-and has the archive's index built by a second process (``index_process``):
+but driven by ``archive-search-*.js``, without Material's search plugin
+(``HeaderSearchBox``); this hook adds those scripts and their stylesheet,
+a search page with filters, and has the archive's index built by a second process (``index_process``):
 in a full build, from each document's sections as soon as the page is rendered.
 """
 from __future__ import annotations
@@ -13,8 +13,9 @@ import json
 import logging
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from build_tools.mkdocs_glue import lazy, parallel
@@ -48,7 +49,18 @@ hide:
 """
 
 
+class HeaderSearchBox(BasePlugin):
+    """What Material's header asks of its search plugin (``"material/search" in config.plugins``,
+    its ``config.enabled``) before it includes the search box, and nothing else: the box is the
+    archive's (``overrides/partials/search.html``). The plugin itself is not loaded: importing it
+    imports jieba, 0.1 s of every build and rebuild, and it wrote an empty index."""
+
+    def __init__(self):
+        self.config = SimpleNamespace(enabled=True)
+
+
 def on_config(config):
+    config.plugins.setdefault("material/search", HeaderSearchBox())
     config.extra_css.append(f"{ASSET_DIR}/archive-search.css")
     config.extra_javascript.append(f"{ASSET_DIR}/{SCRIPT}")
     return config
@@ -66,13 +78,6 @@ def on_files(files, config):
     files.append(File.generated(config, SEARCH_PAGE, content=SEARCH_PAGE_MARKDOWN,
                                 inclusion=InclusionLevel.NOT_IN_NAV))
     return files
-
-
-def on_page_markdown(markdown, page, config, files):
-    # Material's search plugin would segment every page with jieba for an
-    # index nobody loads; excluding pages keeps its search_index.json empty.
-    page.meta.setdefault("search", {"exclude": True})
-    return markdown
 
 
 def is_document(file) -> bool:

@@ -124,7 +124,8 @@ def patch_everywhere(original, replacement) -> None:
 
 
 def search_handler(method) -> bool:
-    """Material's search plugin, or the archive's search hooks (a hook module is named by its path)."""
+    """Material's search plugin (the benchmark's plain Material site), or the archive's search hooks
+    (a hook module is named by its path)."""
     owner = getattr(method, "__self__", None)
     return type(owner).__name__ == "SearchPlugin" or "search_hooks" in getattr(method, "__module__", "")
 
