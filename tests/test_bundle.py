@@ -6,7 +6,6 @@ Debian's chromium over file:// URLs, recording every request the pages make.
 from __future__ import annotations
 
 import datetime
-import json
 import os
 import re
 import subprocess
