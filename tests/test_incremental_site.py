@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import filecmp
+import os
 import shutil
 
+from build_tools.render.writer import patch_in_place
 from projects import build_site, make_project
 from test_incremental import notice
 
@@ -30,3 +32,49 @@ def test_dirty_rebuild_after_adding_and_editing_matches_a_full_build(tmp_path):
     # sitemap.xml.gz embeds a timestamp; everything else must be byte-identical.
     assert [path for path in differing_files(site, full) if not path.startswith("sitemap.xml")] == []
     assert "抓紧落实" in (site / "documents" / "n1" / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_edit_patches_the_export_and_its_site_copy_in_place(tmp_path):
+    """An edit changes its record's hash, not its length: docs/ keeps its export file (the same inode,
+    the record put in place) and the site's copy takes the same patch instead of 34 MB copied again
+    at 20,000 laws. A mark in the copy where no record changed shows it was patched, not copied."""
+    project = make_project(tmp_path / "p", {f"n{i}.txt": notice(i) for i in range(1, 4)})
+    site = tmp_path / "site"
+    assert build_site(project, site, "--strict").returncode == 0
+    exported, copy = project.docs / "catalogue.json", site / "catalogue.json"
+    inode, before = exported.stat().st_ino, exported.read_bytes()
+    copy.write_bytes(copy.read_bytes().replace(b"\n]\n", b"\n]\r"))  # later than docs/: in step
+    (project.sources / "n1.txt").write_text(notice(1).replace("认真落实", "抓紧落实"), encoding="utf-8")
+    assert build_site(project, site, "--dirty", "--no-strict").returncode == 0
+    after = exported.read_bytes()
+    assert exported.stat().st_ino == inode and len(after) == len(before) and after != before
+    assert copy.read_bytes() == after.replace(b"\n]\n", b"\n]\r")
+    shutil.rmtree(project.root / ".cache")
+    full = tmp_path / "full"
+    assert build_site(project, full, "--strict").returncode == 0
+    assert (full / "catalogue.json").read_bytes() == after
+    assert (full / "catalogue.csv").read_bytes() == (site / "catalogue.csv").read_bytes()
+
+
+def test_a_site_copy_out_of_step_is_copied_whole(tmp_path):
+    """A copy older than the export it was made from (a build that stopped before copying) is not
+    patched: MkDocs copies the file again."""
+    project = make_project(tmp_path / "p", {f"n{i}.txt": notice(i) for i in range(1, 3)})
+    site = tmp_path / "site"
+    assert build_site(project, site, "--strict").returncode == 0
+    copy = site / "catalogue.json"
+    copy.write_bytes(copy.read_bytes().replace(b"\n]\n", b"\n]\r"))
+    os.utime(copy, ns=(0, 0))
+    (project.sources / "n1.txt").write_text(notice(1).replace("认真落实", "抓紧落实"), encoding="utf-8")
+    assert build_site(project, site, "--dirty", "--no-strict").returncode == 0
+    assert copy.read_bytes() == (project.docs / "catalogue.json").read_bytes()
+
+
+def test_a_patch_whose_old_bytes_are_not_there_writes_nothing(tmp_path):
+    path = tmp_path / "f"
+    path.write_bytes(b"abcdef")
+    assert not patch_in_place(path, [(0, b"ab", b"xy"), (4, b"zz", b"ZZ")])
+    assert path.read_bytes() == b"abcdef"
+    assert patch_in_place(path, [(0, b"ab", b"xy"), (4, b"ef", b"EF")])
+    assert path.read_bytes() == b"xycdEF"
+    assert not patch_in_place(tmp_path / "gone", [(0, b"", b"")])

@@ -15,7 +15,7 @@ from mkdocs.plugins import event_priority
 from build_tools import forked
 from build_tools.render.convert import convert_all
 from build_tools.metadata.gaps import UNVERIFIED
-from build_tools.mkdocs_glue import lazy, synced
+from build_tools.mkdocs_glue import export_copies, lazy, synced
 from build_tools.mkdocs_glue.originals import add_originals, originals
 from build_tools.mkdocs_glue.stale import remove_stale_output
 from build_tools.mkdocs_glue.unchanged import asked_early, leave_out_unchanged, leaving_out
@@ -29,13 +29,15 @@ log = logging.getLogger("mkdocs.hooks.archive")
 REBUILD_GC_THRESHOLDS = (100_000, 20, 1_000)
 
 
-def converted(root: Path) -> tuple[list[str], int, int, list[str], list[str]]:
-    """Convert the project's sources: (errors, pages, pages with gaps, docs-relative paths written, removed)."""
+def converted(root: Path) -> tuple[list[str], int, int, list[str], list[str], dict[str, tuple]]:
+    """Convert the project's sources: (errors, pages, pages with gaps, docs-relative paths written,
+    removed, patched in place with their patches)."""
     project = Project(root)
     report = convert_all(project)
     return [str(error) for error in report.errors], report.pages, report.unverified, \
         [path.relative_to(project.docs).as_posix() for path in report.written], \
-        [path.relative_to(project.docs).as_posix() for path in report.removed]
+        [path.relative_to(project.docs).as_posix() for path in report.removed], \
+        {path.relative_to(project.docs).as_posix(): patched for path, patched in report.patched.items()}
 
 
 def on_pre_build(config, **kwargs) -> None:
@@ -54,12 +56,12 @@ def _conversion():
     the log names the file and line at INFO level (a warning would abort ``--strict``); ``make check``,
     the pull-request gate, fails on it."""
     child, _build["child"] = _build["child"], None
-    errors, pages, unverified, written, removed = child.result()
+    errors, pages, unverified, written, removed, patched = child.result()
     for error in errors:
         log.info("archive: left out of the site / 未生成页面: %s", error)
     log.info("archive: %d pages, %d written, %d with fields %s (browse/unverified), %d sources left out",
              pages, len(written), unverified, UNVERIFIED, len(errors))
-    return written, removed
+    return written, removed, patched
 
 
 _build = {"dirty": False, "child": None}
@@ -87,7 +89,9 @@ def on_files(files, config, **kwargs):
     _always_rebuild_snippet_pages(walked)
     asked = asked_early(walked, config, _build["dirty"])
     found = originals(Project(Path(config.config_file_path).parent))
-    written, removed = _conversion()
+    written, removed, patched = _conversion()
+    if _build["dirty"]:  # a full build copies every file anyway
+        export_copies.patch(config.site_dir, patched)
     for path in written:
         asked.pop(path, None)
     files = lazy.reconciled(files, config, written, removed)

@@ -35,6 +35,8 @@ class ConvertReport:
     written: list[Path] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)
     errors: list[SourceError] = field(default_factory=list)
+    # Files of ``written`` patched in place: their modification time before, the patches (``quick``).
+    patched: dict[Path, tuple[int, list]] = field(default_factory=dict)
 
 
 @dataclass

@@ -13,15 +13,18 @@ finds the same. Nothing is written before the rebuild is known to be of this kin
 """
 from __future__ import annotations
 
+import mmap
+import os
 import pickle
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..catalogue import changes, export
 from ..model import Document
 from ..project import Project
 from . import contexts, incremental, page as render, rendered, summaries
-from .writer import write_bytes, write_if_changed
+from .writer import Patch, patch_in_place, write_if_changed
 
 
 @dataclass
@@ -31,7 +34,9 @@ class Plan:
     sources: dict[str, summaries.Entry] = field(default_factory=dict)  # edited source → its new entry
     contexts: dict[str, contexts.Kept] = field(default_factory=dict)  # slug → its page's kept context
     shards: dict[int, tuple[dict, dict]] = field(default_factory=dict)  # shard → (entries, page_data) to save
-    export: dict[str, bytes] = field(default_factory=dict)  # export file → its bytes with the edited records, if they differ
+    # Export file → (its modification time before, the edited records to put in place): an edit of this
+    # kind changes a record's source hash only, never its length (``patched_export``).
+    patches: dict[str, tuple[int, list[Patch]]] = field(default_factory=dict)
     manifest: dict[str, str] = field(default_factory=dict)  # ``rendered``'s, as loaded
     stale: set[str] = field(default_factory=set)  # conversion-cache keys no source uses any more
 
@@ -67,7 +72,7 @@ def planned(project: Project, ledger: summaries.Ledger, edited: list[str], conve
     try:
         plan.shards = {number: summaries.read_shard(project.cache, number, ledger)
                        for number in sorted({summaries.shard_of(name) for name in edited})}
-        exported = [(project.docs / name).read_bytes() for name in export.NAMES]
+        exported, stamps = zip(*(_mapped(project.docs / name) for name in export.NAMES))
     except (OSError, ValueError, EOFError, TypeError, AttributeError, ImportError, pickle.UnpicklingError):
         return None
     known = {name: plan.shards[summaries.shard_of(name)][0][name] for name in edited}
@@ -82,7 +87,7 @@ def planned(project: Project, ledger: summaries.Ledger, edited: list[str], conve
                 return None
         entries[name] = plan.sources[name] = entry
         plan.stale |= {before.key} - {entry.key}
-    return plan if patched_export(plan, ledger.pages, exported, records) else None
+    return plan if patched_export(plan, ledger.pages, exported, stamps, records) else None
 
 
 def planned_page(project: Project, plan: Plan, key: str, old: Document, new: Document, pages: dict,
@@ -108,15 +113,28 @@ def unseen(before: summaries.Entry, after) -> bool:
         [changes.seen(doc) for doc in after.documents] == [changes.seen(doc) for doc in before.documents]
 
 
-def patched_export(plan: Plan, slugs: list[str], exported: list[bytes], records: dict[str, tuple]) -> bool:
-    """The export files with the edited pages' records replaced (``export.spliced``); False if a file
-    is not as last written. As bytes: decoding 34 MB of records at 20,000 laws took longer than the rest."""
+def _mapped(path: Path) -> tuple[mmap.mmap, int]:
+    """The file's bytes without reading them all (a rebuild looks at a few records of 34 MB at 20,000
+    laws), and its modification time."""
+    with path.open("rb") as file:
+        return mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ), os.fstat(file.fileno()).st_mtime_ns
+
+
+def patched_export(plan: Plan, slugs: list[str], exported: list[mmap.mmap], stamps: list[int],
+                   records: dict[str, tuple]) -> bool:
+    """The edited pages' records to put in place in each export file (``export.bounds``); False if a
+    file is not as last written or a record would change its length. In place, not the file written
+    again: 34 MB at 20,000 laws, the more the larger the archive."""
     for part, (name, data) in enumerate(zip(export.NAMES, exported)):
-        found = export.spliced(data, part, slugs, {slug: record[2 * part].encode() for slug, record in records.items()})
-        if found is None:
-            return False
-        if found != data:
-            plan.export[name] = found
+        patches = []
+        for slug, record in sorted(records.items()):
+            found = export.bounds(data, part, slugs, slug)
+            if found is None or found[1] - found[0] != len(new := record[2 * part].encode()):
+                return False
+            if data[slice(*found)] != new:
+                patches.append((found[0], data[slice(*found)], new))
+        if patches:
+            plan.patches[name] = (stamps[part], patches)
     return True
 
 
@@ -135,10 +153,18 @@ def carry_out(project: Project, ledger: summaries.Ledger, plan: Plan, convert, r
             path = project.documents / f"{document.slug}.md"
             if write_if_changed(path, render.render(document, pages[document.slug])):
                 report.written.append(path)
-    for name, data in plan.export.items():
-        write_bytes(project.docs / name, data)
-        report.written.append(project.docs / name)
+    for name, (stamp, patches) in plan.patches.items():
+        write_patched(project.docs / name, stamp, patches, report)
     rendered.save(project.cache, plan.manifest)
     summaries.save_shards(project.cache, ledger, plan.shards)
     for key in plan.stale:
         (project.cache / f"{key}.pickle").unlink(missing_ok=True)
+
+
+def write_patched(path: Path, stamp: int, patches: list[Patch], report) -> None:
+    """The export file's edited records put in place, the patches reported so that the site's copy
+    can take them too (``mkdocs_glue.export_copies``)."""
+    if not patch_in_place(path, patches):
+        raise RuntimeError(f"{path}: changed while this rebuild wrote it; build again")
+    report.written.append(path)
+    report.patched[path] = (stamp, patches)

@@ -31,6 +31,25 @@ def write_bytes(path: Path, data: bytes) -> None:
     temporary.replace(path)
 
 
+Patch = tuple[int, bytes, bytes]  # (offset, the bytes there, the bytes of the same length to put there)
+
+
+def patch_in_place(path: Path, patches: list[Patch]) -> bool:
+    """Overwrite each patch's bytes where they stand, if every one finds its old bytes there; False
+    (nothing written) if not. For a file of tens of MB of which a rebuild changes a record of the
+    same length (``quick``): writing it whole again grows with the archive, this does not."""
+    try:
+        with path.open("r+b") as file:
+            for offset, old, _ in patches:
+                if os.pread(file.fileno(), len(old), offset) != old:
+                    return False
+            for offset, _, new in patches:
+                os.pwrite(file.fileno(), new, offset)
+    except FileNotFoundError:
+        return False
+    return True
+
+
 def remove_stale(folder: Path, keep: set[Path], pattern: str = "*.md") -> list[Path]:
     """Delete generated files in ``folder`` that no source produces any more."""
     stale = [path for path in sorted(folder.glob(pattern)) if path not in keep]

@@ -1,0 +1,28 @@
+"""The site's copies of the files the conversion patched in place (the export, ``render.quick``).
+
+MkDocs copies a static file into the site whenever docs/ holds a newer one: after an edit, the
+whole export again (34 MB at 20,000 laws), the more the larger the archive. A copy that was in
+step with docs/ before the conversion patched the file (written no earlier than the file was)
+takes the same patches instead, each checked against the bytes it replaces; written after the
+file in docs/, MkDocs then leaves it. Any other copy MkDocs makes again, as before.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from build_tools.render.writer import patch_in_place
+
+
+def patch(site_dir: str, patched: dict[str, tuple[int, list]]) -> list[str]:
+    """Patch the site's copy of each docs-relative file of ``patched`` (its modification time before
+    the conversion patched it, the patches) where it was in step; the names of those patched."""
+    done = []
+    for name, (stamp, patches) in sorted(patched.items()):
+        copy = Path(site_dir) / name
+        try:
+            in_step = copy.stat().st_mtime_ns >= stamp
+        except FileNotFoundError:
+            continue
+        if in_step and patch_in_place(copy, patches):
+            done.append(name)
+    return done
