@@ -13,16 +13,14 @@ from pathlib import Path
 from build_tools.render.writer import patch_in_place
 
 
-def patch(site_dir: str, patched: dict[str, tuple[int, list]]) -> list[str]:
+def patch(site_dir: str, patched: dict[str, tuple[int, list]]) -> None:
     """Patch the site's copy of each docs-relative file of ``patched`` (its modification time before
-    the conversion patched it, the patches) where it was in step; the names of those patched."""
-    done = []
+    the conversion patched it, the patches) where it was in step."""
     for name, (stamp, patches) in sorted(patched.items()):
         copy = Path(site_dir) / name
         try:
             in_step = copy.stat().st_mtime_ns >= stamp
         except FileNotFoundError:
             continue
-        if in_step and patch_in_place(copy, patches):
-            done.append(name)
-    return done
+        if in_step:
+            patch_in_place(copy, patches)
