@@ -113,3 +113,11 @@ class PageContext:
     relations: str = ""  # Markdown of the relations section shown below the text
     # Citation key (normalised doc number, or a title in 《》) → relative URL of the cited page.
     links: dict[str, str] = field(default_factory=dict)
+
+
+def tuple_reduce(record: tuple) -> tuple:
+    """``__reduce__`` of the named tuples a rebuild loads by the ten thousand (citations, relations,
+    facets): pickled as ``tuple.__new__(cls, fields)``, loading one calls no Python code, where a
+    named tuple's own ``__new__`` is a Python function (the outline's 33,000 to-do citations at
+    20,000 laws loaded in 0.049 s, now 0.028 s)."""
+    return tuple.__new__, (type(record), tuple(record))

@@ -205,3 +205,28 @@ def test_the_cache_keeps_what_the_sources_use_and_an_addition_does_not_list_it(t
     convert_all(project)
     assert len(listed) == 1
     assert {path.name for path in project.cache.glob("*.pickle")} == used() and len(used()) == 3
+
+
+def test_unvouched_sources_are_those_whose_signature_is_not_the_one_recorded(tmp_path):
+    """``summaries.unvouched`` answers at once what ``signature`` answers source by source: an edit, a
+    sidecar added or edited, a racy source (changed under two seconds ago) and an unrecorded one."""
+    project = make_project(tmp_path / "p", {f"n{i}.txt": notice(i) for i in range(1, 7)})
+    (project.sources / "n2.yml").write_text("title: 甲\n", encoding="utf-8")
+    (project.sources / "n3.yml").write_text("title: 乙\n", encoding="utf-8")
+    names = project.source_scan()[1]
+    later = time.time() + 60
+    recorded = {name: summaries.signature(name, later, project.source_stats()) for name in names}
+    recorded["source_docs/n6.txt"] = None
+    (project.sources / "n1.txt").write_text(notice(1) + "补充。\n", encoding="utf-8")
+    (project.sources / "n3.yml").write_text("title: 丙\n", encoding="utf-8")
+    (project.sources / "n4.yml").write_text("title: 丁\n", encoding="utf-8")
+    stats = project.source_stats()
+    expected = ["source_docs/n1.txt", "source_docs/n3.txt", "source_docs/n4.txt", "source_docs/n6.txt"]
+    assert summaries.unvouched(recorded, later, stats) == expected
+    assert [name for name, signature in recorded.items()
+            if signature is None or summaries.signature(name, later, stats) != signature] == expected
+    soon = stats["n4.yml"].st_ctime + 1.0  # n4's sidecar is racy then, whatever the others are
+    racy = summaries.unvouched(recorded, soon, stats)
+    assert "source_docs/n4.txt" in racy
+    assert racy == [name for name, signature in recorded.items()
+                    if signature is None or summaries.signature(name, soon, stats) != signature]

@@ -17,7 +17,7 @@ from . import facets as facet_rules
 from . import relations as relation_rules
 from .facets import Facet, page_path, relative
 from ..markup import book_title
-from ..model import Block, Document
+from ..model import Block, Document, tuple_reduce
 from .relations import Relation
 
 # Documents listed per group (same region, issuer, session) beside a page, the nearest by date.
@@ -51,6 +51,8 @@ class Citation(NamedTuple):
     source: str  # slug of the citing document
     line: int  # source line of the citing block, 0 when declared in the front matter
     target: str | None = None  # slug in the archive, or None: not yet in the archive
+
+    __reduce__ = tuple_reduce
 
 
 @dataclass

@@ -11,7 +11,7 @@ from bisect import bisect_left
 from typing import NamedTuple
 
 from ..metadata.gaps import UNVERIFIED, gaps_of
-from ..model import Document
+from ..model import Document, tuple_reduce
 from ..slugs import slugify
 
 KINDS = ("region", "issuer", "year", "type", "session")
@@ -36,6 +36,8 @@ class Facet(NamedTuple):
 
     kind: str
     path: tuple[str, ...]
+
+    __reduce__ = tuple_reduce
 
     @property
     def label(self) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from ..model import Document
+from ..model import Document, tuple_reduce
 
 # (what the acting page says, what the page acted on says), e.g. 印发了 X / 由 X 印发.
 WORDING = {
@@ -48,6 +48,8 @@ class Relation(NamedTuple):
     kind: str  # one of TYPES
     source: str  # slug of the acting document
     target: str  # slug of the document acted on
+
+    __reduce__ = tuple_reduce
 
 
 def structural(document: Document, slugs: set[str]) -> list[Relation]:

@@ -9,8 +9,6 @@ transcription, whose text is the page: served again it would double the site's t
 """
 from __future__ import annotations
 
-import functools
-import os
 from pathlib import Path, PurePosixPath
 
 from mkdocs.structure.files import File, Files
@@ -28,11 +26,7 @@ def add_originals(files: Files, config, found: list[Path]) -> None:
 
 def originals(project: Project) -> list[Path]:
     """The files of record in source_docs/, told from their names alone (``Project.source_names``):
-    most sources are ``.txt``, and a Path and a stat for each cost 0.3 s of every rebuild at 20,000."""
-    return [project.sources / name for name in project.source_names() if _of_record(os.path.splitext(name)[1])]
-
-
-@functools.cache
-def _of_record(suffix: str) -> bool:
-    """Decided once per suffix."""
-    return suffix in SUFFIXES and is_file_of_record(PurePosixPath(f"x{suffix}"))
+    most sources are ``.txt``, and a Path and a stat for each cost 0.3 s of every rebuild at 20,000,
+    a suffix split of each 0.02 s."""
+    suffixes = tuple(suffix for suffix in SUFFIXES if is_file_of_record(PurePosixPath(f"x{suffix}")))
+    return [project.sources / name for name in project.source_names() if name.endswith(suffixes)]

@@ -55,10 +55,7 @@ def rebuild(project: Project, convert, report: ConvertReport, ledger: summaries.
     new = [name for name in names if name not in ledger.sources]
     if not new or [name for name in names if name in ledger.sources] != list(ledger.sources):
         return False
-    now = time.time()
-    unsure = [name for name, signature in ledger.sources.items()
-              if signature is None or summaries.signature(name, now, stats) != signature]
-    shards = unchanged(project, ledger, unsure, convert, stats)
+    shards = unchanged(project, ledger, summaries.unvouched(ledger.sources, time.time(), stats), convert, stats)
     if shards is None:
         return False
     entries = incremental.convert_many(new, project, convert, {}, stats=stats)

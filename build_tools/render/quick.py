@@ -47,9 +47,7 @@ def rebuild(project: Project, convert, report, ledger: summaries.Ledger | None, 
     stats, names = scan
     if ledger is None or names != list(ledger.sources) or not written(project, ledger):
         return False
-    now = time.time()
-    edited = [name for name in names if ledger.sources[name] is None or
-              summaries.signature(name, now, stats) != ledger.sources[name]]
+    edited = summaries.unvouched(ledger.sources, time.time(), stats)
     if edited:
         plan = planned(project, ledger, edited, convert, stats)
         if plan is None:
