@@ -7,6 +7,7 @@ corpus is reproducible and "one more document" is simply index N.
 """
 from __future__ import annotations
 
+import compileall
 import random
 import re
 import shutil
@@ -223,3 +224,4 @@ def copy_skeleton(root: Path, out: Path) -> None:
                     ignore=shutil.ignore_patterns("documents", "browse"))
     shutil.copytree(root / "build_tools", out / "build_tools", dirs_exist_ok=True,
                     ignore=shutil.ignore_patterns("__pycache__"))
+    compileall.compile_dir(out / "build_tools", quiet=1)  # as ``make rebuild`` finds it (``compiled``)
