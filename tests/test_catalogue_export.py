@@ -44,3 +44,19 @@ def test_csv_has_one_row_per_document_and_round_trips_nested_values():
 
 def test_export_is_deterministic():
     assert export.files(archive()) == export.files(archive())
+
+
+def test_a_record_is_found_where_it_is_whatever_the_lengths_of_the_others(monkeypatch):
+    """``export.bounds`` looks for a record near its share of the file first (``NEAR``, doubled):
+    a few very long records put the others far from their share, and each is still found exactly
+    where a search from the start finds it; a slug not there is not found."""
+    monkeypatch.setattr(export, "NEAR", 64)
+    documents = [doc(f"d{i:03d}", title=f"文件{i}" + "很长的标题" * (2000 if i in (2, 3, 40) else 1)) for i in range(60)]
+    built = catalogue.build(documents)
+    slugs = [document.slug for document in documents]
+    for part, data in enumerate((export.to_json(built).encode(), export.to_csv(built).encode())):
+        end = len(data) - len(export.ENDS[part]) + len(export.SEPARATORS[part])  # where one more would start
+        starts = [data.find(export.STARTS[part](slug)) + part for slug in slugs] + [end]
+        for index, slug in enumerate(slugs):
+            assert export.bounds(data, part, slugs, slug) == (starts[index], starts[index + 1] - len(export.SEPARATORS[part]))
+        assert export.bounds(data, part, sorted(slugs + ["d0305"]), "d0305") is None

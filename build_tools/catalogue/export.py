@@ -134,12 +134,28 @@ ENDS = (b"\n]\n", b"")  # what follows the last record
 SEPARATORS = (b",\n", b"")  # what follows every other record
 
 
+# How far around its expected place a record is looked for first (doubled until found).
+NEAR = 1 << 16
+
+
 def _start(data: bytes, part: int, slugs: list[str], index: int) -> int | None:
-    """Where the record of ``slugs[index]`` starts; past the end, where one more would (None: not found)."""
+    """Where the record of ``slugs[index]`` starts; past the end, where one more would (None: not found).
+
+    Looked for near where its rank puts it, in a window doubled until it holds it: records are a
+    few hundred bytes to a few kB, so a record's place is about its share of the file. A search
+    from the start read half the export on average (15 ms a file for a record near the end at
+    20,000 laws); this reads a few windows."""
     if index == len(slugs):
         return len(data) - len(ENDS[part]) + len(SEPARATORS[part])
-    found = data.find(STARTS[part](slugs[index]))
-    return None if found < 0 else found + part
+    needle, guess, width = STARTS[part](slugs[index]), len(data) * index // len(slugs), NEAR
+    while True:
+        low, high = max(0, guess - width), min(len(data), guess + width)
+        found = data.find(needle, low, high)
+        if found >= 0:
+            return found + part
+        if low == 0 and high == len(data):
+            return None
+        width *= 2
 
 
 def bounds(data: bytes, part: int, slugs: list[str], slug: str) -> tuple[int, int] | None:
