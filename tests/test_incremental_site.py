@@ -5,7 +5,8 @@ import filecmp
 import os
 import shutil
 
-from build_tools.render.writer import patch_in_place
+from build_tools.render import writer
+from build_tools.render.writer import patch_in_place, write_spliced
 from projects import build_site, make_project
 from test_incremental import notice
 
@@ -78,3 +79,24 @@ def test_a_patch_whose_old_bytes_are_not_there_writes_nothing(tmp_path):
     assert patch_in_place(path, [(0, b"ab", b"xy"), (4, b"ef", b"EF")])
     assert path.read_bytes() == b"xycdEF"
     assert not patch_in_place(tmp_path / "gone", [(0, b"", b"")])
+
+
+def test_a_spliced_file_is_the_file_with_its_stretches_replaced(tmp_path, monkeypatch):
+    """``write_spliced`` copies the stretches between the splices by the kernel, or by reading where
+    the system cannot (``sendfile`` refused): the same bytes either way, the old file replaced whole."""
+    data = bytes(range(256)) * 5000
+    splices = [(0, 0, b"<head>"), (1000, 1003, b""), (70_000, 70_000, b"inserted"), (len(data) - 5, len(data), b"<end>")]
+    expected = b"<head>" + data[:1000] + data[1003:70_000] + b"inserted" + data[70_000:-5] + b"<end>"
+    path = tmp_path / "export"
+    path.write_bytes(data)
+    write_spliced(path, splices)
+    assert path.read_bytes() == expected
+    path.write_bytes(data)
+
+    def refused(*args):
+        raise OSError("no sendfile here")
+
+    monkeypatch.setattr(writer.os, "sendfile", refused)
+    write_spliced(path, splices)
+    assert path.read_bytes() == expected
+    assert sorted(item.name for item in tmp_path.iterdir()) == ["export"]

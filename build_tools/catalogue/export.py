@@ -168,9 +168,10 @@ def bounds(data: bytes, part: int, slugs: list[str], slug: str) -> tuple[int, in
     return here, following - len(SEPARATORS[part])
 
 
-def spliced(data: bytes, part: int, slugs: list[str], records: dict[str, bytes]) -> bytes | None:
-    """Export file ``part`` as written for the pages ``slugs`` (sorted), with ``records`` (slug → its
-    record in that format) put in: replacing a listed page's, inserted in slug order for another.
+def splices(data: bytes, part: int, slugs: list[str], records: dict[str, bytes]) -> list[tuple[int, int, bytes]] | None:
+    """What changes in export file ``part`` as written for the pages ``slugs`` (sorted) to hold
+    ``records`` (slug → its record in that format): replacing a listed page's, inserted in slug order
+    for another. (start, end, bytes put in place of that stretch), in file order (``writer.write_spliced``);
     None when a record is not where the order says (not the file expected)."""
     edits, separator = [], SEPARATORS[part]
     for slug, text in records.items():
@@ -186,11 +187,7 @@ def spliced(data: bytes, part: int, slugs: list[str], records: dict[str, bytes])
             return None
         here -= len(separator) if index == len(slugs) else 0
         edits.append((here, here, slug, separator + text if index == len(slugs) else text + separator))
-    pieces, done = [], 0
-    for here, until, _, text in sorted(edits):
-        pieces += [data[done:here], text]
-        done = until
-    return b"".join([*pieces, data[done:]])
+    return [(here, until, text) for here, until, _, text in sorted(edits)]
 
 
 def files(catalogue: Catalogue, rows: Rows | None = None) -> dict[str, str]:

@@ -28,7 +28,7 @@ from ..metadata.gaps import gaps_of
 from ..project import Project
 from . import contexts, incremental, quick, rendered, summaries
 from .publish import ConvertReport, Sources, write_browse, write_documents
-from .writer import write_bytes
+from .writer import Splice, mapped, write_spliced
 
 
 @dataclass
@@ -41,7 +41,7 @@ class Plan:
     outline: changes.Outline  # to save, ``documents`` as source names
     delta: outline_delta.Delta  # what the addition adds to the last build's outline
     kept: dict[str, contexts.Kept]  # existing pages rendered again
-    export: dict[str, bytes]  # export file → its bytes with the records that changed
+    export: dict[str, list[Splice]]  # export file → where it changes to hold the records that changed
     recited: dict[str, str]  # pages whose citations were resolved again → their source
 
 
@@ -160,16 +160,17 @@ def kept_pages(project: Project, slugs: set[str]) -> dict[str, contexts.Kept] | 
 
 
 def patched_export(project: Project, archive: Catalogue, pages: list[str], slugs: set[str],
-                   columns: tuple) -> dict[str, bytes] | None:
-    """The export files with the records of ``slugs`` (new ones, and those given a relation) put in;
-    None if a new record has a field the CSV has no column for, or a file is not as last written."""
+                   columns: tuple) -> dict[str, list[Splice]] | None:
+    """Where each export file changes to hold the records of ``slugs`` (new ones, and those given a
+    relation); None if a new record has a field the CSV has no column for, or a file is not as last
+    written. The files are looked at where the records go, not read whole (``writer.mapped``)."""
     records = {slug: export.serialised(archive, archive.by_slug[slug], columns) for slug in sorted(slugs)}
     if any(not set(fields) <= set(columns) for _, fields, _ in records.values()):
         return None
     files = {}
     for part, name in enumerate(export.NAMES):
-        data = (project.docs / name).read_bytes()
-        files[name] = export.spliced(data, part, pages, {slug: record[2 * part].encode() for slug, record in records.items()})
+        data = mapped(project.docs / name)[0]
+        files[name] = export.splices(data, part, pages, {slug: record[2 * part].encode() for slug, record in records.items()})
         if files[name] is None:
             return None
     return files
@@ -185,8 +186,8 @@ def carry_out(project: Project, ledger: summaries.Ledger, plan: Plan, names: lis
     every = write_browse(project, archive, report, plan.change, {}, plan.outline.browse)
     outline_delta.browse_change(plan.delta, plan.outline.browse, every)
     plan.outline.browse = every
-    for name, data in plan.export.items():
-        write_bytes(project.docs / name, data)
+    for name, splices in plan.export.items():
+        write_spliced(project.docs / name, splices)
         report.written.append(project.docs / name)
     shards.update((number, summaries.read_shard(project.cache, number, ledger))
                   for number in {summaries.shard_of(name) for name in entries} - shards.keys())

@@ -14,7 +14,6 @@ finds the same. Nothing is written before the rebuild is known to be of this kin
 from __future__ import annotations
 
 import mmap
-import os
 import pickle
 import time
 from dataclasses import dataclass, field
@@ -24,7 +23,7 @@ from ..catalogue import changes, export
 from ..model import Document
 from ..project import Project
 from . import contexts, incremental, page as render, rendered, summaries
-from .writer import Patch, patch_in_place, write_if_changed
+from .writer import Patch, mapped, patch_in_place, write_if_changed
 
 
 @dataclass
@@ -70,7 +69,7 @@ def planned(project: Project, ledger: summaries.Ledger, edited: list[str], conve
     try:
         plan.shards = {number: summaries.read_shard(project.cache, number, ledger)
                        for number in sorted({summaries.shard_of(name) for name in edited})}
-        exported, stamps = zip(*(_mapped(project.docs / name) for name in export.NAMES))
+        exported, stamps = zip(*(mapped(project.docs / name) for name in export.NAMES))
     except (OSError, ValueError, EOFError, TypeError, AttributeError, ImportError, pickle.UnpicklingError):
         return None
     known = {name: plan.shards[summaries.shard_of(name)][0][name] for name in edited}
@@ -109,13 +108,6 @@ def unseen(before: summaries.Entry, after) -> bool:
     return isinstance(after, summaries.Entry) and after.mentions == before.mentions and \
         [doc.slug for doc in after.documents] == [doc.slug for doc in before.documents] and \
         [changes.seen(doc) for doc in after.documents] == [changes.seen(doc) for doc in before.documents]
-
-
-def _mapped(path: Path) -> tuple[mmap.mmap, int]:
-    """The file's bytes without reading them all (a rebuild looks at a few records of 34 MB at 20,000
-    laws), and its modification time."""
-    with path.open("rb") as file:
-        return mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ), os.fstat(file.fileno()).st_mtime_ns
 
 
 def patched_export(plan: Plan, slugs: list[str], exported: list[mmap.mmap], stamps: list[int],
