@@ -11,8 +11,8 @@ import pytest
 from mkdocs.structure.files import File
 
 from build_tools.mkdocs_glue import hooks
-from build_tools.mkdocs_glue.addresses import address, clashing, destination, output_paths
-from build_tools.mkdocs_glue.lazy import LazyFiles
+from build_tools.mkdocs_glue.addresses import address, clashing, destination, output_paths, source
+from build_tools.mkdocs_glue.lazy import LazyFiles, left_out_at
 from build_tools.render.convert import convert_all
 from projects import build_site, make_project
 from test_incremental import notice
@@ -105,6 +105,11 @@ def test_the_names_give_the_paths_and_addresses_of_mkdocs_files(tmp_path, direct
         assert (destination(uri, directory_urls), address(uri, directory_urls), path) == \
             (file.dest_uri, file.url, file.abs_dest_path)
         assert lazy.get_file_from_path(uri).abs_dest_path == file.abs_dest_path
+    # Back from an address: the pages named x.md (a document's, ``lazy.left_out_at``) give their own.
+    named = [uri for uri in uris if uri.endswith(".md") and not uri.endswith(("index.md", "README.md"))]
+    assert [source(address(uri, directory_urls), directory_urls) for uri in named] == named
+    assert [left_out_at(lazy, address(uri, directory_urls)) for uri in named] == named
+    assert left_out_at(lazy, address("documents/other.md", directory_urls)) is None
     assert clashing(["index.md", "README.md"], directory_urls) and clashing(["a.md", "a.markdown"], directory_urls)
     assert clashing(["a.md", "a.html"], directory_urls) is not directory_urls
     assert not clashing(["a.md", "b.md", "a.png", "a"], directory_urls)

@@ -12,7 +12,7 @@ import os
 import posixpath
 import re
 from typing import NamedTuple
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from mkdocs import utils
 from mkdocs.structure.files import InclusionLevel
@@ -42,6 +42,13 @@ def address(uri: str, directory_urls: bool) -> str:
     if directory_urls and (dest == "index.html" or dest.endswith("/index.html")):
         return _quoted(dest[:-10] or "./")
     return _quoted(dest)
+
+
+def source(url: str, directory_urls: bool) -> str:
+    """The docs-relative ``x.md`` whose ``address`` is ``url``, if a page of that name has it (one
+    not named index or README: a document's); callers check with ``address``."""
+    path = unquote(url)
+    return (path[:-1] if directory_urls and path.endswith("/") else path.removesuffix(".html")) + ".md"
 
 
 def output_paths(uris, config) -> list[str]:

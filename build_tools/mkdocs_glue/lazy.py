@@ -21,7 +21,7 @@ from mkdocs.commands import build
 from mkdocs.structure.files import File, Files, InclusionLevel, _file_sort_key, set_exclusions
 
 from build_tools.mkdocs_glue import synced, walked
-from build_tools.mkdocs_glue.addresses import LeftOut, address, clashing
+from build_tools.mkdocs_glue.addresses import LeftOut, address, clashing, source
 
 log = logging.getLogger("mkdocs.hooks.archive_lazy")
 _state = {"lazy": False}
@@ -30,9 +30,11 @@ _state = {"lazy": False}
 class LazyFiles(Files):
     """Files with the pages left out as names; ``folders``: every folder of docs/ the walk saw."""
 
-    def __init__(self, files, left_out: dict[str, File | None], config, folders: list[str]) -> None:
+    def __init__(self, files, left_out: dict[str, File | None], config, folders: list[str],
+                 removed: tuple[str, ...] = ()) -> None:
         super().__init__(files)
         self.left_out, self.config, self.folders = left_out, config, folders
+        self.removed = removed  # pages the conversion removed (``reconciled``)
 
     def get_file_from_path(self, path: str) -> File | None:
         found = super().get_file_from_path(path)
@@ -105,7 +107,7 @@ def reconciled(files: Files, config, written: list[str], removed: list[str]) -> 
         files.left_out.pop(path, None)
     real = walked.reconciled(Files(list(files)), config, written, removed)
     log.info("archive: site in step with docs/: %d pages left as they are, unread", len(files.left_out))
-    return LazyFiles(real, files.left_out, config, files.folders)
+    return LazyFiles(real, files.left_out, config, files.folders, tuple(removed))
 
 
 def is_lazy(files: Files) -> bool:
@@ -121,6 +123,22 @@ def docs_folders(files: Files, config, written: list[str]) -> list[str]:
     if not isinstance(files, LazyFiles):
         return synced.folders_of(config.docs_dir)
     return files.folders + synced.folders_holding(written)
+
+
+def removed_addresses(files: Files) -> set[str] | None:
+    """The addresses of the pages the conversion removed when the site was in step with docs/: every
+    other page of the last build is a ``File`` or left out. None: not known so (not ``LazyFiles``)."""
+    if not isinstance(files, LazyFiles):
+        return None
+    return {address(uri, files.config.use_directory_urls) for uri in files.removed}
+
+
+def left_out_at(files: Files, url: str) -> str | None:
+    """The page left out whose address is ``url``, if there is one (a document's: ``addresses.source``)."""
+    if not isinstance(files, LazyFiles):
+        return None
+    uri = source(url, files.config.use_directory_urls)
+    return uri if uri in files.left_out and address(uri, files.config.use_directory_urls) == url else None
 
 
 def stand_ins(files: Files) -> list[LeftOut]:

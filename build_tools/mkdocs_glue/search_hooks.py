@@ -80,8 +80,15 @@ def on_files(files, config):
     return files
 
 
+DOCUMENTS = "documents/"
+
+
 def is_document(file) -> bool:
-    return file.src_uri.startswith("documents/") and not file.src_uri.endswith("index.md")
+    return is_document_page(file.src_uri)
+
+
+def is_document_page(uri: str) -> bool:
+    return uri.startswith(DOCUMENTS) and not uri.endswith("index.md")
 
 
 @parallel.after_render("search")
@@ -123,12 +130,14 @@ def read_cached(path: Path) -> extract.SearchPage:
     return extract.SearchPage(data["url"], data["meta"], [extract.Section(*s) for s in data["sections"]])
 
 
-def last_built(sources: dict[str, str], cache: Path):
+def last_built(sources: dict[str, str], files, cache: Path):
     """URL → the page as the last build cached it (None if it did not): what ``search.retire`` moves.
-    ``sources``: URL → docs-relative path of every document. Each path is made when asked: a Path
-    for every document took 0.12 s of a rebuild at 20,000 laws that moves a few dozen."""
+    ``sources``: URL → docs-relative path of the documents listed, those left out found by their
+    address (``lazy.left_out_at``). Each path is made when asked: a Path for every document took
+    0.12 s of a rebuild at 20,000 laws that moves a few dozen."""
     def page(url: str):
-        path = cached_path(sources[url], cache) if url in sources else None
+        uri = sources.get(url) or lazy.left_out_at(files, url)
+        path = cached_path(uri, cache) if uri is not None else None
         return read_cached(path) if path is not None and path.exists() else None
     return page
 
@@ -150,10 +159,25 @@ def state_path(config) -> Path:
     return index_state.state_file(Path(config.config_file_path).parent, Path(config.site_dir))
 
 
-def documents_of(files) -> list:
-    """Every document of the site, those a ``--dirty`` build leaves out included (``lazy``: some without a ``File``)."""
-    return [file for file in [*files.documentation_pages(inclusion=lambda _: True), *lazy.stand_ins(files)]
+def documents_of(files, left_out: bool = True) -> list:
+    """Every document of the site, those a ``--dirty`` build leaves out included (``lazy``: some without
+    a ``File``, unless ``left_out`` is False)."""
+    stand_ins = lazy.stand_ins(files) if left_out else []
+    return [file for file in [*files.documentation_pages(inclusion=lambda _: True), *stand_ins]
             if is_document(file) and (file.inclusion.is_included() or is_left_out(file))]
+
+
+class Present:
+    """The documents of a ``--dirty`` build, as the overlay asks (``url in``): those listed, and when
+    the site was in step with docs/ (``gone`` given: ``lazy.removed_addresses``) every other page the
+    last build had but those the conversion removed: the pages left out need no address worked out
+    (0.06 s of a rebuild at 20,000 laws)."""
+
+    def __init__(self, listed: set[str], gone: set[str] | None) -> None:
+        self.listed, self.gone = listed, gone
+
+    def __contains__(self, url: str) -> bool:
+        return url in self.listed or (self.gone is not None and url not in self.gone)
 
 
 def streamed(arrivals, entries: list[tuple[str, str]], cache: Path):
@@ -193,17 +217,18 @@ def on_page_content(html, page, config, files):
     return html
 
 
-def appended(documents: list, config, out: Path, search_url: str) -> bool:
+def appended(files, config, out: Path, search_url: str) -> bool:
     """After a build that rendered only some pages: those appended to the index's overlay
     (``overlay.append``); False when the whole index is due, or an index file it read is damaged."""
-    changed = [file for file in documents if rendered(file)]
-    if len(changed) == len(documents):
+    listed = documents_of(files, left_out=False)
+    changed = [file for file in listed if rendered(file)]
+    if len(changed) == len(listed) and not any(map(is_document_page, lazy.left_out(files))):
         return False
     pages = [cached_search_page(file, page_cache(config)) for file in changed]
-    sources = {file.url: file.src_uri for file in documents}
+    sources = {file.url: file.src_uri for file in listed}
     try:
-        stats = overlay.append(state_path(config), out, pages, sources.keys(), search_url,
-                               last_built(sources, page_cache(config)))
+        stats = overlay.append(state_path(config), out, pages, Present(set(sources), lazy.removed_addresses(files)),
+                               search_url, last_built(sources, files, page_cache(config)))
     except ValueError as error:  # payload.read_script names the file
         log.info("archive search: %s; the whole index is built again", error)
         return False
@@ -222,11 +247,10 @@ def on_env(env, config, files):
     if _build["index"] is not None:
         _build["index"].finish()
         return env
-    documents = documents_of(files)
     out, search_url = Path(config.site_dir) / INDEX_DIR, files.get_file_from_path(SEARCH_PAGE).url
-    if appended(documents, config, out, search_url):
+    if appended(files, config, out, search_url):
         return env
-    cache = page_cache(config)
+    documents, cache = documents_of(files), page_cache(config)
     pages = lambda: sorted((cached_search_page(file, cache) for file in documents), key=lambda page: page.url)
     _build["index"] = IndexProcess(pages, out, search_url, state_path(config))
     return env

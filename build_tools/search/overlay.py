@@ -28,7 +28,7 @@ from __future__ import annotations
 import shutil
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Set
+from collections.abc import Callable, Container
 from pathlib import Path
 
 from ..render.writer import remove_stale
@@ -49,7 +49,7 @@ ORDER = 65536  # fewer overlay documents fall between two base documents: see ur
 CachedPage = Callable[[str], "SearchPage | None"]
 
 
-def append(state_file: Path, out: Path, pages: list[SearchPage], urls: Set[str], search_page: str,
+def append(state_file: Path, out: Path, pages: list[SearchPage], urls: Container[str], search_page: str,
            cached: CachedPage) -> ShardStats | None:
     """A ``--dirty`` build's search stage: the ``pages`` it rendered appended to the index in ``out``
     (``urls``: every document of the build; ``cached``: URL → the page as the last build left it) and
@@ -74,7 +74,7 @@ def append(state_file: Path, out: Path, pages: list[SearchPage], urls: Set[str],
     return stats
 
 
-def changes(catalog: Catalog, pages: list[SearchPage], urls: Set[str]) -> tuple[list[SearchPage], set[int]]:
+def changes(catalog: Catalog, pages: list[SearchPage], urls: Container[str]) -> tuple[list[SearchPage], set[int]]:
     """(pages to append, document numbers to mark dead) for the rendered ``pages`` among ``urls``,
     the documents of this build."""
     live = catalog.live()
