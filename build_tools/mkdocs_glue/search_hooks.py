@@ -30,6 +30,7 @@ ASSETS = Path(extract.__file__).parent / "assets"
 ASSET_DIR = "assets/archive-search"
 INDEX_DIR = "search-index"  # must match the path in archive-search-engine.js
 SEARCH_PAGE = "search.md"
+DOCUMENTS = "documents/"  # the folder of the pages the index holds (its index.md aside)
 # The engine and the page script, which uses it, shipped as one file: one <script> tag less
 # on every page (issue 16: bytes per page). They stay two sources; tests load the engine alone.
 SCRIPT, SCRIPT_PARTS = "archive-search.js", ("archive-search-engine.js", "archive-search-ui.js")
@@ -78,9 +79,6 @@ def on_files(files, config):
     files.append(File.generated(config, SEARCH_PAGE, content=SEARCH_PAGE_MARKDOWN,
                                 inclusion=InclusionLevel.NOT_IN_NAV))
     return files
-
-
-DOCUMENTS = "documents/"
 
 
 def is_document(file) -> bool:
