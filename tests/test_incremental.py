@@ -218,7 +218,7 @@ def test_unvouched_sources_are_those_whose_signature_is_not_the_one_recorded(tmp
     recorded = {name: summaries.signature(name, later, project.source_stats()) for name in names}
     recorded["source_docs/n6.txt"] = None
     (project.sources / "n1.txt").write_text(notice(1) + "补充。\n", encoding="utf-8")
-    (project.sources / "n3.yml").write_text("title: 丙\n", encoding="utf-8")
+    (project.sources / "n3.yml").write_text("title: 丙丁\n", encoding="utf-8")  # another size: no tick can hide it
     (project.sources / "n4.yml").write_text("title: 丁\n", encoding="utf-8")
     stats = project.source_stats()
     expected = ["source_docs/n1.txt", "source_docs/n3.txt", "source_docs/n4.txt", "source_docs/n6.txt"]
