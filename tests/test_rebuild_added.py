@@ -211,6 +211,8 @@ ANY_WAY = [
      lambda w, p: (w("n15.txt", law(15, 15, cites=citing(8))),
                    hand_edited(p.docs / "catalogue.csv", "documents/n08/", "documents/n08-by-hand/"),
                    hand_edited(p.docs / "catalogue.json", '"slug":"n08"', '"slug":"n08-by-hand"')), None, None),
+    ("export-emptied", "a notice added after catalogue.json was left empty (a full disk): the whole way writes it again", BASE,
+     lambda w, p: (w("n13.txt", law(13, 13)), (p.docs / "catalogue.json").write_bytes(b"")), None, None),
     ("annex", "a notice with an annex, as n06 has", {**BASE, "n06.txt": annexed(6, 6)},
      lambda w, p: w("n13.txt", annexed(13, 13)), None,
      lambda full, earlier: "attached_to: n13" in full["documents/n13-fujian-1.md"].decode()

@@ -169,7 +169,10 @@ def patched_export(project: Project, archive: Catalogue, pages: list[str], slugs
         return None
     files = {}
     for part, name in enumerate(export.NAMES):
-        data = mapped(project.docs / name)[0]
+        try:
+            data = mapped(project.docs / name)[0]
+        except (OSError, ValueError):  # gone, or empty (a full disk): the whole way writes it again
+            return None
         files[name] = export.splices(data, part, pages, {slug: record[2 * part].encode() for slug, record in records.items()})
         if files[name] is None:
             return None

@@ -83,8 +83,10 @@ class Ledger:
 
 def _stat(name: str, now: float, stats: dict) -> tuple | None:
     stat = stats.get(name)
-    if stat is None:
-        return ()
+    return () if stat is None else _stamp(stat, now)
+
+
+def _stamp(stat, now: float) -> tuple | None:
     # ctime too: a copy that keeps the old modification time (cp -p, tar) still changes it.
     return None if now - stat.st_ctime < RACY_SECONDS else \
         (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
@@ -105,8 +107,7 @@ def unvouched(sources: dict[str, tuple | None], now: float, stats: dict) -> list
     """The names of ``sources`` (name → signature recorded, or None) whose ``signature`` now is not
     the one recorded, in order: every source's at once, as a rebuild asks (a ``signature`` call per
     source took 0.09 s at 20,000 sources, this 0.04 s)."""
-    stamps = {file: None if now - stat.st_ctime < RACY_SECONDS else
-              (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino) for file, stat in stats.items()}
+    stamps = {file: _stamp(stat, now) for file, stat in stats.items()}
     # Sidecars by the stem of their source (``sidecar.name_for``); most archives have few or none.
     sidecars = {file[:-4]: stamp for file, stamp in stamps.items() if file.endswith(".yml")}
     found = []

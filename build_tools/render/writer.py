@@ -27,9 +27,14 @@ def write_if_changed(path: Path, content: str) -> bool:
 def write_bytes(path: Path, data: bytes) -> None:
     """Through a temporary file renamed over ``path``: a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary = temporary_for(path)
     temporary.write_bytes(data)
     temporary.replace(path)
+
+
+def temporary_for(path: Path) -> Path:
+    """A hidden name beside ``path``, of this process: the file is written there, then renamed over it."""
+    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
 
 
 Splice = tuple[int, int, bytes]  # (start, end, the bytes put in place of the file's stretch [start, end))
@@ -40,7 +45,7 @@ def write_spliced(path: Path, splices: list[Splice]) -> None:
     over it (``write_bytes``). The stretches between are copied by the kernel, not read into this
     process: an addition puts a record into an export of 34 MB at 20,000 laws (0.08 s read, joined
     and written; 0.03 s so)."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary = temporary_for(path)
     with path.open("rb") as source, temporary.open("wb", buffering=0) as target:
         done = 0
         for start, end, data in splices:
