@@ -12,11 +12,12 @@ import csv
 import io
 import json
 import os
+import pickle
 from importlib.util import find_spec
 
 import pytest
 
-from build_tools.catalogue import archive, paging
+from build_tools.catalogue import archive, paging, relations
 from build_tools.render import summaries
 from build_tools.render.convert import convert_all
 from projects import make_project
@@ -446,3 +447,19 @@ def test_an_addition_after_sources_the_ledger_does_not_vouch_for(tmp_path, monke
     made = rebuilt_as_a_full_build(project, tmp_path / "full", "an addition", renders, earlier, calls)[2]
     assert made == way
     assert None not in summaries.load_ledger(project.cache).sources.values()
+
+
+def test_the_outline_is_saved_with_plain_tuples_and_loads_named_ones(tmp_path):
+    """The outline's relations and to-do citations are saved as plain tuples (pickle loads a named
+    tuple by a call each: a third of the time for 32,000 relations at 20,000 laws) and load as the
+    named tuples the addition reads by field."""
+    project = make_project(tmp_path / "p", BASE)
+    convert_all(project)
+    saved = summaries.index_path(project.cache).read_bytes()
+    assert b"Relation" not in saved and b"Citation" not in saved
+    outline = summaries.load_outline(project.cache, summaries.load_ledger(project.cache))
+    assert outline.relations == [relations.Relation("引用", "n20", "n02")]
+    assert [type(relation) for relation in outline.relations] == [relations.Relation]
+    [(label, [citation])] = outline.missing.items()
+    assert (label, type(citation), citation.source, citation.target) == ("《关于第30项工作的通知》（测教发〔2024〕30号）", archive.Citation, "n10", None)
+    assert pickle.loads(pickle.dumps(outline)) == outline

@@ -12,7 +12,7 @@ import re
 import shutil
 
 from build_tools.catalogue import browse, paging
-from build_tools.render import convert, summaries
+from build_tools.render import convert, rendered, summaries
 from build_tools.render.convert import convert_all
 from projects import make_project
 
@@ -266,6 +266,30 @@ def test_an_edit_no_other_page_sees_is_rebuilt_without_the_catalogue(tmp_path, m
     convert_all(project)
     assert whole == ["load", "build"]
     same_as_a_full_build(project, tmp_path / "full3", "a body edit whose page's context is not kept")
+
+
+def test_a_context_kept_as_it_was_is_not_written_again(tmp_path, monkeypatch, renders):
+    """Most pages a rebuild renders again keep their context: writing and renaming each again cost
+    half a millisecond in a folder of 20,000. With the ledger and the digests gone every page is
+    rendered again, and no context is written; a title edit writes the contexts it changes."""
+    monkeypatch.setattr(summaries, "RACY_SECONDS", -1.0)
+    project = make_project(tmp_path / "p", {f"n{i:02d}.txt": law(i, i) for i in range(1, 6)})
+    convert_all(project)
+    kept = project.root / ".cache" / "page-contexts"
+
+    def inodes() -> dict[str, int]:
+        return {path.stem: path.stat().st_ino for path in sorted(kept.glob("*.pickle"))}
+
+    before = inodes()
+    summaries.ledger_path(project.cache).unlink()
+    rendered.manifest_path(project.cache).unlink()
+    renders.clear()
+    convert_all(project)
+    assert (sorted(renders), inodes()) == (sorted(before), before)
+    write(project, "n05.yml", "title: 关于第五项工作的通知（修订）\n", [1_900_000_000])
+    convert_all(project)
+    assert "n05" in renders and {slug for slug, inode in inodes().items() if inode != before[slug]} >= {"n05"}
+    same_as_a_full_build(project, tmp_path / "full", "a title edited after every page was rendered again")
 
 
 def test_a_quick_rebuild_gives_way_to_the_whole_one_when_its_inputs_are_not_as_left(tmp_path, monkeypatch):

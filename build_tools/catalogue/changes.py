@@ -21,7 +21,7 @@ from .overview import ISSUERS_PAGE
 from .paging import chain, date_of, prefixes
 from .relations import TYPES, Relation
 from ..metadata.gaps import gaps_of
-from ..model import Document
+from ..model import Document, plain, typed
 
 
 @dataclass
@@ -74,6 +74,16 @@ class Outline:
     named: set[str] = field(default_factory=set)  # ``stand_ins.named``
     citing: dict[str, set[str]] = field(default_factory=dict)  # ``stand_ins.citing``
     stale: set[str] = field(default_factory=set)
+
+    def __getstate__(self) -> dict:
+        """Saved with its relations and to-do citations as plain tuples (``model.plain``): a rebuild
+        after an addition loads the whole outline, 0.2 s at 20,000 laws, half of it these."""
+        return {**self.__dict__, "relations": plain(self.relations),
+                "missing": {label: plain(citations) for label, citations in self.missing.items()}}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state, relations=typed(Relation, state["relations"]),
+                             missing={label: typed(Citation, citations) for label, citations in state["missing"].items()})
 
     def earlier(self) -> Earlier:
         return Earlier(self.documents, self.keys, self.cited_in, self.members)

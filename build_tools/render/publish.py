@@ -87,13 +87,14 @@ class PageWriter:
 
 
 def write_documents(project: Project, archive: catalogue.Catalogue, change: changes.Change, sources: Sources,
-                    report: ConvertReport) -> None:
+                    report: ConvertReport, on_disk: set[str] | None = None) -> None:
     """Pages whose context or document changed, or that are missing on disk; stale pages removed.
     The contexts made are kept for a later edit no other page sees (``contexts``, ``quick``).
+    ``on_disk``: the page file names in docs/documents/ where the caller has listed them already.
 
     Many pages (a whole build) are shared with forked children: rendering them was the one long
     step of a build that used one core (issue 16)."""
-    folder, on_disk = project.documents, project.document_pages()
+    folder, on_disk = project.documents, project.document_pages() if on_disk is None else on_disk
     before = rendered.load(project.cache)
     due = [document for document in archive.documents if change.pages is None or document.slug in change.pages
            or document.slug not in before or f"{document.slug}.md" not in on_disk]
@@ -113,17 +114,18 @@ def write_documents(project: Project, archive: catalogue.Catalogue, change: chan
 
 def write_browse(project: Project, archive: catalogue.Catalogue, report: ConvertReport,
                  change: changes.Change | None = None, exported: dict[str, str] | None = None,
-                 earlier: dict[str, str] | None = None) -> dict[str, str]:
+                 earlier: dict[str, str] | None = None, on_disk: set[str] | None = None) -> dict[str, str]:
     """Browse pages, regenerated with the pages they describe, and the ``exported`` files (docs-relative
     path → text); returns every browse page with its list (``browse.every_path``, from ``earlier``
     where the change does not reach).
 
     Only the value pages of the facets ``change`` reaches, and the overviews and to-do lists only
-    when it reaches any list; a page missing on disk is always written.
+    when it reaches any list; a page missing on disk is always written. ``on_disk``: the browse
+    pages on disk (``Project.browse_pages``) where the caller has listed them already.
     """
     change = change or changes.everything()
     every = browse.every_path(archive, earlier, change.facets, change.lists())
-    on_disk = project.browse_pages()
+    on_disk = project.browse_pages() if on_disk is None else on_disk
     missing = {path: top for path, top in every.items() if path not in on_disk}
     facets = None if change.facets is None else \
         set(change.facets) | {facet for facet, path in archive.facet_paths.items() if path in missing}
