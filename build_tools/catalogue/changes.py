@@ -77,7 +77,7 @@ class Outline:
 
     def __getstate__(self) -> dict:
         """Saved with its relations and to-do citations as plain tuples (``model.plain``): a rebuild
-        after an addition loads the whole outline, 0.2 s at 20,000 laws, half of it these."""
+        after an addition loads the whole outline, 0.35–0.42 s at 20,000 laws, 0.28–0.30 s so."""
         return {**self.__dict__, "relations": plain(self.relations),
                 "missing": {label: plain(citations) for label, citations in self.missing.items()}}
 
