@@ -157,3 +157,16 @@ def test_a_long_to_do_list_is_split_into_ranges_of_names_each_listed_once(monkey
             if line.startswith("| 《")]
     assert sorted(rows) == sorted(f"《{name}》" for name in "甲乙丙丁戊己庚")
     assert all(page.count("\n| 《") <= 2 for page in parts.values())
+
+
+def test_a_long_unverified_list_is_split_into_ranges_of_source_files_each_listed_once(monkeypatch):
+    monkeypatch.setattr(paging, "PAGE_LIMIT", 2)
+    built = catalogue.build([doc(f"d{n}", title=f"通知{n}", doc_type="通知", unverified=["issuer", "date"]) for n in range(7)])
+    generated = browse.pages(built)
+    top = generated["browse/unverified.md"]
+    assert "以下 7 件文件缺少" in top and "按原始文本文件名分页列出" in top and "| 文件 |" not in top
+    parts = {path: page for path, page in generated.items() if path.startswith("browse/unverified/")}
+    rows = re.findall(r"^\| \[《通知(\d)》\]", "\n".join(parts.values()), re.M)
+    assert sorted(rows) == [str(n) for n in range(7)]
+    assert all(page.count("\n| [") <= 2 for page in parts.values())
+    assert all(page.startswith("# 待核实文件：source\\_docs/d") for page in parts.values())

@@ -21,7 +21,7 @@ from build_tools.catalogue import archive, paging, relations
 from build_tools.render import summaries
 from build_tools.render.convert import convert_all
 from projects import make_project
-from test_rebuild_scope import citing, generated, law, same_as_a_full_build, write
+from test_rebuild_scope import citing, generated, law, same_as_a_full_build, unsigned, write
 
 # Without the fast way's module (a checkout before it), additions take the whole way: the tests
 # asserting the way are skipped (``fast_way``), the byte comparisons hold either way.
@@ -40,11 +40,6 @@ def reply(number: int, day: int) -> str:
     return (f"测试县教育局文件\n\n测教复〔2024〕{number}号\n\n对县政协十届三次会议第{number}号提案的答复\n\n"
             f"县政协委员{number}：\n\n你们提出的《关于加强第{number}项工作的提案》（第 {number} 号）交我们研究办理，"
             f"现将答复如下：一、加强领导。\n\n测试县教育局\n\n2024年3月{day}日\n")
-
-
-def unsigned(number: int, day: int) -> str:
-    """A notice naming no issuer: issuer and region to verify (待核实)."""
-    return law(number, day).replace("测试县教育局文件\n\n", "").replace("\n\n测试县教育局\n\n", "\n\n")
 
 
 def annexed(number: int, day: int) -> str:
@@ -119,6 +114,13 @@ TAKEN = [
      lambda full, earlier: "(n17.md)" in full["documents/n03.md"].decode() and "(n17.md)" in full["documents/n05.md"].decode()
      and "117号" in b"".join(page for name, page in earlier.items() if name.startswith("browse/missing")).decode()
      and "117号" not in b"".join(page for name, page in full.items() if name.startswith("browse/missing")).decode()),
+    ("unverified-split", "a sixth notice naming no issuer where the 待核实 list is split by source file",
+     {**BASE, **{f"h{i:02d}.txt": unsigned(i, i) for i in range(3, 13, 2)}},
+     lambda w, p: w("h13.txt", unsigned(13, 13)), 4,
+     lambda full, earlier: len([name for name in full if name.startswith("browse/unverified/")]) > 1
+     and [name for name, page in full.items() if name.startswith("browse/unverified/")
+          and "source\\_docs/h13.txt |" in page.decode()] != []
+     and "documents/h13.md" not in full["browse/unverified.md"].decode()),
     ("two", "two notices at once", BASE,
      lambda w, p: (w("n13.txt", law(13, 13)), w("n21.txt", law(21, 21, cites=citing(4)))), None, dated("n13", "n21")),
 ]

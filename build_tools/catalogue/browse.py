@@ -151,6 +151,8 @@ def to_split(catalogue: Catalogue, facets: set[Facet], lists: Container[str]) ->
         found.append((MISSING_PAGE, missing_rows_of(catalogue), paging.NAMES, None))
     if overview.ISSUERS_PAGE in lists:
         found.append((overview.ISSUERS_PAGE, overview.issuer_rows(catalogue), paging.NAMES, overview.ISSUERS_FOLDER))
+    if UNVERIFIED_PAGE in lists:
+        found.append((UNVERIFIED_PAGE, unverified_rows(catalogue), paging.NAMES, None))
     return found
 
 
@@ -181,6 +183,20 @@ def citing_places(catalogue: Catalogue, citations: list, here: str) -> str:
     return "<br>".join(places)
 
 
+def name_part_lead(title: str, top: Part, part: Part, by: str, leaf_order: str) -> list[str]:
+    """The head of a part of a list split by name (``paging.NAMES``): its guide words, where it lies."""
+    names = escape(paging.range_label([row[0] for row in part.documents]))
+    order = f"{by}分页列出：" if part.parts else leaf_order
+    return [f"# {title}：{names}", "",
+            f"[{title}]({relative(part.path, top.path)})中{by}排在{names}的 {len(part.documents)} 件，{order}", ""]
+
+
+def guide_links(part: Part) -> list[str]:
+    """A name-split list's links to the parts of ``part``, each by its guide words, with its count."""
+    return [f"- [{escape(paging.range_label([row[0] for row in child.documents]))}]({relative(part.path, child.path)})"
+            f"（{len(child.documents)}）" for child in part.parts]
+
+
 MISSING_HEADER = ["| 被引用文件 | 次数 | 引用位置 |", "|---|---|---|"]
 
 
@@ -194,18 +210,13 @@ def missing_page(catalogue: Catalogue, top: Part, part: Part) -> str:
     past ``PAGE_LIMIT`` of them, split by the first characters of their names (``paging.prefix_key``)."""
     here, title = part.path, "被引用但尚未收录的文件"
     if part.key:
-        names = escape(paging.range_label([label for label, _ in part.documents]))
-        order = "按名称分页列出：" if part.parts else "按被引用次数排列。"
-        lines = [f"# {title}：{names}", "",
-                 f"[{title}]({relative(here, top.path)})中按名称排在{names}的 {len(part.documents)} 件，{order}", ""]
+        lines = name_part_lead(title, top, part, "按名称", "按被引用次数排列。")
     else:
         order = "按名称分页列出，每页按被引用次数排列" if part.parts else "按被引用次数排列"
         lines = [f"# {title}", "", f"本站文件引用了以下 {len(part.documents)} 件尚未收录的文件（{order}）。"
                  "引用位置注明原始文本文件及行号，便于编辑查找和补充收录。", ""]
     if part.parts:
-        items = [f"- [{escape(paging.range_label([label for label, _ in child.documents]))}]({relative(here, child.path)})"
-                 f"（{len(child.documents)}）" for child in part.parts]
-        return "\n".join(lines + items) + "\n"
+        return "\n".join(lines + guide_links(part)) + "\n"
     return "\n".join(lines + MISSING_HEADER + missing_rows(catalogue, part.documents, here)) + "\n"
 
 
@@ -229,24 +240,52 @@ def unverified(catalogue: Catalogue) -> list[Document]:
     return catalogue.memo["unverified"]
 
 
-def unverified_page(catalogue: Catalogue) -> str:
-    """The editors' other to-do list: published pages whose required fields are still missing."""
-    documents = unverified(catalogue)
-    required = "、".join(schema.BY_NAME[name].label for name in schema.REQUIRED)
-    lines = [f"# {UNVERIFIED}文件", "", f"以下 {len(documents)} 件文件缺少表中所列的必填元数据（必填字段：{required}）："
-             "程序没有从原文中识别出来，附属文件也没有填写。文件照常发布，缺少的字段在文件页面上显示为“待核实”，"
-             "浏览页面把它们列在“待核实”下；`make check` 对每一项报错，直到编辑补上。", "",
-             "编辑的改法：核对原文，在附属文件中填写表中所列的键，并用注释写明出处；原文确未写明的写 `null` 并注明原因"
-             "（标题除外：原文无标题时由编者拟定，并在 `note` 中说明）。", ""]
-    if not documents:
-        return "\n".join(lines + ["目前没有待核实的文件。"]) + "\n"
-    lines += ["| 文件 | 原始文本 | 待核实字段 | 改法 |", "|---|---|---|---|"]
-    for document in documents:
-        names = gaps_of(document)
-        fields = "、".join(schema.label(name) for name in names)
-        lines.append(f"| {doc_link(document, UNVERIFIED_PAGE)} | {escape(str(document.source.path))} "
-                     f"| {escape(fields)} | {escape(fix(document, names))} |")
-    return "\n".join(lines) + "\n"
+def unverified_rows(catalogue: Catalogue) -> list[tuple[str, Document]]:
+    """The 待核实 list's rows (source file, document), sorted by source file: split like the to-do
+    list by name, since most of these documents lack the date the other lists are split by."""
+    if "unverified rows" not in catalogue.memo:
+        catalogue.memo["unverified rows"] = sorted(((str(document.source.path), document) for document in unverified(catalogue)),
+                                                   key=lambda row: (row[0], row[1].slug))
+    return catalogue.memo["unverified rows"]
+
+
+UNVERIFIED_HEADER = ["| 文件 | 原始文本 | 待核实字段 | 改法 |", "|---|---|---|---|"]
+
+
+def unverified_row(document: Document, here: str) -> str:
+    names = gaps_of(document)
+    fields = "、".join(schema.label(name) for name in names)
+    return (f"| {doc_link(document, here)} | {escape(str(document.source.path))} "
+            f"| {escape(fields)} | {escape(fix(document, names))} |")
+
+
+def unverified_page(top: Part, part: Part) -> str:
+    """One page of the editors' other to-do list: published pages whose required fields are still
+    missing, by source file; past ``PAGE_LIMIT`` of them, split by the files' names (issue 16: at
+    20,000 laws the single page held 1,771 rows, 444 kB, rendered again by every such addition)."""
+    here, title = part.path, f"{UNVERIFIED}文件"
+    if part.key:
+        lines = name_part_lead(title, top, part, "按原始文本文件名", "按原始文本文件名排列。")
+    else:
+        required = "、".join(schema.BY_NAME[name].label for name in schema.REQUIRED)
+        order = "按原始文本文件名分页列出：" if part.parts else "按原始文本文件名排列。"
+        lines = [f"# {title}", "", f"以下 {len(part.documents)} 件文件缺少表中所列的必填元数据（必填字段：{required}）："
+                 "程序没有从原文中识别出来，附属文件也没有填写。文件照常发布，缺少的字段在文件页面上显示为“待核实”，"
+                 "浏览页面把它们列在“待核实”下；`make check` 对每一项报错，直到编辑补上。", "",
+                 "编辑的改法：核对原文，在附属文件中填写表中所列的键，并用注释写明出处；原文确未写明的写 `null` 并注明原因"
+                 f"（标题除外：原文无标题时由编者拟定，并在 `note` 中说明）。{order if part.documents else ''}", ""]
+        if not part.documents:
+            return "\n".join(lines + ["目前没有待核实的文件。"]) + "\n"
+    if part.parts:
+        return "\n".join(lines + guide_links(part)) + "\n"
+    return "\n".join(lines + UNVERIFIED_HEADER + [unverified_row(document, here) for _, document in part.documents]) + "\n"
+
+
+def unverified_pages(catalogue: Catalogue, wanted: set[str] | None = None, also: Container[str] = ()) -> dict[str, str]:
+    top = paging.split(UNVERIFIED_PAGE, unverified_rows(catalogue), paging.NAMES,
+                       paging.reaching(UNVERIFIED_PAGE, wanted, also, paging.NAMES))
+    return {part.path: unverified_page(top, part) for part in paging.walk(top)
+            if wanted is None or part.key in wanted or part.path in also}
 
 
 def latest(catalogue: Catalogue) -> list[Document]:
@@ -279,7 +318,7 @@ def browse_index(catalogue: Catalogue) -> str:
 
 
 # Lists split into parts past ``paging.PAGE_LIMIT`` besides the facets' own.
-SPLIT_LISTS = (IN_FORCE_PAGE, MISSING_PAGE, overview.ISSUERS_PAGE)
+SPLIT_LISTS = (IN_FORCE_PAGE, MISSING_PAGE, overview.ISSUERS_PAGE, UNVERIFIED_PAGE)
 # The overviews and to-do lists, beside one page per facet.
 LISTS = ("browse/index.md", "browse/_home.md", IN_FORCE_PAGE, MISSING_PAGE, UNVERIFIED_PAGE,
          *(f"browse/{kind}.md" for kind in OVERVIEWS))
@@ -305,8 +344,7 @@ def pages(catalogue: Catalogue, facets: set[Facet] | None = None, lists: bool = 
 
     generated = {}
     if lists:
-        generated = {"browse/index.md": browse_index(catalogue), "browse/_home.md": home_part(catalogue),
-                     **({UNVERIFIED_PAGE: unverified_page(catalogue)} if unverified else {})}
+        generated = {"browse/index.md": browse_index(catalogue), "browse/_home.md": home_part(catalogue)}
         generated.update({f"browse/{kind}.md": overview.overview_page(catalogue, kind) for kind in OVERVIEWS if kind != "issuer"})
     # Only the documents a change moved can change the list of those in force, only the names of what
     # changed documents cite that is not in the archive the to-do list.
@@ -319,6 +357,9 @@ def pages(catalogue: Catalogue, facets: set[Facet] | None = None, lists: bool = 
     if lists or overview.ISSUERS_PAGE in incomplete:
         issuers = None if keys is None else keys.get(overview.ISSUERS_PAGE, set()) | {""}
         generated.update(overview.issuer_pages(catalogue, issuers if lists else set(), incomplete.get(overview.ISSUERS_PAGE, ())))
+    if (lists and unverified) or UNVERIFIED_PAGE in incomplete:
+        gaps = None if keys is None else keys.get(UNVERIFIED_PAGE, set()) | {""}
+        generated.update(unverified_pages(catalogue, gaps if lists and unverified else set(), incomplete.get(UNVERIFIED_PAGE, ())))
     for facet, path in catalogue.facet_paths.items():
         chosen = facets is None or facet in facets
         if chosen or path in incomplete:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from . import stand_ins
 from .archive import RELATED_LIMIT, Catalogue, Citation, Earlier
+from .cards import UNVERIFIED_PAGE
 from .facets import IN_FORCE_PAGE, MISSING_PAGE, Facet, facets_of
 from .overview import ISSUERS_PAGE
 from .paging import chain, date_of, prefixes
@@ -44,7 +45,7 @@ class Change:
         if not self.listed:
             return {}
         if self.keys is None:
-            return {IN_FORCE_PAGE: None, MISSING_PAGE: None, ISSUERS_PAGE: None}
+            return {IN_FORCE_PAGE: None, MISSING_PAGE: None, ISSUERS_PAGE: None, UNVERIFIED_PAGE: None}
         return {top: parts for top, parts in self.keys.items() if parts}
 
 
@@ -176,6 +177,9 @@ def compare(before: Outline, after: Outline, recited: set[str]) -> Change:
     keys[MISSING_PAGE] = {key for slug in changed | cited for side in (before, after)
                           for citation in side.cited_in.get(slug, []) if citation.target is None
                           for key in prefixes(citation.label)}
+    # The 待核实 list is split by source file: the parts of the files of changed documents with gaps.
+    keys[UNVERIFIED_PAGE] = {key for side in (before, after) for slug in changed & side.documents.keys()
+                             if gaps_of(side.documents[slug]) for key in prefixes(str(side.documents[slug].source.path))}
     listed = bool(facets) or bool(pages - changed) or bool(cited)
-    unverified = any(gaps_of(side.documents[slug]) for side in (before, after) for slug in changed & side.documents.keys())
-    return Change(changed, pages & set(after.documents), facets & set(after.facet_paths), listed, keys, unverified)
+    return Change(changed, pages & set(after.documents), facets & set(after.facet_paths), listed, keys,
+                  bool(keys[UNVERIFIED_PAGE]))
