@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 
 from build_tools.catalogue import browse, paging, archive as catalogue
 from test_catalogue import doc
@@ -91,6 +92,20 @@ def test_missing_page_counts_and_places():
     assert rows[0].startswith("| 国发〔2014〕19号 | 2 | ")
     assert linked_slugs(rows[0]) == ["plan", "report"]
     assert rows[1].startswith("| 《国家职业教育改革实施方案》 | 1 | ")
+
+
+
+def test_a_name_cited_by_many_pages_lists_a_few_and_searches_for_the_others():
+    """A row of the to-do list stays the same size however many pages cite its name (issue 16)."""
+    citing = [doc(f"d{n}", cites=["《关于〈某某条例〉的决定》"]) for n in range(browse.PLACES_SHOWN + 3)]
+    page = browse.pages(catalogue.build([*citing, doc("once", cites=["国发〔2014〕19号"])]))["browse/missing.md"]
+    rows = {line.split(" | ")[0][2:]: line for line in page.splitlines() if line.startswith("| ") and "documents/" in line}
+    many = rows["《关于〈某某条例〉的决定》"]
+    assert many.startswith(f"| 《关于〈某某条例〉的决定》 | {browse.PLACES_SHOWN + 3} | ")
+    assert linked_slugs(many) == [f"d{n}" for n in range(browse.PLACES_SHOWN)]
+    assert "……另有 3 个文件（[全文检索](../search.md?q=%E5%85%B3%E4%BA%8E%E3%80%88" in many
+    assert unquote(re.search(r"\?q=([^)]+)\)", many).group(1)) == "关于〈某某条例〉的决定"
+    assert "全文检索" not in rows["国发〔2014〕19号"] and linked_slugs(rows["国发〔2014〕19号"]) == ["once"]
 
 
 def test_in_force_page_lists_only_documents_in_force():

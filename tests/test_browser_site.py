@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.benchmarks.browser import CHROMIUM, chromium, serve
-from projects import build_site, copy_project
+from projects import build_site, copy_project, make_project
 
 pytest.importorskip("playwright.sync_api")
 
@@ -110,3 +110,31 @@ def test_phone_layout_screenshot(browser, served):
     width = phone.evaluate("document.documentElement.scrollWidth")
     context.close()
     assert width <= 390, "the page scrolls sideways on a phone"
+
+
+@pytest.fixture(scope="module")
+def cited_often(tmp_path_factory):
+    """Seven notices citing one not in the archive, two more than a to-do row names, built and served."""
+    from test_rebuild_scope import citing, law
+
+    folder = tmp_path_factory.mktemp("cited-often")
+    project = make_project(folder / "p", {f"n{i:02d}.txt": law(i, i, cites=citing(117)) for i in range(1, 8)})
+    result = build_site(project, folder / "site", "--strict")
+    assert result.returncode == 0, result.stderr[-3000:]
+    with serve(folder / "site") as base:
+        yield base
+
+
+def test_a_to_do_row_finds_the_pages_it_does_not_name_by_search(page, cited_often):
+    """The to-do list names five citing pages; its 全文检索 link finds all seven by full-text search."""
+    page.goto(cited_often + "browse/missing/")
+    row = page.locator("article tbody tr").filter(has_text="关于第117项工作的通知")
+    assert row.locator("a[href*='documents/']").count() == 5
+    assert "另有 2 个文件" in row.inner_text()
+    row.get_by_role("link", name="全文检索").click()
+    page.wait_for_url("**/search/?q=*")
+    page.wait_for_function("() => /共 7 个文件/.test(document.querySelector('#archive-search-page .md-search-result__meta').innerText)")
+    items = "#archive-search-page .md-search-result__item"
+    page.wait_for_function(f"() => Array.from(document.querySelectorAll('{items}')).filter(item => item.querySelector('a')).length == 7")
+    found = page.eval_on_selector_all(f"{items} a", "links => links.map(link => new URL(link.href).pathname)")
+    assert {path.split("/documents/")[1].split("/")[0] for path in found if "/documents/" in path} == {f"n{i:02d}" for i in range(1, 8)}

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import heapq
 from typing import Container
+from urllib.parse import quote
 
 from ..metadata import schema
 from .cards import UNVERIFIED_PAGE, doc_link, format_date, list_badge, proposal_text
 from .archive import Catalogue
-from .facets import IN_FORCE, IN_FORCE_PAGE, KIND_LABELS, MISSING_PAGE, Facet, newest_first, relative, status_of
+from .facets import IN_FORCE, IN_FORCE_PAGE, KIND_LABELS, MISSING_PAGE, SEARCH_PAGE, Facet, newest_first, relative, status_of
 from . import overview, paging
 from .overview import OVERVIEWS, facet_item, facets_of_kind
 from .paging import Part
@@ -169,17 +170,21 @@ def list_paths(top: str, items: list, order: paging.Order, wanted: set[str] | No
     return {part.path for part in parts} | inside
 
 
-def citing_places(catalogue: Catalogue, citations: list, here: str) -> str:
-    """Each citing page once, with the source file and the lines it cites from."""
+def citing_places(catalogue: Catalogue, label: str, citations: list, here: str) -> str:
+    """The first ``PLACES_SHOWN`` citing pages, each once, with the source file and the lines it cites
+    from; the others by a full-text search for the name."""
     by_page: dict[str, list[int]] = {}
     for citation in citations:
         by_page.setdefault(citation.source, []).append(citation.line)
     places = []
-    for slug, lines in by_page.items():
+    for slug, lines in list(by_page.items())[:PLACES_SHOWN]:
         document = catalogue.by_slug[slug]
         numbers = "、".join(str(line) for line in sorted(set(lines)) if line)
         where = f"{escape(document.source.path.name)} 第 {numbers} 行" if numbers else escape(document.source.path.name)
         places.append(f"{doc_link(document, here)}（{where}）")
+    if len(by_page) > PLACES_SHOWN:
+        query = quote(label[1:].split("》", 1)[0] if label.startswith("《") else label, safe="")
+        places.append(f"……另有 {len(by_page) - PLACES_SHOWN} 个文件（[全文检索]({relative(here, SEARCH_PAGE)}?q={query})）")
     return "<br>".join(places)
 
 
@@ -198,10 +203,13 @@ def guide_links(part: Part) -> list[str]:
 
 
 MISSING_HEADER = ["| 被引用文件 | 次数 | 引用位置 |", "|---|---|---|"]
+# Citing pages a row of the to-do list names (issue 16: a name every copy of a law cites was listed
+# with all its citing pages, 133 at 20,000 laws, and a part of the list grew with the archive).
+PLACES_SHOWN = 5
 
 
 def missing_rows(catalogue: Catalogue, rows: list, here: str) -> list[str]:
-    return [f"| {escape(label)} | {len(citations)} | {citing_places(catalogue, citations, here)} |"
+    return [f"| {escape(label)} | {len(citations)} | {citing_places(catalogue, label, citations, here)} |"
             for label, citations in sorted(rows, key=lambda item: (-len(item[1]), item[0]))]
 
 

@@ -25,6 +25,7 @@ STATUSES = ("现行有效", "已修改", "已废止", "失效", "尚未生效", 
 IN_FORCE = "现行有效"
 IN_FORCE_PAGE = "browse/in-force.md"
 MISSING_PAGE = "browse/missing.md"
+SEARCH_PAGE = "search.md"  # the full-text search page (``mkdocs_glue.search_hooks`` adds it); ``?q=`` fills its box
 
 
 class Facet(NamedTuple):

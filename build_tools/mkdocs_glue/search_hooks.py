@@ -18,6 +18,7 @@ from types import SimpleNamespace
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
+from build_tools.catalogue.facets import SEARCH_PAGE
 from build_tools.mkdocs_glue import lazy, parallel
 from build_tools.mkdocs_glue.index_process import IndexProcess
 from build_tools.mkdocs_glue.unchanged import is_left_out
@@ -29,7 +30,6 @@ log = logging.getLogger("mkdocs.hooks.archive_search")
 ASSETS = Path(extract.__file__).parent / "assets"
 ASSET_DIR = "assets/archive-search"
 INDEX_DIR = "search-index"  # must match the path in archive-search-engine.js
-SEARCH_PAGE = "search.md"
 DOCUMENTS = "documents/"  # the folder of the pages the index holds (its index.md aside)
 # The engine and the page script, which uses it, shipped as one file: one <script> tag less
 # on every page (issue 16: bytes per page). They stay two sources; tests load the engine alone.
