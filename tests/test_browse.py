@@ -94,7 +94,6 @@ def test_missing_page_counts_and_places():
     assert rows[1].startswith("| 《国家职业教育改革实施方案》 | 1 | ")
 
 
-
 def test_a_name_cited_by_many_pages_lists_a_few_and_searches_for_the_others():
     """A row of the to-do list stays the same size however many pages cite its name (issue 16)."""
     citing = [doc(f"d{n}", cites=["《关于〈某某条例〉的决定》"]) for n in range(browse.PLACES_SHOWN + 3)]

@@ -230,7 +230,6 @@ def test_each_change_to_the_to_do_list_rewrites_what_a_full_conversion_writes(tm
         assert len([name for name in full if name.startswith("browse/missing/")]) == parts, what
 
 
-
 def unsigned(number: int, day: int) -> str:
     """A notice naming no issuer: issuer and region to verify (待核实)."""
     return law(number, day).replace("测试县教育局文件\n\n", "").replace("\n\n测试县教育局\n\n", "\n\n")

@@ -333,11 +333,10 @@ LISTS = ("browse/index.md", "browse/_home.md", IN_FORCE_PAGE, MISSING_PAGE, UNVE
 
 
 def pages(catalogue: Catalogue, facets: set[Facet] | None = None, lists: bool = True,
-          keys: dict[str, set[str]] | None = None, missing: dict[str, str] | None = None,
-          unverified: bool = True) -> dict[str, str]:
+          keys: dict[str, set[str]] | None = None, missing: dict[str, str] | None = None) -> dict[str, str]:
     """Docs-relative path → Markdown of the generated browse pages: the overviews and to-do lists
-    (``LISTS``, unless ``lists`` is False; the 待核实 list only if ``unverified``) and the pages of
-    each of ``facets`` (None: of every facet).
+    (``LISTS``, unless ``lists`` is False; the 待核实 list only where ``keys`` names parts of it) and
+    the pages of each of ``facets`` (None: of every facet).
 
     ``keys``: list (its first page's path) → the keys of the parts (``paging``) to write; a list not
     in it is written whole. ``missing``: pages (→ their list) written whatever the others say."""
@@ -365,9 +364,11 @@ def pages(catalogue: Catalogue, facets: set[Facet] | None = None, lists: bool = 
     if lists or overview.ISSUERS_PAGE in incomplete:
         issuers = None if keys is None else keys.get(overview.ISSUERS_PAGE, set()) | {""}
         generated.update(overview.issuer_pages(catalogue, issuers if lists else set(), incomplete.get(overview.ISSUERS_PAGE, ())))
-    if (lists and unverified) or UNVERIFIED_PAGE in incomplete:
-        gaps = None if keys is None else keys.get(UNVERIFIED_PAGE, set()) | {""}
-        generated.update(unverified_pages(catalogue, gaps if lists and unverified else set(), incomplete.get(UNVERIFIED_PAGE, ())))
+    # It lists only documents with gaps: no part of it changes unless one of those changed.
+    gaps = None if keys is None else keys.get(UNVERIFIED_PAGE, set())
+    if (lists and gaps != set()) or UNVERIFIED_PAGE in incomplete:
+        parts = None if gaps is None else gaps | {""}
+        generated.update(unverified_pages(catalogue, parts if lists and gaps != set() else set(), incomplete.get(UNVERIFIED_PAGE, ())))
     for facet, path in catalogue.facet_paths.items():
         chosen = facets is None or facet in facets
         if chosen or path in incomplete:

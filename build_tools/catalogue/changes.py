@@ -36,7 +36,6 @@ class Change:
     # List (its first page's path) → the date parts (``paging``) of it that may differ; a list of
     # ``facets`` not named here may differ on every page.
     keys: dict[str, set[str]] | None = None
-    unverified: bool = True  # whether the list of pages with fields to verify may differ (it lists those only)
 
     def lists(self) -> dict[str, set[str] | None]:
         """The lists that may be split otherwise, each with the keys of the parts the change reaches in
@@ -181,5 +180,4 @@ def compare(before: Outline, after: Outline, recited: set[str]) -> Change:
     keys[UNVERIFIED_PAGE] = {key for side in (before, after) for slug in changed & side.documents.keys()
                              if gaps_of(side.documents[slug]) for key in prefixes(str(side.documents[slug].source.path))}
     listed = bool(facets) or bool(pages - changed) or bool(cited)
-    return Change(changed, pages & set(after.documents), facets & set(after.facet_paths), listed, keys,
-                  bool(keys[UNVERIFIED_PAGE]))
+    return Change(changed, pages & set(after.documents), facets & set(after.facet_paths), listed, keys)

@@ -129,8 +129,7 @@ def write_browse(project: Project, archive: catalogue.Catalogue, report: Convert
     missing = {path: top for path, top in every.items() if path not in on_disk}
     facets = None if change.facets is None else \
         set(change.facets) | {facet for facet, path in archive.facet_paths.items() if path in missing}
-    pages = browse.pages(archive, facets, change.listed or bool(missing.keys() & set(browse.LISTS)), change.keys, missing,
-                         change.unverified or cards.UNVERIFIED_PAGE in missing)
+    pages = browse.pages(archive, facets, change.listed or bool(missing.keys() & set(browse.LISTS)), change.keys, missing)
     generated = {project.docs / path: text for path, text in {**pages, **(exported or {})}.items()}
     report.written += [path for path, text in sorted(generated.items()) if write_if_changed(path, text)]
     stale = [project.docs / path for path in sorted(on_disk - every.keys())]
