@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.benchmarks.browser import CHROMIUM, chromium, serve
+from build_tools.catalogue.cards import CITING_SHOWN
 from projects import build_site, copy_project, make_project
 
 pytest.importorskip("playwright.sync_api")
@@ -114,11 +115,15 @@ def test_phone_layout_screenshot(browser, served):
 
 @pytest.fixture(scope="module")
 def cited_often(tmp_path_factory):
-    """Seven notices citing one not in the archive, two more than a to-do row names, built and served."""
+    """Seven notices citing one not in the archive, two more than a to-do row names, and n08 cited by
+    two notices more than its page lists (``cards.CITING_SHOWN``), built and served."""
     from test_rebuild_scope import citing, law
 
     folder = tmp_path_factory.mktemp("cited-often")
-    project = make_project(folder / "p", {f"n{i:02d}.txt": law(i, i, cites=citing(117)) for i in range(1, 8)})
+    sources = {f"n{i:02d}.txt": law(i, i, cites=citing(117)) for i in range(1, 8)}
+    sources["n08.txt"] = law(8, 8)
+    sources.update({f"m{i:02d}.txt": law(30 + i, i % 28 + 1, cites=citing(8)) for i in range(CITING_SHOWN + 2)})
+    project = make_project(folder / "p", sources)
     result = build_site(project, folder / "site", "--strict")
     assert result.returncode == 0, result.stderr[-3000:]
     with serve(folder / "site") as base:
@@ -138,3 +143,23 @@ def test_a_to_do_row_finds_the_pages_it_does_not_name_by_search(page, cited_ofte
     page.wait_for_function(f"() => Array.from(document.querySelectorAll('{items}')).filter(item => item.querySelector('a')).length == 7")
     found = page.eval_on_selector_all(f"{items} a", "links => links.map(link => new URL(link.href).pathname)")
     assert {path.split("/documents/")[1].split("/")[0] for path in found if "/documents/" in path} == {f"n{i:02d}" for i in range(1, 8)}
+
+
+def test_a_page_cited_by_many_finds_the_citers_it_does_not_list_by_search(page, cited_often):
+    """n08 lists twenty of the 22 notices citing it; its 全文检索 link finds them all and n08 itself."""
+    page.goto(cited_often + "documents/n08/")
+    listed = page.locator("article h3:has-text('引用本文的文件') + ul a")
+    listed.first.wait_for()
+    assert listed.count() == CITING_SHOWN
+    more = page.locator("article p").filter(has_text="另有 2 个文件引用本文")
+    more.get_by_role("link", name="全文检索").click()
+    page.wait_for_url("**/search/?q=*")
+    page.wait_for_function("() => /共 23 个文件/.test(document.querySelector('#archive-search-page .md-search-result__meta').innerText)")
+    items = "#archive-search-page .md-search-result__item"
+    shown = f"() => Array.from(document.querySelectorAll('{items}')).filter(item => item.querySelector('a')).length"
+    page.wait_for_function(f"{shown} == 20")  # the search page's first batch
+    page.get_by_role("button", name="更多结果").click()
+    page.wait_for_function(f"{shown} == 23")
+    found = page.eval_on_selector_all(f"{items} a", "links => links.map(link => new URL(link.href).pathname)")
+    assert {path.split("/documents/")[1].split("/")[0] for path in found if "/documents/" in path} == \
+        {"n08", *(f"m{i:02d}" for i in range(CITING_SHOWN + 2))}

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 from pathlib import PurePosixPath
 
 import markdown
 import pytest
 
 from build_tools.catalogue import archive as catalogue
-from build_tools.catalogue.cards import context_for
+from build_tools.catalogue.cards import CITING_SHOWN, context_for
 from build_tools.model import Block, Document, SourceText
 
 
@@ -44,6 +45,26 @@ def test_declared_citation_links_both_ways():
     assert "引用本文的文件（被引用）" in pages["cited"].relations
     assert ("《乙通知》", "citing.md") in links_in(pages["cited"].relations)
 
+
+
+def test_a_page_cited_by_many_lists_the_newest_and_searches_for_the_others():
+    """A page's list of citing pages stays the same size however many cite it (issue 16)."""
+    count = CITING_SHOWN + 3
+    citing = [doc(f"c{n:02d}", title=f"第{n}号通知", date=f"2020-01-{n + 1:02d}", cites=["甲府发〔2022〕4号"])
+              for n in range(count)]
+    relations = contexts(*citing, doc("cited", **PLAN))["cited"].relations
+    listed = [target for _, target in links_in(relations.split("引用本文的文件", 1)[1])]
+    assert listed[:-1] == [f"c{n:02d}.md" for n in range(count - 1, 2, -1)]  # newest first, 20 of 23
+    assert "……另有 3 个文件引用本文（[全文检索](../search.md?q=" in relations
+    assert unquote(listed[-1].split("?q=", 1)[1]) == PLAN["title"]
+
+
+def test_a_page_cited_by_a_few_lists_them_all_without_a_search_link():
+    relations = contexts(doc("old", title="甲", date="2019-05-01", cites=["甲府发〔2022〕4号"]),
+                         doc("new", title="乙", date="2023-05-01", cites=["甲府发〔2022〕4号"]),
+                         doc("cited", **PLAN))["cited"].relations
+    assert [target for _, target in links_in(relations.split("引用本文的文件", 1)[1])] == ["new.md", "old.md"]
+    assert "全文检索" not in relations
 
 def test_citation_by_title_ignores_spaces_and_book_marks():
     citing = doc("citing", title="乙通知", cites=["《甲县职业教育 实施方案》"])

@@ -18,6 +18,7 @@ from importlib.util import find_spec
 import pytest
 
 from build_tools.catalogue import archive, paging, relations
+from build_tools.catalogue.cards import CITING_SHOWN
 from build_tools.render import summaries
 from build_tools.render.convert import convert_all
 from projects import make_project
@@ -90,6 +91,18 @@ def lists_117(full: dict, earlier: dict) -> None:
     assert not any("117号" in page.decode() for name, page in earlier.items() if name.startswith("browse/missing"))
 
 
+# n08 cited by one notice more than its page lists (``cards.CITING_SHOWN``), on days 1–21 of March.
+CITED_BY_MANY = {**BASE, **{f"m{i:02d}.txt": law(30 + i, i + 1, cites=citing(8)) for i in range(CITING_SHOWN + 1)}}
+
+
+def one_more_citing_n08(full: dict, earlier: dict) -> None:
+    """n08 lists the newest of its citers, n15 among them, and counts the others."""
+    before, after = (related_section(files["documents/n08.md"], "引用本文的文件（被引用）") for files in (earlier, full))
+    assert "……另有 1 个文件引用本文（[全文检索](../search.md?q=" in before
+    assert "……另有 2 个文件引用本文（[全文检索](../search.md?q=" in after
+    assert "(n15.md)" in after and after.count("\n- [") == CITING_SHOWN
+
+
 def dated(*slugs: str):
     def check(full: dict, earlier: dict) -> None:
         year = full["browse/year/2024.md"].decode()
@@ -121,6 +134,8 @@ TAKEN = [
      and [name for name, page in full.items() if name.startswith("browse/unverified/")
           and "source\\_docs/h13.txt |" in page.decode()] != []
      and "documents/h13.md" not in full["browse/unverified.md"].decode()),
+    ("cited-by-many", "a notice citing n08, which more notices cite than its page lists", CITED_BY_MANY,
+     lambda w, p: w("n15.txt", law(15, 15, cites=citing(8))), None, one_more_citing_n08),
     ("two", "two notices at once", BASE,
      lambda w, p: (w("n13.txt", law(13, 13)), w("n21.txt", law(21, 21, cites=citing(4)))), None, dated("n13", "n21")),
 ]
