@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from build_tools.benchmarks.bench import Figures, bench, folder_bytes, growth, run_timed
+from build_tools.benchmarks.bench import REBUILDS, Figures, bench, folder_bytes, growth, run_timed
 from build_tools.benchmarks.benchreport import STAGE_LABELS, fitted
 from build_tools.mkdocs_glue.stages import StageClock
 from conftest import ROOT
@@ -42,6 +42,12 @@ def test_bench_runs_on_a_tiny_corpus_and_prints_every_figure(tmp_path):
                  "first result (ms)", "downloaded before it (MB)", "  of which index (MB)"):
         assert name in text
         assert archive.values[name] > 0, name
+    # A rebuild is the median of REBUILDS, each after a different document changed; the spread is shown.
+    for change in ("added", "edited"):
+        low, high, runs = archive.values[f"  min–max of {REBUILDS} {change} (s)"]
+        assert runs == REBUILDS and low <= archive.values[f"rebuild, 1 {change} (s)"] <= high
+        assert f"  min–max of {REBUILDS} {change} (s)" in text
+    assert len(list((tmp_path / "bench" / "archive-3" / "docs" / "documents").glob("*.md"))) >= 3 + REBUILDS
     assert "conversion (s)" not in baseline.values
     assert baseline.values["search index (MB)"] > 0 and baseline.values["first result (ms)"] > 0
     # Every build is timed per stage, and the stages add up to its wall-clock time.
