@@ -138,8 +138,8 @@ def compacting(project: Path) -> None:
     shutil.rmtree(project / ".cache" / "search-state", ignore_errors=True)
 
 
-def measure_archive(root: Path, work: Path, count: int, corpus: Corpus) -> tuple[Figures, Path, list[str]]:
-    """Figures of the archive build; returns them, the built site and the added sources' stems."""
+def measure_archive(root: Path, work: Path, count: int, corpus: Corpus) -> tuple[Figures, Path, list[Path]]:
+    """Figures of the archive build; returns them, the built site and the sources its rebuilds added."""
     project, site, figures = work / f"archive-{count}", work / f"archive-{count}-site", Figures()
     note(f"archive N={count}: writing the {corpus.name} corpus …")
     sources = corpus.make(root, count, project)
@@ -159,7 +159,7 @@ def measure_archive(root: Path, work: Path, count: int, corpus: Corpus) -> tuple
         "rebuild, index compacted": (rebuild, lambda run: compacting(project), 1),
     }, project, timings, f"archive N={count}")
     figures.values["conversion (s)"] = figures.stages["full build"]["conversion"]
-    return figures, site, [path.stem for path in added]
+    return figures, site, added
 
 
 def measure_baseline(archive: Path, work: Path, count: int, added: list[str], rebuilds: bool = True) -> tuple[Figures, Path]:
@@ -208,13 +208,17 @@ def bench(root: Path, sizes: list[int], seed: int, work: Path, out=print, corpus
             columns = [(archive, archive_site, "archive")]
             material = Figures()
             if baseline:
-                material, baseline_site = measure_baseline(work / f"archive-{count}", work, count, added,
-                                                           baseline_rebuilds)
+                material, baseline_site = measure_baseline(work / f"archive-{count}", work, count,
+                                                           [path.stem for path in added], baseline_rebuilds)
                 columns.append((material, baseline_site, "baseline"))
             text = material.values["text (MB)"] = archive.values["text (MB)"]
+            # Each site holds the N documents and those its rebuilds added (the archive's five, plain
+            # Material's first): its figures per document and per text count them too.
+            added_mb = [path.stat().st_size / 1e6 for path in added]
+            held = {"archive": (count + len(added), text + sum(added_mb)), "baseline": (count + 1, text + added_mb[0])}
             note(f"N={count}: sizes and first search result …")
             for figures, site, side in columns:
-                add_site_figures(figures, site, INDEX_PATHS[side], browser, count, text, QUERIES[corpus])
+                add_site_figures(figures, site, INDEX_PATHS[side], browser, *held[side], QUERIES[corpus])
             results[count] = (archive, material)
             out(report(count, archive, material, corpus))
     if len(results) > 1:
