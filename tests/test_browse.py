@@ -45,6 +45,20 @@ def test_region_hierarchy_with_counts():
     ]
 
 
+
+def test_a_long_region_overview_stops_at_prefectures_whose_pages_list_their_counties(monkeypatch):
+    """Past PAGE_LIMIT regions the overview, rendered again by every addition, does not grow with
+    the country's counties (issue 16); each county stays one click further, on its prefecture's page."""
+    monkeypatch.setattr(paging, "PAGE_LIMIT", 4)
+    built = archive()
+    generated = browse.pages(built)
+    tree = [re.sub(r"\]\([^)]*\)", "]", line) for line in generated["browse/region.md"].splitlines()
+            if line.lstrip().startswith("- ")]
+    assert tree == ["- [云南省]（4）", "    - [曲靖市]（1）", "    - [楚雄彝族自治州]（3）", "- [地区不详]（1）"]
+    assert "县区列在所属市州的页面上" in generated["browse/region.md"]
+    prefecture = generated[built.facet_paths[catalogue.Facet("region", (YUNNAN, QUJING))]]
+    assert "下级地区：[麒麟区](" in prefecture
+
 def test_region_page_lists_descendants_newest_first_with_number_and_date():
     built = archive()
     page = browse.pages(built)[built.facet_paths[catalogue.Facet("region", (YUNNAN, CHUXIONG))]]

@@ -29,10 +29,20 @@ def facet_item(catalogue: Catalogue, facet: Facet, here: str, text: str = "") ->
     return f"[{escape(text or facet.label)}]({link})（{len(catalogue.members[facet])}）"
 
 
+# Past ``paging.PAGE_LIMIT`` regions the overview stops at prefectures: it is rendered again by every
+# addition (its counts), and the country's ≈2,850 counties would make it ≈3,200 rows (≈220 kB) in a
+# national archive; a prefecture's page lists its counties (下级地区). 379 regions at 20,000 laws.
+REGION_LEVELS = 2
+
+
 def region_tree(catalogue: Catalogue, here: str) -> list[str]:
-    """Province › prefecture › county as a nested list, each with its count."""
-    return ["    " * (len(facet.path) - 1) + "- " + facet_item(catalogue, facet, here)
-            for facet in facets_of_kind(catalogue, "region")]
+    """Province › prefecture › county as a nested list, each with its count; past ``PAGE_LIMIT``
+    regions, provinces and prefectures only."""
+    facets = facets_of_kind(catalogue, "region")
+    deep = len(facets) <= paging.PAGE_LIMIT
+    items = ["    " * (len(facet.path) - 1) + "- " + facet_item(catalogue, facet, here)
+             for facet in facets if deep or len(facet.path) <= REGION_LEVELS]
+    return items if len(items) == len(facets) else [*items, "", "县区列在所属市州的页面上（下级地区）。"]
 
 
 def overview_page(catalogue: Catalogue, kind: str) -> str:
