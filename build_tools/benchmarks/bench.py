@@ -168,8 +168,9 @@ def measure_baseline(archive: Path, work: Path, count: int, added: list[str], re
     Its rebuilds are full builds, run once each (minutes at 3,475 documents)."""
     project, site, figures = work / f"baseline-{count}", work / f"baseline-{count}-site", Figures()
     pages = sorted((archive / "docs" / "documents").glob("*.md"))
-    later = [page for page in pages if any(page.stem == stem or page.stem.startswith(f"{stem}-") for stem in added)]
-    new = [page for page in later if page.stem == added[0] or page.stem.startswith(f"{added[0]}-")]
+    def pages_of(stem: str) -> list[Path]:  # a source's pages: its own and its parts' (``stem-…``)
+        return [page for page in pages if page.stem == stem or page.stem.startswith(f"{stem}-")]
+    later, new = [page for stem in added for page in pages_of(stem)], pages_of(added[0])
     plain_material_project([page for page in pages if page not in later], project)
     # Material's search indexes only the pages a --dirty build re-renders, so the
     # baseline must rebuild everything to keep a correct search index.

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import heapq
 from typing import Container
-from urllib.parse import quote
 
 from ..metadata import schema
 from .cards import UNVERIFIED_PAGE, doc_link, format_date, list_badge, proposal_text
 from .archive import Catalogue
-from .facets import IN_FORCE, IN_FORCE_PAGE, KIND_LABELS, MISSING_PAGE, SEARCH_PAGE, Facet, newest_first, relative, status_of
+from .facets import IN_FORCE, IN_FORCE_PAGE, KIND_LABELS, MISSING_PAGE, Facet, newest_first, relative, search_link, status_of
 from . import overview, paging
 from .overview import OVERVIEWS, facet_item, facets_of_kind
 from .paging import Part
@@ -183,8 +182,8 @@ def citing_places(catalogue: Catalogue, label: str, citations: list, here: str) 
         where = f"{escape(document.source.path.name)} 第 {numbers} 行" if numbers else escape(document.source.path.name)
         places.append(f"{doc_link(document, here)}（{where}）")
     if len(by_page) > PLACES_SHOWN:
-        query = quote(label[1:].split("》", 1)[0] if label.startswith("《") else label, safe="")
-        places.append(f"……另有 {len(by_page) - PLACES_SHOWN} 个文件（[全文检索]({relative(here, SEARCH_PAGE)}?q={query})）")
+        name = label[1:].split("》", 1)[0] if label.startswith("《") else label
+        places.append(f"……另有 {len(by_page) - PLACES_SHOWN} 个文件（{search_link(here, name)}）")
     return "<br>".join(places)
 
 

@@ -8,6 +8,7 @@ paths, so both are computed here once.
 from __future__ import annotations
 
 from bisect import bisect_left
+from urllib.parse import quote
 from typing import NamedTuple
 
 from ..metadata.gaps import UNVERIFIED, gaps_of
@@ -147,6 +148,12 @@ def newest_first_place(listed: list, document: Document, of=lambda item: item) -
             return not document.meta.get("date") and other.slug < document.slug
         return not document.meta.get("date") or _dated(other) > _dated(document)
     return bisect_left(range(len(listed)), True, key=lambda index: not before(of(listed[index])))
+
+
+def search_link(here: str, query: str) -> str:
+    """A link from page ``here`` to the search page with ``query`` typed: where a list names a few of
+    many pages (a to-do row's citers, a page's), the others are found by searching for what they cite."""
+    return f"[全文检索]({relative(here, SEARCH_PAGE)}?q={quote(query, safe='')})"
 
 
 def page_path(document: Document) -> str:

@@ -39,10 +39,9 @@ def region_tree(catalogue: Catalogue, here: str) -> list[str]:
     """Province › prefecture › county as a nested list, each with its count; past ``PAGE_LIMIT``
     regions, provinces and prefectures only."""
     facets = facets_of_kind(catalogue, "region")
-    deep = len(facets) <= paging.PAGE_LIMIT
-    items = ["    " * (len(facet.path) - 1) + "- " + facet_item(catalogue, facet, here)
-             for facet in facets if deep or len(facet.path) <= REGION_LEVELS]
-    return items if len(items) == len(facets) else [*items, "", "县区列在所属市州的页面上（下级地区）。"]
+    shown = facets if len(facets) <= paging.PAGE_LIMIT else [facet for facet in facets if len(facet.path) <= REGION_LEVELS]
+    items = ["    " * (len(facet.path) - 1) + "- " + facet_item(catalogue, facet, here) for facet in shown]
+    return items if len(shown) == len(facets) else [*items, "", "县区列在所属市州的页面上（下级地区）。"]
 
 
 def overview_page(catalogue: Catalogue, kind: str) -> str:
