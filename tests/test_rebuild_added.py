@@ -19,7 +19,7 @@ import pytest
 
 from build_tools.catalogue import archive, paging, relations
 from build_tools.catalogue.cards import CITING_SHOWN
-from build_tools.render import summaries
+from build_tools.render import summaries, writer
 from build_tools.render.convert import convert_all
 from projects import make_project
 from test_rebuild_scope import citing, generated, law, same_as_a_full_build, unsigned, write
@@ -480,3 +480,24 @@ def test_the_outline_is_saved_with_plain_tuples_and_loads_named_ones(tmp_path):
     [(label, [citation])] = outline.missing.items()
     assert (label, type(citation), citation.source, citation.target) == ("《关于第30项工作的通知》（测教发〔2024〕30号）", archive.Citation, "n10", None)
     assert pickle.loads(pickle.dumps(outline)) == outline
+
+
+@pytest.mark.parametrize("source, limit, in_place", [
+    pytest.param("n25.txt", writer.TAIL_LIMIT, True, id="last-in-place"),
+    pytest.param("n13.txt", writer.TAIL_LIMIT, True, id="middle-in-place"),
+    pytest.param("n13.txt", 0, False, id="middle-file-again"),
+])
+def test_an_addition_writes_the_exports_end_in_place_or_the_files_again(tmp_path, monkeypatch, renders, source,
+                                                                        limit, in_place):
+    """The new records go into the export files where their slugs sort: in place from the first of
+    them to the end (``writer.tail_patch``) when that end is short enough, the files written again
+    otherwise; a full build's bytes either way, and patches reported for the site's copies."""
+    fast_way()
+    monkeypatch.setattr(writer, "TAIL_LIMIT", limit)
+    project, w = built(tmp_path, monkeypatch, BASE, None)
+    inodes = {name: (project.docs / name).stat().st_ino for name in ("catalogue.json", "catalogue.csv")}
+    w(source, law(int(source[1:3]), 13, cites=citing(8)))
+    report = rebuilt_as_a_full_build(project, tmp_path / "full", source, renders, generated(project))[0]
+    for name, inode in inodes.items():
+        assert ((project.docs / name).stat().st_ino == inode) == in_place, name
+        assert (project.docs / name in report.patched) == in_place, name

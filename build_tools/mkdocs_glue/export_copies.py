@@ -1,7 +1,8 @@
-"""The site's copies of the files the conversion patched in place (the export, ``render.quick``).
+"""The site's copies of the files the conversion patched in place (the export: an edit's records,
+``render.quick``; an addition's at the export's end, ``render.added``).
 
-MkDocs copies a static file into the site whenever docs/ holds a newer one: after an edit, the
-whole export again (34 MB at 20,000 laws), the more the larger the archive. A copy that was in
+MkDocs copies a static file into the site whenever docs/ holds a newer one: after an edit or an
+addition, the whole export again (34 MB at 20,000 laws), the more the larger the archive. A copy that was in
 step with docs/ before the conversion patched the file (written no earlier than the file was)
 takes the same patches instead, each checked against the bytes it replaces; written after the
 file in docs/, MkDocs then leaves it. Any other copy MkDocs makes again, as before.

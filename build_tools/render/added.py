@@ -28,7 +28,7 @@ from ..metadata.gaps import gaps_of
 from ..project import Project
 from . import contexts, incremental, quick, rendered, summaries
 from .publish import ConvertReport, Sources, write_browse, write_documents
-from .writer import Splice, mapped, write_spliced
+from .writer import Splice, mapped, tail_patch, write_spliced
 
 
 @dataclass
@@ -41,7 +41,8 @@ class Plan:
     outline: changes.Outline  # to save, ``documents`` as source names
     delta: outline_delta.Delta  # what the addition adds to the last build's outline
     kept: dict[str, contexts.Kept]  # existing pages rendered again
-    export: dict[str, list[Splice]]  # export file → where it changes to hold the records that changed
+    # Export file → its modification time as read, where it changes to hold the records that changed.
+    export: dict[str, tuple[int, list[Splice]]]
     recited: dict[str, str]  # pages whose citations were resolved again → their source
 
 
@@ -160,7 +161,7 @@ def kept_pages(project: Project, slugs: set[str]) -> dict[str, contexts.Kept] | 
 
 
 def patched_export(project: Project, archive: Catalogue, pages: list[str], slugs: set[str],
-                   columns: tuple) -> dict[str, list[Splice]] | None:
+                   columns: tuple) -> dict[str, tuple[int, list[Splice]]] | None:
     """Where each export file changes to hold the records of ``slugs`` (new ones, and those given a
     relation); None if a new record has a field the CSV has no column for, or a file is not as last
     written. The files are looked at where the records go, not read whole (``writer.mapped``)."""
@@ -170,12 +171,13 @@ def patched_export(project: Project, archive: Catalogue, pages: list[str], slugs
     files = {}
     for part, name in enumerate(export.NAMES):
         try:
-            data = mapped(project.docs / name)[0]
+            data, stamp = mapped(project.docs / name)
         except (OSError, ValueError):  # gone, or empty (a full disk): the whole way writes it again
             return None
-        files[name] = export.splices(data, part, pages, {slug: record[2 * part].encode() for slug, record in records.items()})
-        if files[name] is None:
+        splices = export.splices(data, part, pages, {slug: record[2 * part].encode() for slug, record in records.items()})
+        if splices is None:
             return None
+        files[name] = stamp, splices
     return files
 
 
@@ -192,9 +194,14 @@ def carry_out(project: Project, ledger: summaries.Ledger, plan: Plan, names: lis
     every = write_browse(project, archive, report, plan.change, {}, plan.outline.browse, set(ledger.browse))
     outline_delta.browse_change(plan.delta, plan.outline.browse, every)
     plan.outline.browse = every
-    for name, splices in plan.export.items():
-        write_spliced(project.docs / name, splices)
-        report.written.append(project.docs / name)
+    for name, (stamp, splices) in plan.export.items():
+        path = project.docs / name
+        tail = tail_patch(path, splices)
+        if tail is None:
+            write_spliced(path, splices)
+            report.written.append(path)
+        else:  # the site's copy takes the same patch
+            quick.write_patched(path, stamp, [tail], report)
     shards.update((number, summaries.read_shard(project.cache, number, ledger))
                   for number in {summaries.shard_of(name) for name in entries} - shards.keys())
     for name, entry in entries.items():
