@@ -101,6 +101,7 @@ def test_a_patch_whose_old_bytes_are_not_there_writes_nothing(tmp_path):
     assert patch_in_place(path, [(0, b"ab", b"xy"), (4, b"ef", b"EF")])
     assert path.read_bytes() == b"xycdEF"
     assert not patch_in_place(tmp_path / "gone", [(0, b"", b"")])
+    assert patch_in_place(path, []) and path.read_bytes() == b"xycdEF"  # nothing to patch: nothing written
 
 
 def test_a_tail_patch_is_the_spliced_file_written_in_place(tmp_path, monkeypatch):
