@@ -213,7 +213,7 @@ def test_unvouched_sources_are_those_whose_signature_is_not_the_one_recorded(tmp
     project = make_project(tmp_path / "p", {f"n{i}.txt": notice(i) for i in range(1, 7)})
     (project.sources / "n2.yml").write_text("title: 甲\n", encoding="utf-8")
     (project.sources / "n3.yml").write_text("title: 乙\n", encoding="utf-8")
-    names = project.source_scan()[1]
+    names = project.source_scan().names
     later = time.time() + 60
     recorded = {name: summaries.signature(name, later, project.source_stats()) for name in names}
     recorded["source_docs/n6.txt"] = None

@@ -14,7 +14,7 @@ from ..metadata.gaps import gaps_of
 from .. import reading, structure
 from ..errors import SourceError
 from ..model import Document, ParsedDocument, SourceText
-from ..project import Project
+from ..project import Project, SourceScan
 from ..slugs import SAFE_SLUG, annex_slug, issued_slug, slugify
 from ..structure.parts import part_number
 from .publish import ConvertReport, Sources, write_browse, write_documents
@@ -122,11 +122,10 @@ def convert_all(project: Project) -> ConvertReport:
     return report
 
 
-def convert_whole(project: Project, report: ConvertReport, ledger: summaries.Ledger | None,
-                  scan: tuple[dict, list[str]]) -> None:
+def convert_whole(project: Project, report: ConvertReport, ledger: summaries.Ledger | None, scan: SourceScan) -> None:
     """Every source's entry, the catalogue built again and the pages and lists a change reaches written.
     ``ledger``: the last build's, if any; ``scan``: ``Project.source_scan``."""
-    stats, names = scan
+    stats, names = scan.stats, scan.names
     with summaries.long_lived() as settle:
         before = summaries.load(project.cache, ledger)
         entries = incremental.convert_many(names, project, convert_file, before.entries, stats=stats)

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..catalogue import changes, export
 from ..model import Document
-from ..project import Project
+from ..project import Project, SourceScan
 from . import contexts, incremental, page as render, rendered, summaries
 from .writer import Patch, mapped, patch_in_place, write_if_changed
 
@@ -40,15 +40,13 @@ class Plan:
     stale: set[str] = field(default_factory=set)  # conversion-cache keys no source uses any more
 
 
-def rebuild(project: Project, convert, report, ledger: summaries.Ledger | None, scan: tuple[dict, list[str]]) -> bool:
-    """Rebuild if no source came or went and every edit is one no other page sees; False: not done.
-    ``scan``: ``Project.source_scan``."""
-    stats, names = scan
-    if ledger is None or names != list(ledger.sources) or not written(project, ledger):
+def rebuild(project: Project, convert, report, ledger: summaries.Ledger | None, scan: SourceScan) -> bool:
+    """Rebuild if no source came or went and every edit is one no other page sees; False: not done."""
+    if ledger is None or scan.names != list(ledger.sources) or not written(project, ledger):
         return False
-    edited = summaries.unvouched(ledger.sources, time.time(), stats)
+    edited = summaries.unvouched(ledger.sources, time.time(), scan.stats)
     if edited:
-        plan = planned(project, ledger, edited, convert, stats)
+        plan = planned(project, ledger, edited, convert, scan.stats)
         if plan is None:
             return False
         carry_out(project, ledger, plan, convert, report)
