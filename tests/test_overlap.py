@@ -97,3 +97,25 @@ def test_the_stage_clock_shares_only_the_wait_for_the_child_not_the_walk_before_
     assert child.result() == "done"  # waits from 5 to 10
     clock.leave()  # 12
     assert clock.totals == pytest.approx({"mkdocs": 5 + 5 * 1 / 3 + 2, "conversion": 5 * 2 / 3})
+
+
+def test_a_child_started_inside_a_stage_counts_its_wait_for_that_stage():
+    """The conversion child starts children of its own (``render.added``): waiting for one that
+    counted nothing of its own (2 ticks, 3 → 5) counts for the stage that waits, not for MkDocs'."""
+    ticks = iter([0, 1, 3, 5, 6, 7])
+    clock = StageClock(now=lambda: next(ticks))
+
+    class Fork:
+        def __init__(self, function):
+            self.function = function
+
+        def result(self):
+            return self.function()
+
+    clock.enter("mkdocs")  # 0
+    clock.enter("catalogue")  # 1
+    child = in_child(clock, Fork)(lambda: "checked")
+    assert child.result() == "checked"  # waits from 3 to 5
+    clock.leave()  # 6
+    clock.leave()  # 7
+    assert clock.totals == pytest.approx({"mkdocs": 1 + 1, "catalogue": 2 + 2 + 1})

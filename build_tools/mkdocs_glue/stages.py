@@ -100,7 +100,9 @@ def in_child(clock: StageClock, start):
 
 
 class _Measured:
-    """A child started by ``in_child``: its result without the child's seconds, which the wait shares."""
+    """A child started by ``in_child``: its result without the child's seconds, which the wait shares.
+    The wait counts first for the stage waiting (MkDocs' for the conversion child; the conversion's,
+    ``catalogue``, for a child the conversion child starts), as it would were the work done in place."""
 
     def __init__(self, clock: StageClock, child) -> None:
         self.clock, self.child = clock, child
@@ -111,7 +113,7 @@ class _Measured:
         def receive():
             outcome["result"], seconds = self.child.result()
             return {stage: spent for stage, spent in seconds.items() if spent > 0}
-        split_wait(self.clock, "mkdocs", receive)()
+        split_wait(self.clock, self.clock.stack[-1][0] if self.clock.stack else "mkdocs", receive)()
         return outcome["result"]
 
 
