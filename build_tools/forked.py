@@ -13,6 +13,7 @@ import multiprocessing
 import traceback
 
 _records: list | None = None  # a child's log records of the current step
+_kept: list | None = None  # in a child started by ``start``: what dies with it (``keep``)
 
 
 def _collect(logger, record) -> None:
@@ -48,8 +49,18 @@ class ChildError(RuntimeError):
     """The child failed; the message carries its traceback."""
 
 
+def keep(*objects) -> None:
+    """In a child started by ``start``: leave ``objects`` to die with the process instead of being
+    freed one by one when the function that made them returns, before the child's result is sent
+    (an addition's outline, stand-ins and catalogue: 0.13 s at 20,000 laws). A child ends without
+    freeing what it holds (``os._exit``); elsewhere this does nothing."""
+    if _kept is not None:
+        _kept.extend(objects)
+
+
 def _child(connection, function, args) -> None:
-    global _records
+    global _records, _kept
+    _kept = []
     collect_logs()
     _records = []
     try:

@@ -67,6 +67,7 @@ def rebuild(project: Project, convert, report: ConvertReport, ledger: summaries.
         if plan is None or found is None or not unchanged(project, ledger, *found, convert, shards):
             return False
         carry_out(project, ledger, plan, scan.names, shards, convert, report)
+    forked.keep(plan, shards)
     return True
 
 

@@ -11,7 +11,7 @@ from ..catalogue import changes, archive as catalogue, export
 from . import added, incremental, quick, summaries
 from ..metadata import front_matter as metadata, parts, sidecar
 from ..metadata.gaps import gaps_of
-from .. import reading, structure
+from .. import forked, reading, structure
 from ..errors import SourceError
 from ..model import Document, ParsedDocument, SourceText
 from ..project import Project, SourceScan
@@ -119,6 +119,7 @@ def convert_all(project: Project) -> ConvertReport:
     if not quick.rebuild(project, convert_file, report, ledger, scan) and \
             not added.rebuild(project, convert_file, report, ledger, scan):
         convert_whole(project, report, ledger, scan)
+    forked.keep(ledger, scan)
     return report
 
 
@@ -150,6 +151,7 @@ def convert_whole(project: Project, report: ConvertReport, ledger: summaries.Led
                                       before.outline and before.outline.browse)
         summaries.save(project.cache, summaries.Index(before.fingerprint, kept, outline, rows,
                                                       unverified=report.unverified), before)
+        forked.keep(before, entries, archive, outline, rows)
 
 
 def in_full(project: Project, documents: list[Document]) -> list[Document]:
