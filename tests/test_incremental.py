@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from build_tools import cache, forked
+from build_tools import cache
 from build_tools.render import convert, incremental, summaries
 from build_tools.render.convert import convert_all
 from projects import make_project
@@ -183,28 +183,24 @@ def test_a_rebuild_that_changes_nothing_puts_nothing_in_context_but_restores_wha
     assert not (project.documents / "stray.md").exists() and built == [1]
 
 
-def test_an_edit_lists_docs_in_a_forked_child_while_it_plans_and_a_missing_page_still_counts(tmp_path, monkeypatch):
-    """Listing docs/ to check it holds the last build's pages (0.04–0.06 s at 20,000 laws) is a forked
-    child's work while the building process takes the sources' status and plans the edit; a page
-    missing beside the edit still sends the build down the whole way."""
+def test_an_edit_takes_the_quick_way_unless_a_page_is_missing_beside_it(tmp_path, monkeypatch):
+    """An edit no other page sees builds no catalogue; a page missing from docs/ beside it sends the
+    build down the whole way, which writes the page again."""
     project = make_project(tmp_path / "p", {f"n{i}.txt": notice(i) for i in range(1, 4)})
     later = time.time() + 60
     monkeypatch.setattr(summaries.time, "time", lambda: later)
     convert_all(project)
-    built, started = [], []
+    built = []
     original = convert.catalogue.build
     monkeypatch.setattr(convert.catalogue, "build", lambda *args: built.append(1) or original(*args))
-    monkeypatch.setattr(forked, "start", lambda function, *args, start=forked.start:
-                        started.append(function.__name__) or start(function, *args))
     for text, gone in (("请各校于月底前报送。", None), ("逾期不报的予以通报。", project.documents / "n3.md")):
         source = project.sources / "n2.txt"
         source.write_text(source.read_text(encoding="utf-8").replace("请认真落实。", f"请认真落实。{text}"), encoding="utf-8")
         os.utime(source, (later - 30, later - 30))
         if gone:
             gone.unlink()
-        started.clear()
         convert_all(project)
-        assert started == ["written"] and built == ([1] if gone else []), text
+        assert built == ([1] if gone else []), text
         assert text in (project.documents / "n2.md").read_text(encoding="utf-8")
         assert gone is None or gone.exists()
 
