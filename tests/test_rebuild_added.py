@@ -21,7 +21,7 @@ import pytest
 from build_tools import forked
 from build_tools.catalogue import archive, paging, relations
 from build_tools.catalogue.cards import CITING_SHOWN
-from build_tools.render import summaries, writer
+from build_tools.render import rendered, summaries, writer
 from build_tools.project import Project
 from build_tools.render.convert import convert_all
 from projects import make_project
@@ -496,6 +496,25 @@ def test_an_addition_leaves_every_sources_status_and_the_browse_lists_to_forked_
         stats = {entry.name: entry.stat() for entry in listing}
     recorded = summaries.load_ledger(project.cache).sources
     assert recorded["source_docs/n04.txt"] == summaries.signature("source_docs/n04.txt", time.time(), stats)
+
+
+def test_an_addition_after_a_page_left_the_manifest_takes_the_whole_way(tmp_path, monkeypatch, renders):
+    """An addition renders only the pages it reaches, taking every other page as the manifest says it
+    was written (``rendered``); a manifest that lost a page (an interrupted build, a hand edit) sends it
+    the whole way, which renders that page again, and the manifest holds it afterwards."""
+    fast_way()
+    # Notices dated to the end of March: the last ones are too far from the 13th for its lists to reach.
+    project, w = built(tmp_path, monkeypatch, {**BASE, **{f"n{i}.txt": law(i, i) for i in range(25, 31)}}, None)
+    manifest = json.loads(rendered.manifest_path(project.cache).read_text(encoding="utf-8"))
+    del manifest["n30"]  # a page the addition does not reach
+    rendered.manifest_path(project.cache).write_text(json.dumps(manifest), encoding="utf-8")
+    w("n13.txt", law(13, 13))
+    calls = whole_way_calls(monkeypatch)
+    renders.clear()
+    convert_all(project)
+    assert "build" in calls and "n30" in renders and "n13" in renders
+    assert "n30" in json.loads(rendered.manifest_path(project.cache).read_text(encoding="utf-8"))
+    same_as_a_full_build(project, tmp_path / "full", "an addition after a page left the manifest")
 
 
 def test_the_outline_is_saved_with_plain_tuples_and_loads_named_ones(tmp_path):

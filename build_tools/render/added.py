@@ -29,7 +29,7 @@ from ..metadata import sidecar
 from ..metadata.gaps import gaps_of
 from ..project import Project, SourceScan
 from . import contexts, incremental, quick, rendered, summaries
-from .publish import ConvertReport, Sources, write_browse, write_documents
+from .publish import ConvertReport, Sources, write_browse, write_pages
 from .writer import Splice, mapped, tail_patch, write_spliced
 
 
@@ -43,6 +43,7 @@ class Plan:
     outline: changes.Outline  # to save, ``documents`` as source names
     delta: outline_delta.Delta  # what the addition adds to the last build's outline
     kept: dict[str, contexts.Kept]  # existing pages rendered again
+    manifest: dict[str, str]  # ``rendered.load``'s: slug → digest of each page as last written
     # Export file → its modification time as read, where it changes to hold the records that changed.
     export: dict[str, tuple[int, list[Splice]]]
     recited: dict[str, str]  # pages whose citations were resolved again → their source
@@ -132,8 +133,9 @@ def planned(project: Project, ledger: summaries.Ledger, entries: dict, shards: d
     archive.relations = after.relations
     change = changes.compare(replace(stored, documents=shown, cited_in=recited),
                              replace(after, documents=archive.by_slug, cited_in=dict(archive.cited_in)), set(recited))
-    kept = kept_pages(project, change.pages - set(slugs))
-    if kept is None:
+    manifest = rendered.load(project.cache)
+    kept = kept_pages(project, change.pages - set(slugs), manifest)
+    if kept is None or not all(slug in manifest for slug in ledger.pages):
         return None
     addition.finish(archive, after, change.pages, {slug: (found.summary, found.citations) for slug, found in kept.items()})
     # The new pages' records, and those of the pages they relate to (their relations in the record).
@@ -143,7 +145,8 @@ def planned(project: Project, ledger: summaries.Ledger, entries: dict, shards: d
         return None
     delta.stale = records - set(slugs) - recited.keys()
     after.stale |= delta.stale
-    return Plan(entries, archive, change, after, delta, kept, exported, {slug: stored.documents[slug] for slug in recited})
+    return Plan(entries, archive, change, after, delta, kept, manifest, exported,
+                {slug: stored.documents[slug] for slug in recited})
 
 
 def cited_before(project: Project, ledger: summaries.Ledger, stored: changes.Outline, slugs: set[str],
@@ -166,9 +169,10 @@ def cited_before(project: Project, ledger: summaries.Ledger, stored: changes.Out
     return found
 
 
-def kept_pages(project: Project, slugs: set[str]) -> dict[str, contexts.Kept] | None:
-    """What was kept of the existing pages to render again, if each is what the page on disk was rendered from."""
-    manifest, found = rendered.load(project.cache), {}
+def kept_pages(project: Project, slugs: set[str], manifest: dict[str, str]) -> dict[str, contexts.Kept] | None:
+    """What was kept of the existing pages to render again, if each is what the page on disk was
+    rendered from (``manifest``: ``rendered.load``'s)."""
+    found = {}
     for slug in sorted(slugs):
         kept = contexts.load(project.cache, slug)
         if kept is None or rendered.digest(kept.key, kept.summary, kept.context) != manifest.get(slug):
@@ -211,12 +215,15 @@ def carry_out(project: Project, ledger: summaries.Ledger, plan: Plan, names: lis
     (``shards``: those read already, with new signatures)."""
     archive, entries = plan.archive, plan.entries
     sources = {str(found.summary.source.path): summaries.Entry(None, found.key, []) for found in plan.kept.values()}
-    # docs/ holds exactly the last build's pages (``quick.written`` vouched): not listed again, 20,000
-    # and 4,000 names at 20,000 laws. The browse lists go to other files than the pages: a forked
+    # docs/ holds exactly the last build's pages (``quick.written`` vouched), each in the manifest
+    # (``kept_pages``): only the pages the change reaches are looked at, not every document (the
+    # whole way's ``write_documents``). The browse lists go to other files than the pages: a forked
     # child writes them while this process renders the pages (0.13 s and 0.2 s at 20,000 laws).
     browsing = forked.start(browse_written, project, archive, plan.change, plan.outline.browse, set(ledger.browse))
-    write_documents(project, archive, plan.change, Sources(project, {**sources, **entries}, convert), report,
-                    {f"{slug}.md" for slug in ledger.pages})
+    on_disk = {f"{slug}.md" for slug in plan.change.pages if slug in plan.manifest}
+    made = write_pages(project, archive, [archive.by_slug[slug] for slug in sorted(plan.change.pages)],
+                       Sources(project, {**sources, **entries}, convert), report, plan.manifest, on_disk)
+    rendered.save(project.cache, {**plan.manifest, **made})
     every, written, removed = browsing.result()
     report.written += written
     report.removed += removed

@@ -6,6 +6,7 @@ changed as a ``changes.Change`` and write through here, so both write the same f
 from __future__ import annotations
 
 import os
+from collections.abc import Container
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,7 +70,7 @@ class PageWriter:
     archive: catalogue.Catalogue
     sources: Sources
     before: dict[str, str]  # ``rendered.load``: slug → digest of the page as last written
-    on_disk: set[str]  # page file names in docs/documents/
+    on_disk: Container[str]  # page file names in docs/documents/
 
     def write(self, documents: list[Document]) -> list[tuple[str, str, bool]]:
         """(slug, digest, whether its page was written) of each document."""
@@ -87,29 +88,34 @@ class PageWriter:
 
 
 def write_documents(project: Project, archive: catalogue.Catalogue, change: changes.Change, sources: Sources,
-                    report: ConvertReport, on_disk: set[str] | None = None) -> None:
+                    report: ConvertReport) -> None:
     """Pages whose context or document changed, or that are missing on disk; stale pages removed.
-    The contexts made are kept for a later edit no other page sees (``contexts``, ``quick``).
-    ``on_disk``: the page file names in docs/documents/ where the caller has listed them already.
-
-    Many pages (a whole build) are shared with forked children: rendering them was the one long
-    step of a build that used one core (issue 16)."""
-    folder, on_disk = project.documents, project.document_pages() if on_disk is None else on_disk
+    The contexts made are kept for a later edit no other page sees (``contexts``, ``quick``)."""
+    folder, on_disk = project.documents, project.document_pages()
     before = rendered.load(project.cache)
     due = [document for document in archive.documents if change.pages is None or document.slug in change.pages
            or document.slug not in before or f"{document.slug}.md" not in on_disk]
-    workers = (os.cpu_count() or 1) if len(due) >= SHARED_FROM else 1
-    made = {slug: (digest, written) for slug, digest, written in
-            forked.shared(PageWriter(project, archive, sources, before, on_disk).write, due, workers)}
-    after = {document.slug: made[document.slug][0] if document.slug in made else before[document.slug]
-             for document in archive.documents}
-    report.written += [folder / f"{slug}.md" for slug, (_, written) in made.items() if written]
+    made = write_pages(project, archive, due, sources, report, before, on_disk)
+    after = {document.slug: made.get(document.slug) or before[document.slug] for document in archive.documents}
     rendered.save(project.cache, after)
     # A source that failed leaves no page behind: the site shows what the sources say now.
     report.removed = sorted(folder / name for name in on_disk if name[:-3] not in after)
     for path in report.removed:
         path.unlink()
     contexts.save(project.cache, {}, sorted(set(before) - set(after)))
+
+
+def write_pages(project: Project, archive: catalogue.Catalogue, due: list[Document], sources: Sources,
+                report: ConvertReport, before: dict[str, str], on_disk: Container[str]) -> dict[str, str]:
+    """The pages of ``due`` rendered and written where they changed (``before``: ``rendered.load``;
+    ``on_disk``: page file names in docs/documents/): slug → digest of each.
+
+    Many pages (a whole build) are shared with forked children: rendering them was the one long
+    step of a build that used one core (issue 16)."""
+    workers = (os.cpu_count() or 1) if len(due) >= SHARED_FROM else 1
+    made = forked.shared(PageWriter(project, archive, sources, before, on_disk).write, due, workers)
+    report.written += [project.documents / f"{slug}.md" for slug, _, written in made if written]
+    return {slug: digest for slug, digest, _ in made}
 
 
 def write_browse(project: Project, archive: catalogue.Catalogue, report: ConvertReport,
