@@ -216,8 +216,8 @@ def carry_out(project: Project, ledger: summaries.Ledger, plan: Plan, names: lis
     archive, entries = plan.archive, plan.entries
     sources = {str(found.summary.source.path): summaries.Entry(None, found.key, []) for found in plan.kept.values()}
     # docs/ holds exactly the last build's pages (``quick.written`` vouched), each in the manifest
-    # (``kept_pages``): only the pages the change reaches are looked at, not every document (the
-    # whole way's ``write_documents``). The browse lists go to other files than the pages: a forked
+    # (``planned`` checked): only the pages the change reaches are looked at, not every document
+    # (the whole way's ``write_documents``). The browse lists go to other files than the pages: a forked
     # child writes them while this process renders the pages (0.13 s and 0.2 s at 20,000 laws).
     browsing = forked.start(browse_written, project, archive, plan.change, plan.outline.browse, set(ledger.browse))
     on_disk = {f"{slug}.md" for slug in plan.change.pages if slug in plan.manifest}
