@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 # What an editor may put in source_docs/: raw text, or an original file a reader in ``reading`` turns into text.
@@ -19,14 +20,11 @@ class SourceScan:
 
     entries: list[os.DirEntry]
     names: list[str]
-    _stats: dict[str, os.stat_result] | None = None
 
-    @property
+    @cached_property
     def stats(self) -> dict[str, os.stat_result]:
         """File name → status, of every file in the folder (sources and sidecars)."""
-        if self._stats is None:
-            self._stats = {entry.name: entry.stat() for entry in self.entries}
-        return self._stats
+        return {entry.name: entry.stat() for entry in self.entries}
 
 
 @dataclass(frozen=True)

@@ -83,7 +83,8 @@ def touched(project: Project, ledger: summaries.Ledger, scan: SourceScan) -> tup
 
 def statuses(scan: SourceScan, names: list[str]) -> dict:
     """The status of the sources ``names`` and of their sidecars (``summaries.signature``)."""
-    files = {each for name in names for each in (name.rpartition("/")[2], sidecar.name_for(name.rpartition("/")[2]))}
+    files = {name.rpartition("/")[2] for name in names}
+    files |= {sidecar.name_for(file) for file in files}
     return {entry.name: entry.stat() for entry in scan.entries if entry.name in files}
 
 
