@@ -139,3 +139,31 @@ def test_a_rebuild_runs_the_cyclic_collector_less_often_and_a_full_build_as_pyth
     finally:
         gc.set_threshold(*before)
         hooks.on_startup("build", dirty=False)
+
+
+def test_the_theme_files_are_mkdocs_own_without_walking_its_folders_named_with_a_dot(tmp_path, monkeypatch):
+    """Material's icons (14,500 files under ``.icons``) were listed at every rebuild, then left out."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+    import os
+    project = make_project(tmp_path / "p", {"n1.txt": notice(1)})
+    config = load_config(str(project.root / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    theme_dirs = config.theme.dirs
+    assert any(os.path.isdir(os.path.join(folder, ".icons")) for folder in theme_dirs)
+    extra = tmp_path / "theme"
+    for path in ("a.css", ".hidden/b.css", "sub/.dot/c.js", "sub/d.js", "sub/.e.js", "f.html"):
+        (extra / path).parent.mkdir(parents=True, exist_ok=True)
+        (extra / path).write_text("x", encoding="utf-8")
+    config.theme.dirs = [str(extra), *theme_dirs]
+    own = Files([])
+    own.add_files_from_theme(config.theme.get_env(), config)
+    walked_into = []
+    walk = os.walk
+    monkeypatch.setattr(os, "walk", lambda top, **options: (walked_into.append(entry[0]) or entry
+                                                           for entry in walk(top, **options)))
+    lazy = LazyFiles([], {}, config, ["."])
+    lazy.add_files_from_theme(config.theme.get_env(), config)
+    assert [(file.src_uri, file.abs_src_path) for file in lazy] == [(file.src_uri, file.abs_src_path) for file in own]
+    assert {"a.css", "sub/d.js"} <= {file.src_uri for file in lazy} and len(lazy) > 10
+    assert len(walked_into) > 10
+    assert not [folder for folder in walked_into if {".icons", ".hidden", ".dot"} & set(folder.split(os.sep))]

@@ -56,6 +56,32 @@ class LazyFiles(Files):
         if file.src_uri in self.src_uris or self.left_out.pop(file.src_uri, False) is False:
             super().remove(file)
 
+    def add_files_from_theme(self, env, config) -> None:
+        """MkDocs' own, given a listing of the theme that does not enter the folders named with a dot.
+
+        MkDocs lists every file of the theme's folders, Material's 14,500 icons included, and then
+        leaves out each file under such a folder by its name: 0.14 s of every rebuild, whatever the
+        archive's size. Its own filter still decides."""
+        super().add_files_from_theme(ThemeListing(config.theme.dirs), config)
+
+
+class ThemeListing:
+    """What ``Files.add_files_from_theme`` asks of the theme's Jinja environment (its loader's
+    ``list_templates``), without the folders named with a dot: MkDocs leaves out their files."""
+
+    def __init__(self, folders: list[str]) -> None:
+        self.folders = folders
+
+    def list_templates(self, filter_func) -> list[str]:
+        found = set()
+        for top in self.folders:
+            for folder, subfolders, names in os.walk(top):
+                subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+                relative = os.path.relpath(folder, top)
+                prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
+                found.update(prefix + name for name in names)
+        return sorted(name for name in found if filter_func(name))
+
 
 def begin(config, leaving_out: bool) -> None:
     """Before the conversion starts: this build's files are ``LazyFiles`` if the site is in step."""
