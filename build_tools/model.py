@@ -5,6 +5,8 @@ on a small inline example without running the others.
 """
 from __future__ import annotations
 
+import pickle
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import PurePosixPath
@@ -134,3 +136,41 @@ def plain(records: list[tuple]) -> list[tuple]:
     plain tuple by one opcode, a named one by a call (``tuple_reduce``) remembered in its memo;
     loading the outline's 32,000 relations at 20,000 laws and making them named again takes a third."""
     return list(map(tuple, records))
+
+
+class Deferred(Sequence):
+    """A list of named tuples of ``cls`` kept as its pickle of plain tuples until first read.
+
+    A file that holds many such lists of which a reader needs few (the to-do list's citations by
+    name: a rebuild after an addition reads those of the names it reaches) loads a bytes object for
+    each instead; the pickle is saved again as it was."""
+
+    __slots__ = ("cls", "data", "_items")
+
+    def __init__(self, cls: type, data: bytes) -> None:
+        self.cls, self.data, self._items = cls, data, None
+
+    @staticmethod
+    def encoded(records) -> bytes:
+        """What a ``Deferred`` of ``records`` (named tuples, or one already) keeps."""
+        if isinstance(records, Deferred):
+            return records.data
+        return pickle.dumps(plain(records), protocol=pickle.HIGHEST_PROTOCOL)
+
+    @property
+    def items(self) -> list:
+        if self._items is None:
+            self._items = typed(self.cls, pickle.loads(self.data))
+        return self._items
+
+    def __getitem__(self, index):
+        return self.items[index]
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return f"Deferred({self.items!r})"

@@ -533,6 +533,28 @@ def test_the_outline_is_saved_with_plain_tuples_and_loads_named_ones(tmp_path):
     assert pickle.loads(pickle.dumps(outline)) == outline
 
 
+def test_an_addition_reads_the_to_do_citations_of_the_names_it_cites_only(tmp_path, monkeypatch):
+    """Each name's to-do citations load as their pickle (``model.Deferred``): an addition that cites
+    a name already on the list and a new one reads the citations of the first and of no other name
+    (loading all took 0.19 s of the outline's 0.28 at 20,000 laws), and the list is a full build's."""
+    fast_way()
+    project, w = built(tmp_path, monkeypatch, CITING_MISSING, 4)
+    loaded = []
+    load = summaries.load_outline
+    monkeypatch.setattr(summaries, "load_outline", lambda *args: loaded.append(load(*args)) or loaded[-1])
+    w("n13.txt", law(13, 13, cites=citing(104) + citing(113)))
+    calls = whole_way_calls(monkeypatch)
+    convert_all(project)
+    assert calls == [] and len(loaded) == 1
+    read = {label for label, citations in loaded[0].missing.items() if citations._items is not None}
+    assert len(loaded[0].missing) == 12 and read == {"《关于第104项工作的通知》（测教发〔2024〕104号）"}
+    same_as_a_full_build(project, tmp_path / "full", "an addition citing names on the to-do list")
+    assert "引用了以下 13 件尚未收录的文件" in (project.browse / "missing.md").read_text(encoding="utf-8")
+    [part] = [path.read_text(encoding="utf-8") for path in (project.browse / "missing").glob("*.md")
+              if "104号） | 2 |" in path.read_text(encoding="utf-8")]
+    assert "n13.txt" in part and "n04.txt" in part
+
+
 @pytest.mark.parametrize("source, limit, in_place", [
     pytest.param("n25.txt", writer.TAIL_LIMIT, True, id="last-in-place"),
     pytest.param("n13.txt", writer.TAIL_LIMIT, True, id="middle-in-place"),

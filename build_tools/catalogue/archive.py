@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -70,7 +71,7 @@ class Catalogue:
     cited_in: dict[str, list[Citation]] = field(default_factory=dict)
     positions: dict[Facet, dict[str, int]] = field(default_factory=dict)  # facet → slug → place in members, once asked
     by_source_file: dict[str, list[Document]] = field(default_factory=dict)
-    _missing: dict[str, list[Citation]] | None = field(default=None, repr=False)  # ``missing``, once asked
+    _missing: dict[str, Sequence[Citation]] | None = field(default=None, repr=False)  # ``missing``, once asked
     # Pages with a citation whose key names another page now, or none (built from an earlier build only).
     recited: set[str] | None = field(default=None, repr=False)
     memo: dict = field(default_factory=dict, repr=False)  # what browse pages work out once per build
@@ -92,7 +93,7 @@ class Catalogue:
     def citations_of(self, slug: str) -> list[Citation]:
         return self.cited_in.get(slug, [])
 
-    def missing(self) -> dict[str, list[Citation]]:
+    def missing(self) -> dict[str, Sequence[Citation]]:
         """Cited keys not in the archive → where they are cited: the editors' to-do list (the overviews
         count it too: worked out once)."""
         if self._missing is None:
