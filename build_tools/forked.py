@@ -14,6 +14,7 @@ import traceback
 
 _records: list | None = None  # a child's log records of the current step
 _kept: list | None = None  # in a child started by ``start``: what dies with it (``keep``)
+_later: list | None = None  # in a child started by ``start``: work done once its result is sent (``later``)
 
 
 def _collect(logger, record) -> None:
@@ -58,14 +59,32 @@ def keep(*objects) -> None:
         _kept.extend(objects)
 
 
+def later(function, *args) -> None:
+    """In a child started by ``start``: call ``function(*args)`` once the child's result is sent, so
+    that a parent waiting only for the result (``Child.reported``) goes on meanwhile (a rebuild's
+    saving of what the next build reads: 0.08–0.1 s at 20,000 laws); elsewhere, now."""
+    if _later is None:
+        function(*args)
+    else:
+        _later.append((function, args))
+
+
 def _child(connection, function, args) -> None:
-    global _records, _kept
-    _kept = []
+    global _records, _kept, _later
+    _kept, _later = [], []
     collect_logs()
     _records = []
     try:
         connection.send((True, function(*args), _records))
     except BaseException:  # the parent raises it
+        connection.send((False, traceback.format_exc(), _records))
+        return
+    _records = []
+    try:
+        for work, work_args in _later:
+            work(*work_args)
+        connection.send((True, None, _records))
+    except BaseException:
         connection.send((False, traceback.format_exc(), _records))
 
 
@@ -76,17 +95,41 @@ class Child:
         self.process, self.receive = process, receive
 
     def result(self):
-        """Its result (pickled), its log replayed here; ``ChildError`` if it failed."""
+        """Its result (pickled), its log replayed here, once it ended; ``ChildError`` if it failed."""
         try:
-            ok, result, records = self.receive.recv()
-        except EOFError:  # it died before reporting
-            ok, result, records = False, "the child process ended without a result", []
-        self.receive.close()
-        self.process.join()
+            return self.reported()
+        finally:
+            self.finished()
+
+    def reported(self):
+        """Its result, as soon as it is sent: what the child does ``later`` may still be under way
+        (``finished`` waits for it)."""
+        ok, result, records = self._received("the child process ended without a result")
         replay(records)
         if not ok:
+            self._ended()
             raise ChildError(result)
         return result
+
+    def finished(self) -> None:
+        """Wait for the end of what the child does ``later``, its log replayed here; ``ChildError`` if it failed."""
+        if self.receive.closed:
+            return
+        ok, error, records = self._received("the child process ended before its work after its result")
+        self._ended()
+        replay(records)
+        if not ok:
+            raise ChildError(error)
+
+    def _received(self, missing: str) -> tuple:
+        try:
+            return self.receive.recv()
+        except EOFError:  # it died before sending
+            return False, missing, []
+
+    def _ended(self) -> None:
+        self.receive.close()
+        self.process.join()
 
 
 def start(function, *args) -> Child:

@@ -11,6 +11,7 @@ import gzip
 import logging
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -177,6 +178,52 @@ def test_a_forked_call_gives_its_result_and_its_log_is_handled_here(caplog):
 def test_a_failing_forked_call_raises_with_the_childs_traceback():
     with pytest.raises(forked.ChildError, match="ZeroDivisionError"):
         forked.call(divmod, 1, 0)
+
+
+def _when_there(go, done, seconds: float = 60.0) -> None:
+    """Wait for the test to create ``go`` (a condition, not a time: the limit only ends a failing test)."""
+    deadline = time.monotonic() + seconds
+    while not go.exists():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{go} never came")
+        time.sleep(0.01)
+    logging.getLogger("archive.test.forked").warning("saved after the result")
+    done.write_text("saved", encoding="utf-8")
+
+
+def _reports_then_saves(folder) -> int:
+    forked.later(_when_there, folder / "go", folder / "done")
+    return 7
+
+
+def test_a_childs_later_work_runs_once_its_result_is_sent(tmp_path, caplog):
+    """The parent has the result while the child's later work waits for it; ``finished`` waits for that work."""
+    child = forked.start(_reports_then_saves, tmp_path)
+    assert child.reported() == 7 and not (tmp_path / "done").exists()
+    (tmp_path / "go").touch()
+    with caplog.at_level(logging.INFO):
+        child.finished()
+    assert (tmp_path / "done").read_text(encoding="utf-8") == "saved"
+    assert [record.getMessage() for record in caplog.records] == ["saved after the result"]
+    # Outside a child, at once; ``result`` waits for both.
+    (tmp_path / "done").unlink()
+    assert _reports_then_saves(tmp_path) == 7 and (tmp_path / "done").exists()
+    (tmp_path / "done").unlink()
+    assert forked.start(_reports_then_saves, tmp_path).result() == 7 and (tmp_path / "done").exists()
+
+
+def _reports_then_fails() -> str:
+    forked.later(divmod, 1, 0)
+    return "reported"
+
+
+def test_a_childs_failing_later_work_raises_when_waited_for():
+    child = forked.start(_reports_then_fails)
+    assert child.reported() == "reported"
+    with pytest.raises(forked.ChildError, match="ZeroDivisionError"):
+        child.finished()
+    with pytest.raises(forked.ChildError, match="ZeroDivisionError"):
+        forked.call(_reports_then_fails)
 
 
 def test_stages_counted_in_a_child_share_the_time_waited_for_it():

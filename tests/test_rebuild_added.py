@@ -21,7 +21,8 @@ import pytest
 from build_tools import forked
 from build_tools.catalogue import archive, paging, relations
 from build_tools.catalogue.cards import CITING_SHOWN
-from build_tools.render import rendered, summaries, writer
+from build_tools.mkdocs_glue import hooks
+from build_tools.render import incremental, rendered, summaries, writer
 from build_tools.project import Project
 from build_tools.render.convert import convert_all
 from projects import make_project
@@ -515,6 +516,45 @@ def test_an_addition_after_a_page_left_the_manifest_takes_the_whole_way(tmp_path
     assert "build" in calls and "n30" in renders and "n13" in renders
     assert "n30" in json.loads(rendered.manifest_path(project.cache).read_text(encoding="utf-8"))
     same_as_a_full_build(project, tmp_path / "full", "an addition after a page left the manifest")
+
+
+@pytest.mark.parametrize("change", ["edit", "addition"])
+def test_a_rebuilds_report_comes_before_it_saves_what_the_next_build_reads(tmp_path, monkeypatch, change):
+    """MkDocs goes on with the conversion child's report while the child saves the ledger, its shards
+    and the pages' digests (``forked.later``: 0.08–0.1 s at 20,000 laws), and waits for that at the
+    build's end (``hooks.on_post_build``); the next conversion finds them saved."""
+    fast_way()
+    project, w = built(tmp_path, monkeypatch, BASE, None)
+    if change == "edit":
+        w("n04.txt", law(4, 4).replace("请认真落实", "请抓紧落实"))
+    else:
+        w("n13.txt", law(13, 13))
+    go, save = tmp_path / "go", summaries.save_shards
+
+    def held(*args, **kwargs):
+        deadline = time.monotonic() + 60  # a condition; the limit only ends a failing test
+        while not go.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return save(*args, **kwargs)
+    monkeypatch.setattr(summaries, "save_shards", held)
+    ledger = summaries.ledger_path(project.cache)
+    before = ledger.read_bytes()
+    child = forked.start(hooks.converted, project.root)
+    errors, pages, _, written, _, _ = child.reported()
+    page = "documents/n04.md" if change == "edit" else "documents/n13.md"
+    assert errors == [] and page in written and pages == 12 + (change == "addition")
+    assert ledger.read_bytes() == before
+    go.touch()
+    child.finished()
+    assert ledger.read_bytes() != before
+    monkeypatch.setattr(summaries, "save_shards", save)
+    calls = whole_way_calls(monkeypatch)
+    converted = []
+    monkeypatch.setattr(incremental, "convert_one", lambda *args, original=incremental.convert_one:
+                        converted.append(args[0]) or original(*args))
+    report = convert_all(project)
+    assert calls == [] and converted == [] and report.written == []
+    same_as_a_full_build(project, tmp_path / "full", f"the {change} saved after its report")
 
 
 def test_the_outline_is_saved_with_plain_tuples_and_loads_named_ones(tmp_path):

@@ -56,7 +56,10 @@ def _conversion():
     the log names the file and line at INFO level (a warning would abort ``--strict``); ``make check``,
     the pull-request gate, fails on it."""
     child, _build["child"] = _build["child"], None
-    errors, pages, unverified, written, removed, patched = child.result()
+    # The report comes before the child saves what the next build reads (``forked.later``): this
+    # build goes on meanwhile, and waits for the saving at its end (``on_post_build``).
+    errors, pages, unverified, written, removed, patched = child.reported()
+    _build["saving"] = child
     for error in errors:
         log.info("archive: left out of the site / 未生成页面: %s", error)
     log.info("archive: %d pages, %d written, %d with fields %s (browse/unverified), %d sources left out",
@@ -64,7 +67,14 @@ def _conversion():
     return written, removed, patched
 
 
-_build = {"dirty": False, "child": None}
+_build = {"dirty": False, "child": None, "saving": None}
+
+
+def _saved() -> None:
+    """Wait for the conversion child to have saved what the next build reads (``_conversion``)."""
+    child, _build["saving"] = _build["saving"], None
+    if child is not None:
+        child.finished()
 
 
 def on_startup(command, dirty):
@@ -114,6 +124,7 @@ def _always_rebuild_snippet_pages(pages) -> None:
 
 @event_priority(-100)  # the last: the site is written
 def on_post_build(config):
+    _saved()
     synced.built(config)
 
 
@@ -126,13 +137,15 @@ def on_shutdown():
 
 
 def on_build_error(error):
-    """A build that fails before ``on_files`` still waits for its child, which may be writing docs/."""
+    """A build that fails still waits for its child, which may be writing docs/ (before ``on_files``)
+    or saving what the next build reads (after it)."""
     child, _build["child"] = _build["child"], None
-    if child is not None:
-        try:
+    try:
+        if child is not None:
             child.result()
-        except forked.ChildError:
-            pass
+        _saved()
+    except forked.ChildError:
+        pass
 
 
 def on_nav(nav, config, files):

@@ -108,10 +108,21 @@ class _Measured:
         self.clock, self.child = clock, child
 
     def result(self):
+        return self._waited(self.child.result)
+
+    def reported(self):
+        return self._waited(self.child.reported)
+
+    def finished(self) -> None:
+        """What the child does once its result is sent (``forked.later``) counts for the stage waiting."""
+        stage = self.clock.stack[-1][0] if self.clock.stack else "mkdocs"
+        self.clock.wrap(stage, self.child.finished)()
+
+    def _waited(self, wait):
         outcome = {}
 
         def receive():
-            outcome["result"], seconds = self.child.result()
+            outcome["result"], seconds = wait()
             return {stage: spent for stage, spent in seconds.items() if spent > 0}
         split_wait(self.clock, self.clock.stack[-1][0] if self.clock.stack else "mkdocs", receive)()
         return outcome["result"]

@@ -224,7 +224,6 @@ def carry_out(project: Project, ledger: summaries.Ledger, plan: Plan, names: lis
     on_disk = {f"{slug}.md" for slug in plan.change.pages if slug in plan.manifest}
     made = write_pages(project, archive, [archive.by_slug[slug] for slug in sorted(plan.change.pages)],
                        Sources(project, {**sources, **entries}, convert), report, plan.manifest, on_disk)
-    rendered.save(project.cache, {**plan.manifest, **made})
     every, written, removed = browsing.result()
     report.written += written
     report.removed += removed
@@ -238,6 +237,21 @@ def carry_out(project: Project, ledger: summaries.Ledger, plan: Plan, names: lis
             report.written.append(path)
         else:  # the site's copy takes the same patch
             quick.write_patched(path, stamp, [tail], report)
+    report.documents = [document for entry in entries.values() for document in entry.documents]
+    ledger.sources = {name: ledger.sources[name] if name in ledger.sources else None for name in names}
+    ledger.pages = sorted(ledger.pages + [document.slug for document in report.documents])
+    ledger.browse = sorted(plan.outline.browse)
+    ledger.unverified += sum(bool(gaps_of(document)) for document in report.documents)
+    report.pages, report.unverified = len(ledger.pages), ledger.unverified
+    forked.later(saved, project, ledger, plan, {**plan.manifest, **made}, shards)
+
+
+def saved(project: Project, ledger: summaries.Ledger, plan: Plan, manifest: dict[str, str],
+          shards: dict[int, tuple[dict, dict]]) -> None:
+    """What the next build reads: the pages' digests, the new entries and changed records in their
+    shards (``shards``: those read already), the outline's delta and the ledger vouching for them."""
+    archive, entries = plan.archive, plan.entries
+    rendered.save(project.cache, manifest)
     shards.update((number, summaries.read_shard(project.cache, number, ledger))
                   for number in {summaries.shard_of(name) for name in entries} - shards.keys())
     for name, entry in entries.items():
@@ -248,10 +262,4 @@ def carry_out(project: Project, ledger: summaries.Ledger, plan: Plan, names: lis
     for slug, name in plan.recited.items():  # their citations and records changed: kept in their shards
         shards[summaries.shard_of(name)][1][slug] = (*export.serialised(archive, archive.by_slug[slug], ledger.columns),
                                                      archive.cited_in[slug] or None)
-    report.documents = [document for entry in entries.values() for document in entry.documents]
-    ledger.sources = {name: ledger.sources[name] if name in ledger.sources else None for name in names}
-    ledger.pages = sorted(ledger.pages + [document.slug for document in report.documents])
-    ledger.browse = sorted(plan.outline.browse)
-    ledger.unverified += sum(bool(gaps_of(document)) for document in report.documents)
-    report.pages, report.unverified = len(ledger.pages), ledger.unverified
     summaries.save_shards(project.cache, ledger, shards, plan.outline, plan.delta)

@@ -19,6 +19,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import forked
 from ..catalogue import changes, export
 from ..model import Document
 from ..project import Project, SourceScan
@@ -143,6 +144,11 @@ def carry_out(project: Project, ledger: summaries.Ledger, plan: Plan, convert, r
                 report.written.append(path)
     for name, (stamp, patches) in plan.patches.items():
         write_patched(project.docs / name, stamp, patches, report)
+    forked.later(saved, project, ledger, plan)
+
+
+def saved(project: Project, ledger: summaries.Ledger, plan: Plan) -> None:
+    """What the next build reads: the pages' digests, the shards touched and the ledger vouching for them."""
     rendered.save(project.cache, plan.manifest)
     summaries.save_shards(project.cache, ledger, plan.shards)
     for key in plan.stale:
