@@ -2,6 +2,9 @@
 files MkDocs builds are still those of a walk made after the conversion, whatever the walk saw."""
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -119,3 +122,40 @@ def test_a_child_started_inside_a_stage_counts_its_wait_for_that_stage():
     clock.leave()  # 6
     clock.leave()  # 7
     assert clock.totals == pytest.approx({"mkdocs": 1 + 1, "catalogue": 2 + 2 + 1})
+
+
+# ``mkdocs build`` with the conversion child's start and the wait for its report noted: whether numpy
+# was imported by then (the search index's array code, ``hooks.LOADED_WHILE_CONVERTING``).
+NOTING_NUMPY = """
+import json
+import sys
+from mkdocs.__main__ import cli
+from build_tools import forked
+seen = []
+start, reported = forked.start, forked.Child.reported
+def noted_start(function, *args):
+    seen.append((function.__name__, "numpy" in sys.modules))
+    return start(function, *args)
+def noted_reported(self):
+    seen.append(("reported", "numpy" in sys.modules))
+    return reported(self)
+forked.start, forked.Child.reported = noted_start, noted_reported
+cli.main(args=["build", "--quiet", "--site-dir", sys.argv[1], *sys.argv[2:]], standalone_mode=False)
+print(json.dumps(seen))
+"""
+
+
+@pytest.mark.parametrize("dirty", [False, True])
+def test_the_search_arrays_are_imported_while_the_conversion_runs_not_before_it_starts(tmp_path, dirty):
+    """numpy takes 0.11 s to import: imported with the hooks, it started the conversion child that much later."""
+    project = make_project(tmp_path / "p", {f"n{i}.txt": notice(i) for i in range(1, 4)})
+    site = tmp_path / "site"
+    if dirty:
+        assert build_site(project, site).returncode == 0
+        (project.sources / "n4.txt").write_text(notice(4), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", NOTING_NUMPY, str(site), *(["--dirty"] if dirty else [])],
+                            cwd=project.root, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    seen = [tuple(step) for step in json.loads(result.stdout.strip().splitlines()[-1])]
+    assert seen[seen.index(("converted", False)) + 1:] == [("reported", True)]
+    assert (site / "documents" / f"n{3 + dirty}" / "index.html").exists()

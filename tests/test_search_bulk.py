@@ -14,7 +14,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from build_tools.search import bulk
-from build_tools.search.payload import b85encode
+from build_tools.search.arrays import b85encode
 from build_tools.search.postings import encode_numbers
 
 

@@ -6,6 +6,7 @@ converted from the current sources, without a separate step to forget.
 from __future__ import annotations
 
 import gc
+import importlib
 import logging
 from pathlib import Path
 
@@ -27,6 +28,9 @@ log = logging.getLogger("mkdocs.hooks.archive")
 # and again: 0.18 s of a rebuild at 20,000 laws, and more the larger the archive. A rebuild is short
 # and makes little cyclic garbage; a full build keeps the default, its memory is what it is measured by.
 REBUILD_GC_THRESHOLDS = (100_000, 20, 1_000)
+# Modules the build needs after the conversion only, imported while the conversion child runs: the
+# search index's array code (numpy, 0.11 s), imported with the hooks, started the child that much later.
+LOADED_WHILE_CONVERTING = ("build_tools.search.bulk",)
 
 
 def converted(root: Path) -> tuple[list[str], int, int, list[str], list[str], dict[str, tuple]]:
@@ -99,6 +103,8 @@ def on_files(files, config, **kwargs):
     _always_rebuild_snippet_pages(walked)
     asked = asked_early(walked, config, _build["dirty"])
     found = originals(Project(Path(config.config_file_path).parent))
+    for module in LOADED_WHILE_CONVERTING:
+        importlib.import_module(module)
     written, removed, patched = _conversion()
     if _build["dirty"]:  # a full build copies every file anyway
         export_copies.patch(config.site_dir, patched)

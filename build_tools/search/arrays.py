@@ -1,5 +1,6 @@
 """Array helpers of the search index's postings (``bulk``): characters as dense ranks, a stable
-order by plain sorting, runs of equal values, and numbers coded as ``postings.encode_numbers`` does.
+order by plain sorting, runs of equal values, and numbers coded as ``postings.encode_numbers`` does;
+base 85 for the index files (``payload``).
 """
 from __future__ import annotations
 
@@ -74,3 +75,18 @@ def encoded(numbers: np.ndarray) -> tuple[str, np.ndarray]:
         chars[ends[longer] - 1 - digit] = _ALPHABET[END + rest[longer] % MORE]
         rest, digit = rest // MORE, digit + 1
     return chars.tobytes().decode("ascii"), ends - lengths
+
+
+_B85 = np.frombuffer(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~",
+                     dtype=np.uint8)
+
+
+def b85encode(data: bytes) -> str:
+    """``base64.b85encode(data).decode()``, as arrays: the standard library's loop over 4-byte words
+    was a tenth of the search index's time (3,475 laws)."""
+    padding = -len(data) % 4
+    words = np.frombuffer(data + bytes(padding), dtype=">u4").astype(np.int64)
+    digits = np.empty((len(words), 5), dtype=np.uint8)
+    for place in range(4, -1, -1):
+        words, digits[:, place] = np.divmod(words, 85)
+    return _B85[digits].tobytes()[:len(digits) * 5 - padding].decode("ascii")

@@ -16,7 +16,6 @@ from concurrent.futures import Executor
 from dataclasses import dataclass, field
 
 from ..metadata.schema import DEFAULT_STATUS, STATUSES
-from .bulk import coded_postings
 from .extract import SearchPage, Section
 from .normalise import normalise
 
@@ -80,10 +79,17 @@ def add_document(index: SearchIndex, page: SearchPage) -> None:
     index.section_count += len(texts)
 
 
+def _bulk():
+    """The array code (``bulk``), imported when first used: numpy takes 0.11 s to import, and a
+    rebuild loads it while its conversion runs (``hooks.LOADED_WHILE_CONVERTING``), not before."""
+    from . import bulk
+    return bulk
+
+
 def pending_postings(index: SearchIndex) -> tuple[dict[str, str], dict[str, str]]:
     """The coded bigram and character postings of the sections added since the last call, keys sorted."""
-    found = coded_postings(index.pending, index.section_count - len(index.pending),
-                           index.last_section, index.last_unigram_section)
+    found = _bulk().coded_postings(index.pending, index.section_count - len(index.pending),
+                                   index.last_section, index.last_unigram_section)
     index.pending = []
     return found
 
@@ -117,7 +123,7 @@ def close_range(index: SearchIndex, pool: Executor | None = None) -> None:
         index.ranges.append(pending_postings(index))
     else:
         first = index.section_count - len(index.pending)
-        index.ranges.append(pool.submit(coded_postings, index.pending, first, {}, {}))
+        index.ranges.append(pool.submit(_bulk().coded_postings, index.pending, first, {}, {}))
         index.pending = []
     index.last_section.clear()
     index.last_unigram_section.clear()

@@ -16,12 +16,16 @@ import json
 import zlib
 from pathlib import Path
 
-import numpy as np
-
 CALLBACK = "__archiveSearchData"
 WORTH = 0.1
 # Level 9 wrote character postings 0.5 % smaller than 6 in 4.5 × the time (3,475 laws).
 LEVEL = 6
+
+
+def _arrays():
+    """The array code, imported when first used (``index._bulk``: numpy takes 0.11 s to import)."""
+    from . import arrays
+    return arrays
 
 
 def dumps(data) -> str:
@@ -35,23 +39,8 @@ def packed(data, compress: bool = True) -> str:
     if not compress:
         return plain
     raw = plain.encode("utf-8")
-    compressed = b85encode(zlib.compress(raw, LEVEL))
+    compressed = _arrays().b85encode(zlib.compress(raw, LEVEL))
     return f'"{compressed}"' if len(compressed) < (1 - WORTH) * len(raw) else plain
-
-
-_B85 = np.frombuffer(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~",
-                     dtype=np.uint8)
-
-
-def b85encode(data: bytes) -> str:
-    """``base64.b85encode(data).decode()``, as arrays: the standard library's loop over 4-byte words
-    was a tenth of the search index's time (3,475 laws)."""
-    padding = -len(data) % 4
-    words = np.frombuffer(data + bytes(padding), dtype=">u4").astype(np.int64)
-    digits = np.empty((len(words), 5), dtype=np.uint8)
-    for place in range(4, -1, -1):
-        words, digits[:, place] = np.divmod(words, 85)
-    return _B85[digits].tobytes()[:len(digits) * 5 - padding].decode("ascii")
 
 
 def script(name: str, data, compress: bool = True) -> str:
