@@ -19,7 +19,7 @@ from importlib.util import find_spec
 import pytest
 
 from build_tools import forked
-from build_tools.catalogue import archive, paging, relations
+from build_tools.catalogue import archive, paging, relations, stand_ins
 from build_tools.catalogue.cards import CITING_SHOWN
 from build_tools.mkdocs_glue import hooks
 from build_tools.render import incremental, rendered, summaries, writer
@@ -614,3 +614,16 @@ def test_an_addition_writes_the_exports_end_in_place_or_the_files_again(tmp_path
     for name, inode in inodes.items():
         assert ((project.docs / name).stat().st_ino == inode) == in_place, name
         assert (project.docs / name in report.patched) == in_place, name
+
+
+def test_an_additions_lists_are_its_documents_looked_up_when_read():
+    """``stand_ins.Listed``: an addition's catalogue lists every facet (2,400 at 20,000 laws) by slug,
+    and each list reads as the list of its documents; a document is looked up when read."""
+    by_slug = {slug: object() for slug in "abcde"}
+    listed = stand_ins.Listed(list("dbe"), by_slug)
+    expected = [by_slug[slug] for slug in "dbe"]
+    assert (len(listed), list(listed), listed[0], listed[-1], listed[1:], listed[::-1]) == \
+        (3, expected, expected[0], expected[-1], expected[1:], expected[::-1])
+    assert listed.index(by_slug["e"]) == 2 and by_slug["a"] not in listed and list(enumerate(listed))[1] == (1, by_slug["b"])
+    by_slug["b"] = replaced = object()
+    assert listed[1] is replaced

@@ -146,6 +146,6 @@ def finish(archive: Catalogue, after: Outline, pages: set[str], kept: dict[str, 
     archive.cited_in.update((slug, citations) for slug, (_, citations) in kept.items() if slug not in archive.cited_in)
     archive.documents = list(archive.by_slug.values())
     # In facet order, as ``archive.build`` lists them (the overviews follow it): a new facet came last.
-    archive.members = {facet: [archive.by_slug[slug] for slug in slugs] for facet, slugs in sorted(after.members.items())}
+    archive.members = {facet: stand_ins.Listed(slugs, archive.by_slug) for facet, slugs in sorted(after.members.items())}
     archive.facet_paths = dict(sorted(after.facet_paths.items()))
     archive._missing = dict(sorted(after.missing.items()))

@@ -63,7 +63,7 @@ class Catalogue:
     keys: dict[str, str] = field(default_factory=dict)  # loose number/title → slug
     relations: list[Relation] = field(default_factory=list)  # typed relations and 引用
     citations: list[Citation] = field(default_factory=list)
-    members: dict[Facet, list[Document]] = field(default_factory=dict)  # newest first
+    members: dict[Facet, Sequence[Document]] = field(default_factory=dict)  # newest first
     facet_paths: dict[Facet, str] = field(default_factory=dict)
     # Indexes by slug, so asking for one page's context does not scan the whole archive.
     by_source: dict[str, list[Relation]] = field(default_factory=dict)

@@ -7,6 +7,8 @@ the archive from rows (``added``) instead of loading every document's summary (i
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..metadata.gaps import FIELD as GAPS
 from ..model import Document, SourceText
 from .archive import Catalogue, Citation, loose
@@ -36,6 +38,28 @@ def stand_in(slug: str, kept: Row) -> Document:
     """A document as lists show it: good for every listing, not for its own page or card."""
     meta = {name: value for name, value in zip(SHOWN, kept[2:]) if value is not None}
     return Document(slug, meta, [], SourceText(ListedPath(kept[0]), "", ""), kept[1])
+
+
+class Listed(Sequence):
+    """A list's documents by slug, each looked up in ``by_slug`` when read: an addition's catalogue
+    has every facet's list (2,400 at 20,000 laws) and reads those of the pages and lists it renders
+    (mapping them all to stand-ins took 0.06 s)."""
+
+    __slots__ = ("slugs", "by_slug")
+
+    def __init__(self, slugs: list[str], by_slug: dict[str, Document]) -> None:
+        self.slugs, self.by_slug = slugs, by_slug
+
+    def __len__(self) -> int:
+        return len(self.slugs)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self.by_slug[slug] for slug in self.slugs[index]]
+        return self.by_slug[self.slugs[index]]
+
+    def __iter__(self):
+        return map(self.by_slug.__getitem__, self.slugs)
 
 
 def named(catalogue: Catalogue) -> set[str]:
