@@ -63,6 +63,14 @@ def search_page(site, browser):
             page.close()
 
 
+def test_the_index_description_is_asked_for_as_the_page_loads(site, browser):
+    """meta.js is on its way before anything is typed or focused, and nothing else of the index."""
+    with search_page(site, browser) as page:
+        asked = page.evaluate("""() => Array.from(document.scripts, (tag) => tag.src.split("search-index/")[1]).filter(Boolean)""")
+        assert asked == ["meta.js"]
+        page.wait_for_function("""() => performance.getEntriesByType("resource").some((entry) => entry.name.endsWith("/meta.js") && entry.responseEnd > 0)""")
+
+
 def test_a_typed_query_asks_at_once_for_the_first_ranges_shards_and_block(site, browser):
     """No pause after the first keystroke, and the block of the first range's documents is
     fetched beside its shards rather than after they arrive."""

@@ -172,6 +172,11 @@
     return metaPromise;
   }
 
+  /* meta.js is asked for while the page loads, not when the box is first used: a query typed at
+     once starts with its shards instead of waiting for meta.js to arrive and for the busy page to
+     run it. A failure shows when a search needs it (meta() gives the same rejected promise). */
+  load("meta").catch(function () {});
+
   /* Block k of documents (build_tools/search/documents.py): each one's first section (one per
      metadata field, then its text sections), text section count, dead flag and facet values. */
   function block(k, m) {
@@ -235,24 +240,42 @@
     return shardEntry(range[kind] + (fnv1a(key) & (range[kind + "Count"] - 1)), key);
   }
 
-  /* bigram → Map(section → sorted positions); the coding is explained in index.py (SearchIndex.bigrams) */
+  /* bigram → its postings as flat arrays, sections ascending, section i's positions (ascending) at
+     positions[starts[i]] … positions[starts[i + 1] − 1]; the coding is explained in index.py
+     (SearchIndex.bigrams). A common bigram (法律 in most laws) has thousands of sections: a Map
+     entry and a typed array for each made the collector run as long as the decoding. */
   function bigram(key, range) {
     var cacheKey = range.b + key;
-    if (!decoded.has(cacheKey)) {
-      decoded.set(cacheKey, posting("b", key, range).then(function (text) {
-        var postings = new Map(), numbers = decodeNumbers(text), k = 0, section = 0;
-        while (k < numbers.length) {
-          section += numbers[k++];
-          var head = numbers[k++], count = head % 2 ? numbers[k++] + 2 : 1;
-          var positions = new Int32Array(count), p = Math.floor(head / 2);
-          positions[0] = p;
-          for (var j = 1; j < count; j++) { p += numbers[k++]; positions[j] = p; }
-          postings.set(section, positions);
-        }
-        return postings;
-      }));
-    }
+    if (!decoded.has(cacheKey)) decoded.set(cacheKey, posting("b", key, range).then(bigramPostings));
     return decoded.get(cacheKey);
+  }
+
+  /* decodeNumbers into one typed array. */
+  function decodeInts(text) {
+    var out = new Int32Array(text.length), count = 0, value = 0;
+    for (var k = 0; k < text.length; k++) {
+      var digit = VALUE[text.charCodeAt(k)];
+      if (digit >= END) value = value * MORE + digit - END;
+      else { out[count++] = value * END + digit; value = 0; }
+    }
+    return out.subarray(0, count);
+  }
+
+  function bigramPostings(text) {
+    var numbers = decodeInts(text), k = 0, section = 0, size = 0, at = 0;
+    /* Each section takes two numbers at least (its Δsection and its first position). */
+    var sections = new Int32Array((numbers.length >> 1) + 1), starts = new Int32Array((numbers.length >> 1) + 2),
+        positions = new Int32Array(numbers.length);
+    while (k < numbers.length) {
+      section += numbers[k++];
+      var head = numbers[k++], count = head % 2 ? numbers[k++] + 2 : 1, p = head >> 1;
+      sections[size] = section;
+      starts[size++] = at;
+      positions[at++] = p;
+      for (var j = 1; j < count; j++) { p += numbers[k++]; positions[at++] = p; }
+    }
+    starts[size] = at;
+    return { size: size, sections: sections, starts: starts, positions: positions };
   }
 
   /* character → Map(section → one hit of unknown position) */
@@ -268,8 +291,9 @@
     return decoded.get(cacheKey);
   }
 
-  function contains(sorted, value) {
-    var lo = 0, hi = sorted.length - 1;
+  /* Whether sorted[lo … hi − 1] holds value. */
+  function contains(sorted, lo, hi, value) {
+    hi--;
     while (lo <= hi) {
       var mid = (lo + hi) >> 1;
       if (sorted[mid] === value) return true;
@@ -288,22 +312,40 @@
     for (var o = 0; o + 1 < chars.length; o += 2) offsets.push(o);
     if (offsets[offsets.length - 1] !== chars.length - 2) offsets.push(chars.length - 2);
     return Promise.all(offsets.map(function (o) { return bigram(chars[o] + chars[o + 1], range); })).then(function (lists) {
-      var found = new Map(), smallest = 0;
-      lists.forEach(function (list, k) { if (list.size < lists[smallest].size) smallest = k; });
-      lists[smallest].forEach(function (unused, section) {
-        var per = lists.map(function (list) { return list.get(section); });
-        if (per.some(function (positions) { return !positions; })) return;
-        var anchor = 0;
-        per.forEach(function (positions, k) { if (positions.length < per[anchor].length) anchor = k; });
-        var count = 0;
-        per[anchor].forEach(function (p) {
-          var start = p - offsets[anchor];
-          if (start >= 0 && per.every(function (positions, k) { return k === anchor || contains(positions, start + offsets[k]); })) count++;
-        });
-        if (count) found.set(section, count);
-      });
-      return found;
+      return phraseHits(lists, offsets);
     });
+  }
+
+  /* The sections where every bigram of ``lists`` occurs at its offset from one start → how many
+     such starts. The lists are walked side by side in section order (each once), and in a section
+     every position of the bigram found there least often is tried in the others. */
+  function phraseHits(lists, offsets) {
+    var found = new Map(), smallest = 0, count = lists.length, at = new Int32Array(count);
+    lists.forEach(function (list, k) { if (list.size < lists[smallest].size) smallest = k; });
+    var base = lists[smallest];
+    for (var i = 0; i < base.size; i++) {
+      var section = base.sections[i], anchor = smallest, fewest = base.starts[i + 1] - base.starts[i], k;
+      for (k = 0; k < count; k++) {
+        var list = lists[k], c = at[k];
+        while (c < list.size && list.sections[c] < section) c++;
+        at[k] = c;
+        if (c === list.size || list.sections[c] !== section) break;
+        if (list.starts[c + 1] - list.starts[c] < fewest) { anchor = k; fewest = list.starts[c + 1] - list.starts[c]; }
+      }
+      if (k < count) continue;
+      var hits = 0, own = lists[anchor], first = own.starts[at[anchor]];
+      for (var j = first; j < first + fewest; j++) {
+        var start = own.positions[j] - offsets[anchor];
+        if (start < 0) continue;
+        for (k = 0; k < count; k++) {
+          var other = lists[k], c2 = at[k];
+          if (k !== anchor && !contains(other.positions, other.starts[c2], other.starts[c2 + 1], start + offsets[k])) break;
+        }
+        if (k === count) hits++;
+      }
+      if (hits) found.set(section, hits);
+    }
+    return found;
   }
 
   function lastAtMost(sorted, value) {
@@ -464,6 +506,7 @@
   window.archiveSearch = {
     root: ROOT, facets: FACETS, search: search, parseQuery: parseQuery, normalise: normalise,
     normaliseWithMap: normaliseWithMap, meta: meta, row: row, load: load, rankedUrls: rankedUrls,
+    bigramPostings: bigramPostings, phraseHits: phraseHits,  /* for the tests */
     firstResultAt: null  /* set by the page side when the first answer is on screen */
   };
 })();
