@@ -178,26 +178,25 @@
   load("meta").catch(function () {});
 
   /* Block k of documents (build_tools/search/documents.py): each one's first section (one per
-     metadata field, then its text sections), text section count, dead flag and facet values. */
+     metadata field, then its text sections), text section count, dead flag and facet values. The
+     values are looked up for the documents a query ranks (docInfo), not made into lists for all
+     2,048 documents of the block as it arrives: that held the first ranking back by tens of ms. */
   function block(k, m) {
     if (!blocks.has(k)) {
       var overlay = m.overlays[k - m.baseBlocks], start = overlay ? overlay.first_document : k * m.doc_block;
       blocks.set(k, load(overlay ? overlay.path + "s" : "s/" + k).then(function (data) {
-        var codes = decodeNumbers(data.sections), firsts = new Int32Array(codes.length), running = m.blockFirsts[k];
-        codes.forEach(function (code, j) { firsts[j] = running; running += m.fields.length + (code >> 1); });
+        var codes = decodeInts(data.sections), firsts = new Int32Array(codes.length), running = m.blockFirsts[k], j;
+        for (j = 0; j < codes.length; j++) { firsts[j] = running; running += m.fields.length + (codes[j] >> 1); }
+        /* Per facet, each document's value count then its values' numbers; ``at``: where each document's begin. */
         var facets = {};
         FACETS.forEach(function (name) {
-          var numbers = decodeNumbers(data.facets[name]), at = 0, perDoc = [];
-          codes.forEach(function () {
-            var values = [];
-            for (var left = numbers[at++]; left > 0; left--) values.push(m.facets[name][numbers[at++]]);
-            perDoc.push(values);
-          });
-          facets[name] = perDoc;
+          var numbers = decodeInts(data.facets[name]), at = new Int32Array(codes.length), next = 0;
+          for (j = 0; j < codes.length; j++) { at[j] = next; next += numbers[next] + 1; }
+          facets[name] = { numbers: numbers, at: at };
         });
-        /* Where each document falls in URL order (overlay.url_order), which breaks ties in ranking. */
-        var order = data.order ? decodeNumbers(data.order) : codes.map(function (unused, j) { return (start + j) * ORDER + ORDER - 1; });
-        return { start: start, firsts: firsts, codes: codes, facets: facets, order: order };
+        /* Where each document falls in URL order (overlay.url_order), which breaks ties in ranking;
+           base documents fall in their own order (docInfo). */
+        return { start: start, firsts: firsts, codes: codes, facets: facets, order: data.order ? decodeNumbers(data.order) : null };
       }));
     }
     return blocks.get(k);
@@ -368,8 +367,13 @@
   /* What ranking needs of document n (its block is loaded). */
   function docInfo(n, m, loaded) {
     var b = loaded.get(blockOf(n, m)), j = n - b.start, facets = {};
-    FACETS.forEach(function (name) { facets[name] = b.facets[name][j]; });
-    return { first: b.firsts[j], textSections: b.codes[j] >> 1, dead: b.codes[j] % 2 === 1, facets: facets, order: b.order[j] };
+    FACETS.forEach(function (name) {
+      var own = b.facets[name], at = own.at[j], values = [];
+      for (var left = own.numbers[at]; left > 0; left--) values.push(m.facets[name][own.numbers[++at]]);
+      facets[name] = values;
+    });
+    return { first: b.firsts[j], textSections: b.codes[j] >> 1, dead: b.codes[j] % 2 === 1, facets: facets,
+             order: b.order ? b.order[j] : (b.start + j) * ORDER + ORDER - 1 };
   }
 
   /* section → count, regrouped as doc → Map(section → count) */
@@ -393,7 +397,7 @@
     return Promise.all(wanted.map(function (text) { return occurrences(text, range); })).then(function (all) {
       return blocksOf(all, m).then(function (loaded) {
         var perTerm = all.slice(0, q.terms.length).map(function (hits) { return byDocument(hits, m, loaded); });
-        var phrase = byDocument(all[single ? 0 : q.terms.length], m, loaded);
+        var phrase = single ? perTerm[0] : byDocument(all[q.terms.length], m, loaded);  /* one term: the phrase, grouped once */
         var numberHits = !number ? new Map() : number === q.phrase ? phrase : byDocument(all[all.length - 1], m, loaded);
         var rarest = perTerm.reduce(function (a, b) { return b.size < a.size ? b : a; });
         var matched = [];
