@@ -4,6 +4,9 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from hypothesis import example, given
+from hypothesis import strategies as st
+
 from build_tools.mkdocs_glue import minify
 from build_tools.mkdocs_glue.minify import collapse_whitespace
 
@@ -112,3 +115,13 @@ def test_the_page_title_loses_its_permalink_other_headings_keep_theirs():
             '<h2 id="第一章">第一章<a class="headerlink" href="#第一章">¶</a></h2>')
     assert minify.on_post_page(page, None, None) == \
         '<h1 id="标题">标题</h1><p>正文</p><h2 id="第一章">第一章<a class="headerlink" href="#第一章">¶</a></h2>'
+
+
+# Spaces, tabs, carriage returns and line breaks around words and tags, an ideographic space.
+@given(st.text(alphabet=" \t\r\n<p>甲\u3000", max_size=60))
+@example("")
+@example("\n")
+@example("  \n \r\n\t甲 \n")
+@example("甲\u3000\n\u3000乙")
+def test_a_run_of_whitespace_holding_a_line_break_becomes_that_break(text):
+    assert minify.line_breaks(text) == re.sub(r"[ \t\r]*\n[ \t\r\n]*", "\n", text)
