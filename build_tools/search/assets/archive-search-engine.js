@@ -187,7 +187,7 @@
       blocks.set(k, load(overlay ? overlay.path + "s" : "s/" + k).then(function (data) {
         var codes = decodeInts(data.sections), firsts = new Int32Array(codes.length), running = m.blockFirsts[k], j;
         for (j = 0; j < codes.length; j++) { firsts[j] = running; running += m.fields.length + (codes[j] >> 1); }
-        /* Per facet, each document's value count then its values' numbers; ``at``: where each document's begin. */
+        /* Per facet, each document's value count then its values' numbers; ``at``: where each document's values begin. */
         var facets = {};
         FACETS.forEach(function (name) {
           var numbers = decodeInts(data.facets[name]), at = new Int32Array(codes.length), next = 0;
