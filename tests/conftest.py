@@ -65,6 +65,17 @@ def read_page(path: Path) -> tuple[dict, str]:
 
 
 @pytest.fixture(scope="session")
+def law_texts() -> dict[str, str]:
+    """60 real laws' Markdown by file name (``../shared/corpus/lawrefbook``; skipped where it is absent)."""
+    from build_tools.benchmarks.lawrefbook import corpus_folder, names, sample
+
+    folder = corpus_folder(ROOT)
+    if not folder.is_dir():
+        pytest.skip("../shared/corpus/lawrefbook is absent")
+    return {name: (folder / name).read_text(encoding="utf-8") for name in sample(names(folder), 60)}
+
+
+@pytest.fixture(scope="session")
 def project(tmp_path_factory) -> Project:
     """A copy of the real project in a temporary folder: tests never build into the checkout,
     and each pytest-xdist worker has its own."""

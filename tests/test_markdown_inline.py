@@ -5,17 +5,13 @@ to hit each one (and random text mixing their characters with Chinese), must com
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import markdown
 import pytest
-import yaml
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from build_tools.mkdocs_glue import inline
 
-ROOT = Path(__file__).resolve().parents[1]
 EXTENSIONS = ["tables", "attr_list", "def_list", "md_in_html", "toc"]
 
 EVERY_PATTERN = """# 标题 `代码` 与 *强调*
@@ -67,19 +63,8 @@ def test_an_unknown_pattern_turns_the_shortcut_off():
     assert md.convert("~~删除~~") == "<p><del>删除</del></p>"
 
 
-def test_the_site_uses_it():
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)
-    assert "build_tools.mkdocs_glue.inline" in config["markdown_extensions"]
-
-
 @pytest.mark.slow
-def test_real_laws_come_out_the_same():
-    """The Markdown of real laws (``../shared/corpus/lawrefbook``, skipped where it is absent)."""
-    from build_tools.benchmarks.lawrefbook import corpus_folder, names, sample
-
-    folder = corpus_folder(ROOT)
-    if not folder.is_dir():
-        pytest.skip("../shared/corpus/lawrefbook is absent")
-    for name in sample(names(folder), 60):
-        text = (folder / name).read_text(encoding="utf-8")
+def test_real_laws_come_out_the_same(law_texts):
+    """The Markdown of real laws (``../shared/corpus/lawrefbook``)."""
+    for name, text in law_texts.items():
         assert convert(text, quick=True) == convert(text, quick=False), name
