@@ -29,6 +29,8 @@ class QuickInlineProcessor(InlineProcessor):
 
     def run(self, tree, ancestors=None):
         self.needs = needs_of(self.inlinePatterns)
+        # The registry sorts itself and looks the name up on each index: a list, once per page.
+        self.patterns = list(self.inlinePatterns)
         self.candidates: dict[frozenset, tuple[int, ...]] = {}
         if self.needs is not None:
             self.finder = re.compile("|".join(map(re.escape, sorted({need for needs in self.needs for need in needs}))))
@@ -45,7 +47,7 @@ class QuickInlineProcessor(InlineProcessor):
             matched, start = index >= patternIndex, 0
             while matched:
                 data, matched, start = self._InlineProcessor__applyPattern(
-                    self.inlinePatterns[index], data, index, start)
+                    self.patterns[index], data, index, start)
         return data
 
     def candidates_for(self, present: frozenset) -> tuple[int, ...]:
