@@ -6,7 +6,13 @@ without colons; breadcrumbs with > and >>; footers). Expected values are read of
 """
 from __future__ import annotations
 
+import re
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
 from build_tools.metadata.front_matter import extract
+from build_tools.structure import webchrome
 from build_tools.structure.lines import split_lines
 from build_tools.structure.webpage import take_page
 from test_structure_text import parsed
@@ -431,3 +437,28 @@ def test_a_menu_bar_bracketed_labels_and_widgets_after_a_value():
     assert (meta["title"], meta["doc_number"]) == ("某某市人民政府办公室关于商请支持某某大学申报博士学位授权点的函",
                                                    "某政办函〔2023〕56号")
     assert (meta["issuer"], meta["date"], meta["origin"]) == ("某某市人民政府办公室", "2023-07-14", "某某市人民政府网")
+
+
+# The strong evidence as one expression, as written before it was split in two for speed: the oracle.
+ONE_EXPRESSION = re.compile(r"网站标识码|ICP\s*[备证]|公网安备|版权所有|Copyright|©|^(?:上一篇|下一篇|上一条|下一条)\s*[:：]?"
+                            r"|^.{0,12}(?:扫一扫|扫描二维码|手机扫码).{0,20}$"
+                            r"|^(?:浏览次数|阅读次数|访问次数|点击数|浏览量|访问量)\s*[:：]\s*\d*$|IPv6|网站找错|位访客"
+                            r"|^(?:微信公众号|官方微信|官方微博|政务微博|政务微信|微信|微博)(?:[ \u3000]+\S{1,10}){0,4}$")
+PIECES = ["上一篇", "下一篇", "上一条", "下一条", "：", ":", " ", "\u3000", "扫一扫", "手机扫码", "浏览次数", "访问量", "12", "微信", "官方微博",
+          "网站标识码", "ICP", "证", "公网安备", "版权所有", "Copyright", "©", "IPv6", "网站找错", "位访客", "字体", "字号",
+          "浏览", "大", "中", "小", "【", "】", "[", "]", "（", "）", "第一条", "本法", "。", "人民政府网站"]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=10).map("".join))
+@example("上一篇：关于印发通知的通知")
+@example("下一篇 下一条：")
+@example("扫一扫在手机打开当前页")
+@example("官方微博 某某发布")
+@example("【字体：大 中 小】")
+@example("浏览次数：12")
+@example("京ICP备12号 公网安备 网站标识码 版权所有 © IPv6 网站找错 第12位访客")
+def test_strong_evidence_and_widgets_are_found_as_one_expression_finds_them(text):
+    split = bool(webchrome.STRONG.search(text) or webchrome.STRONG_START.match(text))
+    assert split == bool(ONE_EXPRESSION.search(text))
+    # Lines without 小 are not searched for a font widget: none of them holds one.
+    assert bool(webchrome.FONT.search(text)) <= ("小" in text)

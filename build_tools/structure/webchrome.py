@@ -21,10 +21,13 @@ FONT = re.compile(r"[【\[]?\s*(?:(?:浏览)?字[体号]\s*[:：]?\s*[【\[（(]
                   r"\s*[【\[（(]?\s*小|[【\[]\s*大\s*[】\]]\s*[【\[]\s*中\s*[】\]]\s*[【\[]\s*小)\s*[】\]]?\s*[】\]]?")
 BUTTON = re.compile(r"[【\[]\s*(?:打印本页|打印此页|打印|关闭窗口|关闭本页|关闭|收藏本页|收藏|返回顶部|返回|我要纠错|纠错)\s*[】\]]"
                     r"|(?:^|(?<=\s))(?:打印本页|打印此页|关闭窗口|关闭本页|收藏本页|返回顶部|我要纠错)(?=\s|$)")
-STRONG = re.compile(r"网站标识码|ICP\s*[备证]|公网安备|版权所有|Copyright|©|^(?:上一篇|下一篇|上一条|下一条)\s*[:：]?"
-                    r"|^.{0,12}(?:扫一扫|扫描二维码|手机扫码).{0,20}$"
-                    r"|^(?:浏览次数|阅读次数|访问次数|点击数|浏览量|访问量)\s*[:：]\s*\d*$|IPv6|网站找错|位访客"
-                    r"|^(?:微信公众号|官方微信|官方微博|政务微博|政务微信|微信|微博)(?:[ \u3000]+\S{1,10}){0,4}$")
+# Strong evidence anywhere in a line, and (``STRONG_START``, matched at its start) a line's opening
+# or whole: apart, each is searched as fast as its first characters allow (together: 2.4 × the time).
+STRONG = re.compile(r"网站标识码|ICP\s*[备证]|公网安备|版权所有|Copyright|©|IPv6|网站找错|位访客")
+STRONG_START = re.compile(r"(?:上一篇|下一篇|上一条|下一条)\s*[:：]?"
+                          r"|.{0,12}(?:扫一扫|扫描二维码|手机扫码).{0,20}$"
+                          r"|(?:浏览次数|阅读次数|访问次数|点击数|浏览量|访问量)\s*[:：]\s*\d*$"
+                          r"|(?:微信公众号|官方微信|官方微博|政务微博|政务微信|微信|微博)(?:[ \u3000]+\S{1,10}){0,4}$")
 # Page lines that are chrome once the text is known to be a page (they could be a document's words otherwise).
 PAGE_ONLY = re.compile(r"^[【\[]?相关(?:附件|链接|文件|阅读|新闻|信息|解读|政策|稿件|文章)[】\]]?\s*[:：]\s*\S{0,30}$"
                        r"|^[【\[]?附件下载[】\]]?\s*[:：]")
@@ -58,7 +61,8 @@ def is_chrome(text: str) -> bool:
         return True
     if "\t" in text:
         return False
-    if STRONG.search(text) or BREADCRUMB.match(text) or FONT.search(text):
+    # Every widget ``FONT`` finds ends in 小: other lines are not searched for one.
+    if STRONG.search(text) or STRONG_START.match(text) or BREADCRUMB.match(text) or "小" in text and FONT.search(text):
         return True
     bare = SEPARATORS.sub("", text)
     return bool(bare and TOKEN_LINE.match(bare) and DISTINCT.search(bare))
