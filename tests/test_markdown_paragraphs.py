@@ -20,10 +20,10 @@ ROOT = Path(__file__).resolve().parents[1]
 EXTENSIONS = ["build_tools.mkdocs_glue.inline", "tables", "attr_list", "def_list", "md_in_html", "toc"]
 
 # One-line blocks starting with each character a block syntax may start with, then longer blocks.
-ONE_LINE = ["1. 有序列表", "**第一条** 加粗开头的段落。", "** 星号与空格", "**", "***", "** * *", "* * *", "*斜体开头*", "* 列表项", "- 列表项",
-            "+ 列表项", "2020年的段落", "---", "___", "==", "> 引用", ": 冒号开头",
-            '[r]: https://example.org/r "引用"', "[r] 不是定义", "| 表 |", "<span>内联 HTML</span> 开头",
-            "_下划线_ 开头", "# 标题", "（一）括号开头", "普通段落。"]
+ONE_LINE = ["1. 有序列表", "**第一条** 加粗开头的段落。", "** 星号与空格", "**", "***", "** * *", "* * *",
+            "*斜体开头*", "* 列表项", "- 列表项", "+ 列表项", "2020年的段落", "---", "___", "==", "> 引用",
+            ": 冒号开头", '[r]: https://example.org/r "引用"', "[r] 不是定义", "| 表 |",
+            "<span>内联 HTML</span> 开头", "_下划线_ 开头", "# 标题", "（一）括号开头", "普通段落。"]
 EVERY_BLOCK = "\n\n".join(ONE_LINE) + """
 
 第二级标题
@@ -49,7 +49,7 @@ EVERY_BLOCK = "\n\n".join(ONE_LINE) + """
 |---|---|
 | 甲 | 乙 |
 
-（二）记录 
+（二）记录
 {: .doc-record }
 """
 
