@@ -55,6 +55,47 @@ def test_any_text_comes_out_as_python_markdown_makes_it(text):
     assert convert(text, quick=True) == convert(text, quick=False)
 
 
+# Pieces of text around a strong lead-in: the characters its rules look at (space, ``*``, ``_``, word
+# characters Chinese and Latin, punctuation, a line break) and the needs of other patterns.
+LEAD_ALPHABET = "第一条为了 a_*，。\n`[<&\\"
+
+
+@given(st.lists(st.tuples(st.sampled_from(["", "- ", "1. ", "> "]), st.text(alphabet=LEAD_ALPHABET, max_size=6),
+                          st.text(alphabet=LEAD_ALPHABET, max_size=12)), min_size=1, max_size=4))
+@example([("", "第一条", " 为了")])
+@example([("", "第一条", "为了")])
+@example([("- ", " 一、", "项目")])
+def test_strong_lead_ins_come_out_as_python_markdown_makes_them(paragraphs):
+    """Blocks ``**text**rest`` (in a list or quote too), several to a document, as the delimiter
+    processor pairs them or not: the shortcut (``inline.STRONG_LEAD``) must agree with it."""
+    text = "\n\n".join(f"{start}**{lead}**{rest}" for start, lead, rest in paragraphs)
+    assert convert(text, quick=True) == convert(text, quick=False)
+
+
+def test_the_strong_lead_in_is_made_without_the_delimiter_processor(monkeypatch):
+    """Which texts the shortcut takes: the lead-ins of articles and numbered points, and not a text
+    the delimiter processor would read otherwise or that holds another pattern's needs."""
+    taken = []
+    strong = inline.QuickInlineProcessor.strong
+    monkeypatch.setattr(inline.QuickInlineProcessor, "strong", lambda self, *parts: taken.append(parts) or strong(self, *parts))
+    page = "\n\n".join(["**第一条** 为了规范管理，制定本办法。", "**一、** 总体要求", "**附件**", "- **（一）** 项目",
+                         "**第二条**依照", "** 第三条** 空格", "**第四条 ** 空格", "**第五条** *斜体*", "**第六条** [链接](a.md)",
+                         "**第七条** a_b", "前文 **第八条** 后文"])
+    html = convert(page, quick=True)
+    assert html == convert(page, quick=False)
+    assert taken == [("第一条", " 为了规范管理，制定本办法。"), ("一、", " 总体要求"), ("附件", ""), ("（一）", " 项目")]
+    assert html.count("<strong>") == 9
+
+
+def test_asterisks_made_into_other_tags_turn_the_strong_shortcut_off():
+    """An extension may register the ``*`` delimiter with other tags: then ``**`` is not ``strong``."""
+    def made(quick: bool) -> str:
+        md = markdown.Markdown(extensions=[*EXTENSIONS, *(["build_tools.mkdocs_glue.inline"] if quick else [])])
+        md.inlinePatterns.register(markdown.inlinepatterns.DelimiterProcessor("*", "em,strong", md), "em_strong", 60)
+        return md.convert("**第一条** 为了")
+    assert made(quick=True) == made(quick=False) == "<p><em>第一条</em> 为了</p>"
+
+
 def test_an_unknown_pattern_turns_the_shortcut_off():
     md = markdown.Markdown(extensions=[*EXTENSIONS, "build_tools.mkdocs_glue.inline"])
     assert inline.needs_of(md.inlinePatterns) is not None
