@@ -77,13 +77,15 @@ def test_the_strong_lead_in_is_made_without_the_delimiter_processor(monkeypatch)
     the delimiter processor would read otherwise or that holds another pattern's needs."""
     taken = []
     strong = inline.QuickInlineProcessor.strong
-    monkeypatch.setattr(inline.QuickInlineProcessor, "strong", lambda self, *parts: taken.append(parts) or strong(self, *parts))
+    monkeypatch.setattr(inline.QuickInlineProcessor, "strong",
+                        lambda self, *parts: taken.append(parts) or strong(self, *parts))
     page = "\n\n".join(["**第一条** 为了规范管理，制定本办法。", "**一、** 总体要求", "**附件**", "- **（一）** 项目",
-                         "**第二条**依照", "** 第三条** 空格", "**第四条 ** 空格", "**第五条** *斜体*", "**第六条** [链接](a.md)",
-                         "**第七条** a_b", "前文 **第八条** 后文"])
+                         "**第二条**依照", "** 第三条** 空格", "**第四条 ** 空格", "**第五条** *斜体*",
+                         "**第六条** [链接](a.md)", "**第七条** a_b", "前文 **第八条** 后文"])
     html = convert(page, quick=True)
     assert html == convert(page, quick=False)
-    assert taken == [("第一条", " 为了规范管理，制定本办法。"), ("一、", " 总体要求"), ("附件", ""), ("（一）", " 项目")]
+    assert taken == [("第一条", " 为了规范管理，制定本办法。"), ("一、", " 总体要求"), ("附件", ""),
+                     ("（一）", " 项目")]
     assert html.count("<strong>") == 9
 
 
